@@ -1,0 +1,85 @@
+"""A university's office: its academic units, its people's roles, invitations and settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OFFICE_ADMIN = "office_admin", _("Office admin")
+    COORDINATOR = "coordinator", _("Coordinator")
+    OFFICER = "officer", _("Officer")
+    UNIT_STAFF = "unit_staff", _("Academic unit staff")
+    VIEWER = "viewer", _("Viewer")
+
+
+class AcademicUnit(models.Model):
+    class Kind(models.TextChoices):
+        FACULTY = "faculty", _("Faculty")
+        SCHOOL = "school", _("School")
+        INSTITUTE = "institute", _("Institute")
+        DEPARTMENT = "department", _("Department")
+        OTHER = "other", _("Other")
+
+    # Translated with modeltranslation: name_tr, name_ky, name_ru, name_en.
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.FACULTY)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("academic unit")
+        verbose_name_plural = _("academic units")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """What a user may do in this university's office."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    academic_unit = models.ForeignKey(
+        AcademicUnit, verbose_name=_("academic unit"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="members",
+    )
+    two_factor_required = models.BooleanField(_("two-factor authentication required"), default=False)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """A one-time link that lets a person set their password and join the office."""
+
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    academic_unit = models.ForeignKey(
+        AcademicUnit, verbose_name=_("academic unit"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    # Only a hash is stored: the token itself travels in the e-mail and nowhere else.
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email

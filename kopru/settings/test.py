@@ -1,0 +1,18 @@
+"""The test suite: fast hashing, mail in memory, Celery only eager where a test asks."""
+
+import os
+
+from kopru.settings.base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = "memory://"
+KOPRU_DEMO = False
+# Parallel runs on one server (several checkouts, CI beside a developer) keep apart.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("KOPRU_TEST_DATABASE", "test_kopru")}  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".state" / "test-media"  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,10 @@
+"""URLs of the root domain: the platform console and the platform API."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tenants.urls")),
+    path("accounts/", include("core.accounts.urls")),
+    path("i18n/", include("i18n.urls")),
+    path("api/", include("kopru.api.urls_public")),
+]

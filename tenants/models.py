@@ -1,0 +1,53 @@
+"""The public schema's records: universities (the tenants) and the domains they answer on."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+
+class University(TenantMixin):
+    class Status(models.TextChoices):
+        PROVISIONING = "provisioning", _("Provisioning")
+        ACTIVE = "active", _("Active")
+        SUSPENDED = "suspended", _("Suspended")
+
+    # Translated with modeltranslation (tenants/translation.py): name_tr, name_ky, name_ru, name_en.
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    slug = models.SlugField(_("slug"), max_length=63, unique=True)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
+    city = models.CharField(_("city"), max_length=128, blank=True)
+    default_language = models.CharField(_("default language"), max_length=8, choices=settings.LANGUAGES)
+    languages = ArrayField(models.CharField(max_length=8, choices=settings.LANGUAGES), verbose_name=_("languages"))
+    erasmus_code = models.CharField(_("Erasmus code"), max_length=32, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROVISIONING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    # Schemas are created by the onboarding task, step by step, not as a side effect of save().
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("university")
+        verbose_name_plural = _("universities")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.schema_name == settings.PUBLIC_SCHEMA_NAME
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def __str__(self):
+        return self.domain

@@ -1,0 +1,109 @@
+"""Fixtures shared by the whole suite.
+
+Two universities are created once per session (schemas are slow to make), on
+hosts kastamonu.localhost and osh.localhost; each test runs in a transaction
+that rolls back what it wrote, in whichever schema it wrote it.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from tenants.models import Domain, University
+
+ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
+
+
+def _make_university(*, slug: str, name: str, country: str, language: str, languages: list[str]) -> University:
+    university = University(
+        schema_name=slug, slug=slug, name=name, country=country, default_language=language,
+        languages=languages, status=University.Status.ACTIVE,
+    )
+    university.save()
+    university.create_schema(check_if_exists=True)
+    Domain.objects.create(domain=f"{slug}.{ROOT_HOST}", tenant=university, is_primary=True)
+    return university
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        public = University(
+            schema_name="public", slug="public", name="Köprü", country="TR", default_language="en",
+            languages=list(settings.LANGUAGE_CODES), status=University.Status.ACTIVE,
+        )
+        public.save()
+        Domain.objects.create(domain=ROOT_HOST, tenant=public, is_primary=True)
+        _make_university(slug="kastamonu", name="Kastamonu Üniversitesi", country="TR", language="tr",
+                         languages=["tr", "en"])
+        _make_university(slug="osh", name="Ош мамлекеттик университети", country="KG", language="ky",
+                         languages=["ky", "ru", "en"])
+
+
+@pytest.fixture(autouse=True)
+def _back_to_public():
+    """The tenant middleware leaves the connection on the last tenant; every test starts on public."""
+    connection.set_schema_to_public()
+    yield
+    connection.set_schema_to_public()
+
+
+@pytest.fixture
+def university_a(db):
+    return University.objects.get(slug="kastamonu")
+
+
+@pytest.fixture
+def university_b(db):
+    return University.objects.get(slug="osh")
+
+
+def host_of(university: University) -> str:
+    return f"{university.slug}.{ROOT_HOST}"
+
+
+@pytest.fixture
+def client_a(university_a):
+    return Client(HTTP_HOST=host_of(university_a))
+
+
+@pytest.fixture
+def client_b(university_b):
+    return Client(HTTP_HOST=host_of(university_b))
+
+
+@pytest.fixture
+def root_client(db):
+    return Client(HTTP_HOST=ROOT_HOST)
+
+
+def make_office_user(university: University, *, username: str, role: str = "office_admin", **fields):
+    """A user with a role in one university's schema."""
+    from core.accounts.models import User
+    from core.office.models import Membership
+
+    with schema_context(university.schema_name):
+        user = User.objects.create_user(username=username, password="correct horse battery", **fields)
+        Membership.objects.create(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def admin_a(university_a):
+    return make_office_user(university_a, username="ayse", email="ayse@kastamonu.example")
+
+
+@pytest.fixture
+def admin_b(university_b):
+    return make_office_user(university_b, username="aibek", email="aibek@osh.example")
+
+
+@pytest.fixture
+def platform_admin(db):
+    from core.accounts.models import User
+
+    with schema_context("public"):
+        return User.objects.create_superuser(username="operator", email="ops@kopru.example",
+                                             password="correct horse battery")
