@@ -68,8 +68,9 @@ def ensure_chromium() -> None:
         return
     print("Installing chromium for the browser tests ...", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+    quiet = {"env": env, "check": False, "stdout": subprocess.DEVNULL}
+    subprocess.run(["apt-get", "update", "-qq"], **quiet)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], **quiet)
 
 
 def start() -> int:

@@ -1,5 +1,6 @@
 """Reads of the public schema."""
 
+from django.conf import settings
 from django.core.cache import cache
 
 from tenants.models import Domain, University
@@ -32,3 +33,9 @@ def forget_university_hosts(university: University) -> None:
     """Drop every cached host of a university: call after changing it or its domains."""
     hosts = list(Domain.objects.filter(tenant=university).values_list("domain", flat=True))
     cache.delete_many([_host_key(host) for host in hosts])
+
+
+def absolute_url(university: University, path: str) -> str:
+    """A link to a page on the university's primary host, for e-mails and documents."""
+    port = f":{settings.KOPRU_URL_PORT}" if settings.KOPRU_URL_PORT else ""
+    return f"{settings.KOPRU_URL_SCHEME}://{university.get_primary_domain().domain}{port}{path}"

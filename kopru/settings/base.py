@@ -26,6 +26,9 @@ ALLOWED_HOSTS = ["*"]
 # The root domain carries the platform console; universities live on <slug>.<root>.
 KOPRU_ROOT_DOMAIN = env("KOPRU_ROOT_DOMAIN", "localhost")
 KOPRU_DEMO = env_bool("KOPRU_DEMO")
+# How links in e-mails reach a host: scheme and, behind no proxy, the port.
+KOPRU_URL_SCHEME = env("KOPRU_URL_SCHEME", "https")
+KOPRU_URL_PORT = env("KOPRU_URL_PORT")
 # "migrate" runs every tenant migration; "clone" copies a migrated template schema.
 # bench/onboarding.py measures both; see docs/benchmarks.md for why this is the default.
 KOPRU_TENANT_CREATION = env("KOPRU_TENANT_CREATION", "migrate")

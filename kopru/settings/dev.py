@@ -8,3 +8,5 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-never-used-in-pr
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+KOPRU_URL_SCHEME = env("KOPRU_URL_SCHEME", "http")
+KOPRU_URL_PORT = env("KOPRU_URL_PORT", "8000")

@@ -1,0 +1,92 @@
+"""Who may do what in a university's office: one table, read by the web UI and the API alike.
+
+A user's rights come from their Membership in the current schema only. Platform admins
+(public-schema users) and people without a membership get nothing here; so does an
+account whose office requires two-factor authentication and who has not set it up.
+"""
+
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django_otp import user_has_device
+from rest_framework.permissions import BasePermission
+
+from core.office.models import Membership, Role
+
+
+class Action(StrEnum):
+    VIEW_OFFICE = "view_office"
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+    VIEW_AUDIT = "view_audit"
+
+
+READERS = frozenset(Role)
+RULES: dict[Action, frozenset[str]] = {
+    Action.VIEW_OFFICE: READERS,
+    Action.MANAGE_USERS: frozenset({Role.OFFICE_ADMIN}),
+    Action.MANAGE_SETTINGS: frozenset({Role.OFFICE_ADMIN}),
+    Action.VIEW_AUDIT: frozenset({Role.OFFICE_ADMIN}),
+}
+# Roles whose reach is their own academic unit and the units below it.
+UNIT_SCOPED_ROLES = frozenset({Role.UNIT_STAFF})
+
+_CACHE_ATTR = "_kopru_membership"
+
+
+def membership_of(user) -> Membership | None:
+    """The user's membership in the current schema, or None; remembered on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active or connection.schema_name == "public":
+        return None
+    cached = getattr(user, _CACHE_ATTR, False)
+    if cached is False:
+        cached = Membership.objects.select_related("academic_unit").filter(user=user).first()
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def two_factor_missing(user, membership: Membership | None = None) -> bool:
+    """True when the office requires a second factor from this user and none is set up."""
+    membership = membership or membership_of(user)
+    return membership is not None and membership.two_factor_required and not user_has_device(user)
+
+
+def can(user, action: Action) -> bool:
+    membership = membership_of(user)
+    if membership is None or two_factor_missing(user, membership):
+        return False
+    return membership.role in RULES[action]
+
+
+def unit_scoped(user) -> bool:
+    """Whether the user's reach stops at their academic unit's subtree."""
+    membership = membership_of(user)
+    return membership is not None and membership.role in UNIT_SCOPED_ROLES
+
+
+def permission_required(action: Action):
+    """View decorator: sign-in first, then the rule; a signed-in user without the right gets 403."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not can(request.user, action):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+class OfficePermission(BasePermission):
+    """DRF permission: the view names its rule per method in `required_actions` (or `required_action`)."""
+
+    def has_permission(self, request, view) -> bool:
+        actions = getattr(view, "required_actions", None) or {}
+        action = actions.get(request.method, getattr(view, "required_action", None))
+        return action is not None and can(request.user, action)
