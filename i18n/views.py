@@ -15,10 +15,13 @@ def switch_language(request):
     if language not in enabled_languages(request):
         return HttpResponseBadRequest(gettext("This language is not offered here."))
     target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
         target = "/"
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
     response = HttpResponseRedirect(target)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
+    # Host-only (no domain): one university's choice never reaches another's host.
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
+                        secure=request.is_secure())
     return response

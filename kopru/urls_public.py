@@ -8,3 +8,7 @@ urlpatterns = [
     path("i18n/", include("i18n.urls")),
     path("api/", include("kopru.api.urls_public")),
 ]
+
+# JSON under /api/, the usual pages elsewhere.
+handler404 = "kopru.api.errors.not_found"
+handler500 = "kopru.api.errors.server_error"

@@ -51,3 +51,52 @@ class Domain(DomainMixin):
 
     def __str__(self):
         return self.domain
+
+
+class ProvisioningJob(models.Model):
+    """One onboarding run: what the console and the API show while a university is being set up.
+
+    It outlives a failed university (the row is deleted, the job keeps the slug and the error).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Step(models.TextChoices):
+        SCHEMA = "schema", _("Creating the database schema")
+        DOMAIN = "domain", _("Adding the primary domain")
+        DEFAULTS = "defaults", _("Creating the office's default data")
+        INVITATION = "invitation", _("Inviting the first office admin")
+        ACTIVATE = "activate", _("Opening the university")
+
+    university = models.ForeignKey(
+        University, verbose_name=_("university"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="provisioning_jobs",
+    )
+    slug = models.SlugField(_("slug"), max_length=63)
+    admin_email = models.EmailField(_("first office admin's e-mail"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    step = models.CharField(_("step"), max_length=16, choices=Step.choices, blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("provisioning job")
+        verbose_name_plural = _("provisioning jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.slug} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -2,8 +2,12 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.shortcuts import get_object_or_404
+from django_tenants.utils import quote_schema_name
 
-from tenants.models import Domain, University
+from i18n.text import sort_by_language
+from tenants.models import Domain, ProvisioningJob, University
 
 HOST_CACHE_SECONDS = 300
 
@@ -16,8 +20,10 @@ def university_for_host(hostname: str) -> University | None:
     """The university (or the public tenant) that answers on this host; cached once warm.
 
     Unknown hosts are not cached, so a domain added by another process is found at
-    once; known ones are dropped from the cache by `forget_university_hosts`.
+    once; nor are universities still being provisioned, so they open as soon as the
+    onboarding finishes. Known ones are dropped from the cache by `forget_university_hosts`.
     """
+    hostname = hostname.lower()
     key = _host_key(hostname)
     university = cache.get(key)
     if university is None:
@@ -25,12 +31,16 @@ def university_for_host(hostname: str) -> University | None:
         if domain is None:
             return None
         university = domain.tenant
-        cache.set(key, university, HOST_CACHE_SECONDS)
+        if university.status != University.Status.PROVISIONING:
+            cache.set(key, university, HOST_CACHE_SECONDS)
     return university
 
 
 def forget_university_hosts(university: University) -> None:
-    """Drop every cached host of a university: call after changing it or its domains."""
+    """Drop every cached host of a university: call after changing it or its domains.
+
+    A domain about to be deleted must be forgotten before it goes, while it can still be found.
+    """
     hosts = list(Domain.objects.filter(tenant=university).values_list("domain", flat=True))
     cache.delete_many([_host_key(host) for host in hosts])
 
@@ -39,3 +49,35 @@ def absolute_url(university: University, path: str) -> str:
     """A link to a page on the university's primary host, for e-mails and documents."""
     port = f":{settings.KOPRU_URL_PORT}" if settings.KOPRU_URL_PORT else ""
     return f"{settings.KOPRU_URL_SCHEME}://{university.get_primary_domain().domain}{port}{path}"
+
+
+def universities_with_activity() -> list[University]:
+    """Every university, sorted by name in the reader's language, with `active_users` and `last_login`.
+
+    The figures of all schemas come from one query (UNION ALL over their user tables);
+    a university still being provisioned may have no tables yet and counts nothing.
+    """
+    universities = list(University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME))
+    live = [university for university in universities if university.status != University.Status.PROVISIONING]
+    figures = {}
+    if live:
+        sql = " UNION ALL ".join(
+            "SELECT %s, count(*) FILTER (WHERE is_active), max(last_login) "  # noqa: S608 - quoted schema names
+            f"FROM {quote_schema_name(university.schema_name)}.accounts_user"
+            for university in live
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [university.schema_name for university in live])
+            figures = {schema: (active, last_login) for schema, active, last_login in cursor.fetchall()}
+    for university in universities:
+        university.active_users, university.last_login = figures.get(university.schema_name, (0, None))
+    return sort_by_language(universities, key=lambda university: university.name)
+
+
+def university_for_console(slug: str) -> University:
+    """A university by slug for the platform's own pages and API; the public tenant is not one (404)."""
+    return get_object_or_404(University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME), slug=slug)
+
+
+def provisioning_job_for_console(job_id: int) -> ProvisioningJob:
+    return get_object_or_404(ProvisioningJob.objects.select_related("university"), pk=job_id)

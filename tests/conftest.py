@@ -7,8 +7,10 @@ that rolls back what it wrote, in whichever schema it wrote it.
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from tenants.models import Domain, University
@@ -29,7 +31,12 @@ def _make_university(*, slug: str, name: str, country: str, language: str, langu
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    if connection.settings_dict["NAME"] != connection.settings_dict["TEST"]["NAME"]:
+        # No collected test is marked django_db, so pytest-django left the real database in place.
+        pytest.fail("The test database is not set up: mark the tests that need it with django_db.")
     with django_db_blocker.unblock():
+        if University.objects.filter(schema_name="public").exists():
+            return  # a database kept by --reuse-db has them already
         public = University(
             schema_name="public", slug="public", name="Köprü", country="TR", default_language="en",
             languages=list(settings.LANGUAGE_CODES), status=University.Status.ACTIVE,
@@ -43,11 +50,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _forget_cached_rows():
+    """Each test's writes roll back; cached copies of them (hosts, universities) must not outlive it."""
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _back_to_public():
     """The tenant middleware leaves the connection on the last tenant; every test starts on public."""
     connection.set_schema_to_public()
     yield
     connection.set_schema_to_public()
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """The language middleware leaves the last request's language active on the thread."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

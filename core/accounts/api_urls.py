@@ -1,1 +1,5 @@
-urlpatterns = []
+from django.urls import path
+
+from core.accounts.api import MeApi
+
+urlpatterns = [path("me/", MeApi.as_view(), name="api-me")]

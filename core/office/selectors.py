@@ -1,8 +1,9 @@
 """Reads of a university's office: people and academic units, as far as the reader may see."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.permissions import membership_of, unit_scoped
@@ -70,8 +71,10 @@ def unit_tree(units) -> list[tuple[AcademicUnit, int]]:
 
 def users_for_user(user) -> QuerySet:
     """The office's people the user may see, with their membership and unit in the same query."""
-    people = User.objects.filter(membership__isnull=False).select_related(
-        "membership", "membership__academic_unit"
+    people = (
+        User.objects.filter(membership__isnull=False)
+        .select_related("membership", "membership__academic_unit")
+        .annotate(two_factor_enabled=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
     )
     return scope_to_units(people, user, field="membership__academic_unit")
 

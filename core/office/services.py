@@ -1,19 +1,54 @@
-"""Writes of a university's office: people, roles, invitations, academic units."""
+"""Writes of a university's office: people, roles, invitations, academic units.
+
+Each write checks the office's rules, saves, and leaves an audit entry in the same
+transaction. Who may call which write is decided by core.office.permissions.
+"""
 
 import hashlib
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.audit.services import audit_record
-from core.office.models import AcademicUnit, Invitation
+from core.office.models import AcademicUnit, Invitation, Membership, Role
+from core.office.selectors import unit_subtree_ids
+from kopru.errors import ServiceError
+
+User = get_user_model()
+UNSET = object()
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _check_role_and_unit(role: str, academic_unit: AcademicUnit | None) -> None:
+    if role not in Role.values:
+        message = gettext("Choose a valid role.")
+        raise ServiceError("invalid_role", message, fields={"role": [message]})
+    if role == Role.UNIT_STAFF and academic_unit is None:
+        message = gettext("Academic unit staff need an academic unit.")
+        raise ServiceError("unit_required", message, fields={"academic_unit": [message]})
+
+
+def _check_not_last_admin(person) -> None:
+    """The office keeps at least one active office admin, or nobody could manage it any more."""
+    membership = person.membership
+    if membership.role != Role.OFFICE_ADMIN or not person.is_active:
+        return
+    admins = Membership.objects.select_for_update(of=("self",)).filter(role=Role.OFFICE_ADMIN, user__is_active=True)
+    if len(admins) <= 1:
+        raise ServiceError(
+            "last_admin", gettext("This is the last active office admin; make someone else an office admin first.")
+        )
 
 
 @transaction.atomic
@@ -26,12 +61,185 @@ def invitation_create(
     """
     from core.office.tasks import send_invitation_email
 
+    _check_role_and_unit(role, academic_unit)
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email, membership__isnull=False).exists():
+        message = gettext("Somebody with this e-mail address already works in the office.")
+        raise ServiceError("already_member", message, fields={"email": [message]})
     token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        email=email.strip().lower(), role=role, academic_unit=academic_unit, invited_by=invited_by,
+    invitation = Invitation(
+        email=email, role=role, academic_unit=academic_unit, invited_by=invited_by,
         token_hash=hash_token(token),
         expires_at=timezone.now() + timedelta(days=settings.KOPRU_INVITATION_DAYS),
     )
+    invitation.full_clean()
+    invitation.save()
     audit_record(actor=invited_by, action="invitation.created", target=invitation, details={"role": role})
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
     return invitation, token
+
+
+def invitation_for_token(token: str, *, lock: bool = False) -> Invitation:
+    """The open invitation behind a token; unknown, used and expired tokens each say so."""
+    invitations = Invitation.objects.select_related("academic_unit")
+    invitation = (invitations.select_for_update(of=("self",)) if lock else invitations).filter(
+        token_hash=hash_token(token)
+    ).first()
+    if invitation is None:
+        raise ServiceError("invitation_unknown", gettext("This invitation link is not valid."), status_code=404)
+    if invitation.accepted_at is not None:
+        raise ServiceError("invitation_used", gettext("This invitation has already been used."), status_code=410)
+    if invitation.expires_at <= timezone.now():
+        raise ServiceError(
+            "invitation_expired", gettext("This invitation has expired; ask the office for a new one."),
+            status_code=410,
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, username: str, password: str) -> User:
+    """Turn an open invitation into an account with the invitation's role and unit."""
+    invitation = invitation_for_token(token, lock=True)
+    username = username.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        message = gettext("This username is taken; choose another one.")
+        raise ServiceError("username_taken", message, fields={"username": [message]})
+    user = User(username=username, email=invitation.email)
+    try:
+        user.full_clean(exclude=["password"])
+        validate_password(password, user=user)
+    except ValidationError as error:
+        fields = error.message_dict if hasattr(error, "error_dict") else {"password": error.messages}
+        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=fields) from error
+    user.set_password(password)
+    user.save()
+    Membership.objects.create(user=user, role=invitation.role, academic_unit=invitation.academic_unit)
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
+    audit_record(actor=user, action="invitation.accepted", target=invitation, details={"role": invitation.role})
+    return user
+
+
+@transaction.atomic
+def membership_change(*, person, role: str, academic_unit: AcademicUnit | None, acting_user) -> Membership:
+    """Give a person another role or academic unit."""
+    _check_role_and_unit(role, academic_unit)
+    membership = person.membership
+    if role != Role.OFFICE_ADMIN:
+        _check_not_last_admin(person)
+    before = {"role": membership.role, "academic_unit": membership.academic_unit_id}
+    membership.role = role
+    membership.academic_unit = academic_unit
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=acting_user, action="membership.changed", target=person,
+        details={"before": before, "after": {"role": role, "academic_unit": membership.academic_unit_id}},
+    )
+    return membership
+
+
+@transaction.atomic
+def user_set_active(*, person, active: bool, acting_user):
+    """Deactivate (nobody can sign in as them any more, their records stay) or reactivate a person."""
+    if person.is_active == active:
+        return person
+    if not active:
+        _check_not_last_admin(person)
+    person.is_active = active
+    person.save(update_fields=["is_active"])
+    audit_record(actor=acting_user, action="user.activated" if active else "user.deactivated", target=person)
+    return person
+
+
+@transaction.atomic
+def membership_require_two_factor(*, person, required: bool, acting_user) -> Membership:
+    membership = person.membership
+    membership.two_factor_required = required
+    membership.save(update_fields=["two_factor_required"])
+    audit_record(actor=acting_user, action="membership.two_factor_required", target=person,
+                 details={"required": required})
+    return membership
+
+
+def _set_names(unit: AcademicUnit, names: dict[str, str]) -> None:
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        if code in names:
+            setattr(unit, f"name_{code}", (names[code] or "").strip() or None)
+    if not any(getattr(unit, f"name_{code}") for code in settings.MODELTRANSLATION_LANGUAGES):
+        message = gettext("Give the unit a name in at least one language.")
+        raise ServiceError("name_required", message, fields={"name": [message]})
+
+
+def _check_parent(unit: AcademicUnit, parent: AcademicUnit | None) -> None:
+    if parent is not None and unit.pk is not None and parent.pk in unit_subtree_ids(unit.pk):
+        message = gettext("A unit cannot be placed inside itself or one of its own sub-units.")
+        raise ServiceError("unit_cycle", message, fields={"parent": [message]})
+
+
+@transaction.atomic
+def unit_create(*, names: dict[str, str], kind: str, parent: AcademicUnit | None, acting_user) -> AcademicUnit:
+    unit = AcademicUnit(kind=kind, parent=parent)
+    _set_names(unit, names)
+    unit.full_clean()
+    unit.save()
+    audit_record(actor=acting_user, action="unit.created", target=unit)
+    return unit
+
+
+@transaction.atomic
+def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None = None, kind: str | None = None,
+                parent=UNSET) -> AcademicUnit:
+    """Rename, re-kind or move a unit; only the arguments given change."""
+    changed = {}
+    if names is not None:
+        _set_names(unit, names)
+        changed["names"] = {code: getattr(unit, f"name_{code}") for code in settings.MODELTRANSLATION_LANGUAGES}
+    if kind is not None:
+        unit.kind = changed["kind"] = kind
+    if parent is not UNSET:
+        _check_parent(unit, parent)
+        unit.parent = parent
+        changed["parent"] = parent.pk if parent else None
+    unit.full_clean()
+    unit.save()
+    audit_record(actor=acting_user, action="unit.updated", target=unit, details=changed)
+    return unit
+
+
+@transaction.atomic
+def unit_delete(*, unit: AcademicUnit, acting_user) -> None:
+    """Delete a unit nobody and nothing refers to."""
+    in_use = ServiceError(
+        "unit_in_use", gettext("This unit is in use (sub-units, people or records); it cannot be deleted."),
+        status_code=409,
+    )
+    if unit.children.exists() or unit.members.exists() or Invitation.objects.filter(academic_unit=unit).exists():
+        raise in_use
+    audit_record(actor=acting_user, action="unit.deleted", target=unit)
+    try:
+        with transaction.atomic():
+            unit.delete()
+    except ProtectedError as error:  # records of other apps that point at the unit
+        raise in_use from error
+
+
+RECTORATE_NAMES = {"tr": "Rektörlük", "ky": "Ректорат", "ru": "Ректорат", "en": "Rectorate"}
+OFFICE_NAMES = {
+    "tr": "Uluslararası İlişkiler Ofisi",
+    "ky": "Эл аралык байланыштар бөлүмү",
+    "ru": "Отдел международных связей",
+    "en": "International Relations Office",
+}
+
+
+@transaction.atomic
+def office_seed_defaults(university) -> AcademicUnit:
+    """What every new office starts with, in the university's (current) schema; returns the office's unit.
+
+    Names are data in all four languages, not gettext: each reader sees their own.
+    """
+    rectorate = unit_create(names=RECTORATE_NAMES, kind=AcademicUnit.Kind.OTHER, parent=None, acting_user=None)
+    return unit_create(names=OFFICE_NAMES, kind=AcademicUnit.Kind.OTHER, parent=rectorate, acting_user=None)

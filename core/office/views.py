@@ -1,7 +1,168 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from core.accounts.forms import add_service_error
+from core.audit.selectors import audit_actions, audit_entries
+from core.office.forms import AuditFilterForm, InviteForm, MembershipForm, UnitForm
+from core.office.permissions import Action, permission_required
+from core.office.selectors import unit_get_for_user, unit_tree, units_for_user, user_get_for_user, users_for_user
+from core.office.services import (
+    invitation_create,
+    membership_change,
+    membership_require_two_factor,
+    unit_create,
+    unit_delete,
+    unit_update,
+    user_set_active,
+)
+from kopru.errors import ServiceError
+
+AUDIT_PAGE_SIZE = 50
 
 
 @login_required
 def home(request):
     return render(request, "office/home.html")
+
+
+@permission_required(Action.MANAGE_USERS)
+def users(request):
+    people = users_for_user(request.user).order_by("username")
+    rows = [(person, MembershipForm(initial=_membership_initial(person), prefix=f"m{person.pk}")) for person in people]
+    return render(request, "office/users.html", {"rows": rows})
+
+
+def _membership_initial(person) -> dict:
+    return {"role": person.membership.role, "academic_unit": person.membership.academic_unit_id}
+
+
+@permission_required(Action.MANAGE_USERS)
+def user_invite(request):
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = invitation_create(invited_by=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            message = gettext("An invitation is on its way to %(email)s.") % {"email": invitation.email}
+            messages.success(request, message)
+            return redirect("office:users")
+    return render(request, "office/invite.html", {"form": form})
+
+
+@require_POST
+@permission_required(Action.MANAGE_USERS)
+def user_membership(request, user_id):
+    """Change a person's role and unit; with htmx only their row is sent back."""
+    person = user_get_for_user(request.user, user_id)
+    form = MembershipForm(request.POST, prefix=f"m{person.pk}")
+    if form.is_valid():
+        try:
+            membership_change(person=person, acting_user=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+    if request.htmx:
+        person = user_get_for_user(request.user, user_id)
+        if not form.errors:
+            form = MembershipForm(initial=_membership_initial(person), prefix=f"m{person.pk}")
+        return render(request, "office/_user_row.html", {"person": person, "form": form, "saved": not form.errors})
+    _flash_outcome(request, form)
+    return redirect("office:users")
+
+
+def _flash_outcome(request, form) -> None:
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        messages.success(request, gettext("Saved."))
+
+
+@require_POST
+@permission_required(Action.MANAGE_USERS)
+def user_active(request, user_id):
+    person = user_get_for_user(request.user, user_id)
+    try:
+        user_set_active(person=person, active=request.POST.get("active") == "1", acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Saved."))
+    return redirect("office:users")
+
+
+@require_POST
+@permission_required(Action.MANAGE_USERS)
+def user_two_factor(request, user_id):
+    person = user_get_for_user(request.user, user_id)
+    membership_require_two_factor(person=person, required=request.POST.get("required") == "1",
+                                  acting_user=request.user)
+    messages.success(request, gettext("Saved."))
+    return redirect("office:users")
+
+
+@permission_required(Action.MANAGE_SETTINGS)
+def units(request):
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit_create(names=form.names(), kind=form.cleaned_data["kind"], parent=form.cleaned_data["parent"],
+                        acting_user=request.user)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("office:units")
+    tree = unit_tree(units_for_user(request.user))
+    return render(request, "office/units.html", {"tree": tree, "form": form})
+
+
+@permission_required(Action.MANAGE_SETTINGS)
+def unit_edit(request, unit_id):
+    unit = unit_get_for_user(request.user, unit_id)
+    initial = {f"name_{code}": getattr(unit, f"name_{code}") for code in ("tr", "ky", "ru", "en")}
+    form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit_update(unit=unit, names=form.names(), kind=form.cleaned_data["kind"],
+                        parent=form.cleaned_data["parent"], acting_user=request.user)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("office:units")
+    return render(request, "office/unit_edit.html", {"unit": unit, "form": form})
+
+
+@require_POST
+@permission_required(Action.MANAGE_SETTINGS)
+def unit_remove(request, unit_id):
+    unit = unit_get_for_user(request.user, unit_id)
+    try:
+        unit_delete(unit=unit, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("The unit is deleted."))
+    return redirect("office:units")
+
+
+@permission_required(Action.VIEW_AUDIT)
+def audit(request):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = audit_entries(action=filters.get("action") or "", actor_id=filters.get("actor"))
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page, "form": form, "actions": audit_actions(), "query": query.urlencode(),
+        "people": users_for_user(request.user).order_by("username"),
+    }
+    return render(request, "office/audit.html", context)

@@ -1,32 +1,70 @@
 """One JSON shape for every API error: {"error": {"code", "message", "fields"?}}.
 
 Clients branch on the stable code; people read the message, rendered in the
-request's language when the response is made.
+request's language when the response is made. DRF's stock codes get Köprü's
+messages (DRF has no Kyrgyz catalogue, and its texts vary for one code); an error
+that needs its own message raises it with its own code, e.g.
+PermissionDenied(message, code="csrf_failed"), and keeps both.
+
+Errors raised outside DRF views (an unknown URL, an unhandled exception) reach
+Django's handlers: `not_found` and `server_error` answer JSON under /api/ and the
+usual pages elsewhere.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
-from django.utils.translation import gettext
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kopru.errors import ServiceError
 
+MESSAGES = {
+    "parse_error": _("The request body could not be read. Send valid JSON."),
+    "not_authenticated": _("Sign in first: send a token or a session cookie."),
+    "authentication_failed": _("The token or session is not valid. Sign in again."),
+    "permission_denied": _("You are not allowed to do this."),
+    "not_found": _("Nothing was found at this address."),
+    "method_not_allowed": _("This method is not allowed at this address."),
+    "not_acceptable": _("This address cannot answer in the format you asked for."),
+    "unsupported_media_type": _("This address does not accept the format you sent."),
+    "server_error": _("Something went wrong on our side. The error has been logged."),
+}
 
-def _codes_for(exc: exceptions.APIException) -> str:
-    if isinstance(exc, exceptions.ValidationError):
-        return "invalid"
-    return exc.default_code
+
+def error_body(code: str, message: str, fields: dict | None = None) -> dict:
+    body = {"code": code, "message": str(message)}
+    if fields:
+        body["fields"] = fields
+    return {"error": body}
+
+
+def _code_of(exc: exceptions.APIException) -> str:
+    return exc.detail.code if isinstance(exc.detail, exceptions.ErrorDetail) else exc.default_code
+
+
+def _message_for(exc: exceptions.APIException, code: str) -> str:
+    if isinstance(exc, exceptions.Throttled):
+        if exc.wait is None:
+            return gettext("Too many requests. Try again later.")
+        seconds = max(1, round(exc.wait))
+        return ngettext(
+            "Too many requests. Try again in %(seconds)d second.",
+            "Too many requests. Try again in %(seconds)d seconds.",
+            seconds,
+        ) % {"seconds": seconds}
+    if code in MESSAGES:
+        return str(MESSAGES[code])
+    return str(exc.detail)
 
 
 def exception_handler(exc, context):
     if isinstance(exc, ServiceError):
-        body = {"code": exc.code, "message": str(exc.message)}
-        if exc.fields:
-            body["fields"] = exc.fields
-        return Response({"error": body}, status=exc.status_code)
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):
@@ -35,10 +73,27 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None
-    body = {"code": _codes_for(exc), "message": str(exc.detail) if isinstance(exc.detail, str) else ""}
+        return None  # not an API error: Django logs it and `server_error` answers
     if isinstance(exc, exceptions.ValidationError):
-        body["message"] = gettext("Some fields are not valid.")
-        body["fields"] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-    response.data = {"error": body}
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        response.data = error_body("invalid", gettext("Some fields are not valid."), fields)
+    else:
+        code = _code_of(exc)
+        response.data = error_body(code, _message_for(exc, code))
     return response
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception):
+    if _is_api(request):
+        return JsonResponse(error_body("not_found", MESSAGES["not_found"]), status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse(error_body("server_error", MESSAGES["server_error"]), status=500)
+    return defaults.server_error(request)

@@ -1,12 +1,21 @@
 """The platform API, under /api/ on the root domain: platform admins only."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from core.accounts.api import TokenObtainApi
+
+PLATFORM_SCHEMA = {
+    "TITLE": "Köprü platform API",
+    "DESCRIPTION": "Onboarding and the cross-university directory, for platform admins.",
+}
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(urlconf="kopru.api.urls_public"), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
+    # The schema describes the root domain's URLconf only: no university's endpoints.
+    path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_public", custom_settings=PLATFORM_SCHEMA),
+         name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", title=PLATFORM_SCHEMA["TITLE"]),
+         name="api-docs"),
     path("", include("tenants.api_urls")),
 ]

@@ -1,13 +1,17 @@
 """The API of one university, under /api/ on its host."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from core.accounts.api import TokenObtainApi
+from kopru.api.university import UniversityProfileApi
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
+    # The schema describes this URLconf only: platform endpoints never appear on a university's host.
+    path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_tenant"), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("university/", UniversityProfileApi.as_view(), name="api-university"),
     path("", include("core.accounts.api_urls")),
     path("", include("core.office.api_urls")),
 ]

@@ -31,7 +31,7 @@ KOPRU_URL_SCHEME = env("KOPRU_URL_SCHEME", "https")
 KOPRU_URL_PORT = env("KOPRU_URL_PORT")
 # "migrate" runs every tenant migration; "clone" copies a migrated template schema.
 # bench/onboarding.py measures both; see docs/benchmarks.md for why this is the default.
-KOPRU_TENANT_CREATION = env("KOPRU_TENANT_CREATION", "migrate")
+KOPRU_TENANT_CREATION = env("KOPRU_TENANT_CREATION", "clone")
 
 SHARED_APPS = [
     "django_tenants",
@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "i18n.middleware.LanguageMiddleware",
+    "core.accounts.middleware.TwoFactorSetupMiddleware",
     "tenants.middleware.SuspendedUniversityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -207,8 +208,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Köprü <noreply@localhost>")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "kopru.api.authentication.TokenAuthentication",
+        "kopru.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -222,6 +223,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
+    # Swagger UI would otherwise send the schema's address to validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }

@@ -1,14 +1,18 @@
 """Production: every secret comes from the environment, and the process refuses to start without it."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
-from kopru.settings.base import *  # noqa: F403
-from kopru.settings.base import env, env_bool
+# Checked before base is imported, which would otherwise start the embedded development database.
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must be set in production: the embedded database is for development.")
+
+from kopru.settings.base import *  # noqa: E402,F403
+from kopru.settings.base import env, env_bool  # noqa: E402
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
-if not env("DATABASE_URL"):
-    raise ImproperlyConfigured("DATABASE_URL must be set in production: the embedded database is for development.")
 if not env("CELERY_BROKER_URL"):
     raise ImproperlyConfigured("CELERY_BROKER_URL must be set in production (Redis or RabbitMQ).")
 if KOPRU_DEMO:  # noqa: F405

@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib.auth.forms import PasswordResetForm
+from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from kopru.errors import ServiceError
+
+
+def add_service_error(form: forms.Form, error: ServiceError) -> None:
+    """Show a service's refusal on the form: under the fields it names, or above the form."""
+    named = {name: messages for name, messages in error.fields.items() if name in form.fields}
+    for name, messages in named.items():
+        for message in messages:
+            form.add_error(name, message)
+    if not named:
+        form.add_error(None, error.message)
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class CodeForm(forms.Form):
+    otp = forms.CharField(
+        label=_("Code from your authenticator app"), max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+class InvitationAcceptForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    password = forms.CharField(label=_("Password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password_again = forms.CharField(label=_("Password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", _("The two passwords differ."))
+        return data
+
+
+class UniversityPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail written in the university's language."""
+
+    def send_mail(self, *args, **kwargs):
+        with translation.override(connection.tenant.default_language):
+            super().send_mail(*args, **kwargs)

@@ -1,0 +1,160 @@
+import base64
+import time
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import login as auth_login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from core.accounts.forms import CodeForm, InvitationAcceptForm, LoginForm, add_service_error
+from core.accounts.services import (
+    authenticate_user,
+    client_address,
+    login_failures_clear,
+    two_factor_confirm,
+    two_factor_device,
+    two_factor_disable,
+    two_factor_start,
+    two_factor_verify,
+)
+from core.office.permissions import membership_of
+from core.office.services import invitation_accept, invitation_for_token
+from kopru.errors import ServiceError
+
+# Between the password step and the code step the session holds only who, where to and since when.
+PENDING_KEY = "kopru_two_factor_pending"
+PENDING_SECONDS = 300
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return "/"  # the office's home on a university's host, the console on the root domain
+
+
+@sensitive_post_parameters("password")
+@never_cache
+def login_view(request):
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = authenticate_user(request=request, **form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            if two_factor_device(user) is not None:
+                request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
+                return redirect("accounts:login_code")
+            login_failures_clear(username=user.username, address=client_address(request))
+            auth_login(request, user, backend=BACKEND)
+            return redirect(_next_url(request))
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+@sensitive_post_parameters("otp")
+@never_cache
+def login_code_view(request):
+    """The second step of a sign-in, for people with a confirmed authenticator."""
+    pending = request.session.get(PENDING_KEY) or {}
+    user = None
+    if pending and time.time() - pending["since"] < PENDING_SECONDS:
+        user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    device = two_factor_device(user) if user is not None else None
+    if device is None:
+        request.session.pop(PENDING_KEY, None)
+        messages.error(request, gettext("Your sign-in took too long; please start again."))
+        return redirect("accounts:login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor_verify(request=request, user=user, device=device, code=form.cleaned_data["otp"])
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            request.session.pop(PENDING_KEY, None)
+            user.otp_device = device  # django-otp marks the session verified on login
+            auth_login(request, user, backend=BACKEND)
+            return redirect(pending["next"])
+    return render(request, "accounts/login_code.html", {"form": form})
+
+
+def _qr_svg(device) -> str:
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#1c2430")
+
+
+@login_required
+@never_cache
+def two_factor_view(request):
+    """Switch the second factor on (scan, then confirm with a code), or see that it is on."""
+    user = request.user
+    device = two_factor_device(user)
+    form = CodeForm(request.POST or None)
+    if device is None:
+        if request.method == "POST" and form.is_valid():
+            try:
+                confirmed = two_factor_confirm(user=user, code=form.cleaned_data["otp"])
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
+                user.otp_device = confirmed
+                auth_login(request, user, backend=BACKEND)  # rotates the session, now verified
+                messages.success(request, gettext("Two-factor authentication is on."))
+                return redirect(_next_url(request))
+        pending = two_factor_start(user=user)
+        context = {
+            "form": form, "qr_svg": _qr_svg(pending), "next": _next_url(request),
+            "secret": base64.b32encode(pending.bin_key).decode(),
+        }
+        return render(request, "accounts/two_factor_setup.html", context)
+    membership = membership_of(user)
+    context = {"form": form, "required": membership is not None and membership.two_factor_required}
+    return render(request, "accounts/two_factor_on.html", context)
+
+
+@require_POST
+@login_required
+def two_factor_disable_view(request):
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            two_factor_disable(user=request.user, code=form.cleaned_data["otp"])
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, gettext("Two-factor authentication is off."))
+    else:
+        messages.error(request, gettext("Enter the code from your authenticator app."))
+    return redirect("accounts:two_factor")
+
+
+@sensitive_post_parameters("password", "password_again")
+@never_cache
+def invitation_view(request, token: str):
+    """Accept an invitation: choose a username and password, and join the office with its role."""
+    try:
+        invitation = invitation_for_token(token)
+    except ServiceError as error:
+        return render(request, "accounts/invitation_invalid.html", {"message": error.message},
+                      status=error.status_code)
+    form = InvitationAcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(token=token, username=form.cleaned_data["username"],
+                                     password=form.cleaned_data["password"])
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            auth_login(request, user, backend=BACKEND)
+            messages.success(request, gettext("Welcome! Your account is ready."))
+            return redirect("/")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})

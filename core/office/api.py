@@ -1,0 +1,235 @@
+"""The office's API: people, invitations, academic units and the audit log; thin calls into services."""
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.response import Response
+
+from core.audit.models import AuditEntry
+from core.audit.selectors import audit_entries
+from core.office.models import AcademicUnit, Role
+from core.office.permissions import Action, OfficePermission
+from core.office.selectors import unit_get_for_user, units_for_user, user_get_for_user, users_for_user
+from core.office.services import (
+    UNSET,
+    invitation_create,
+    membership_change,
+    membership_require_two_factor,
+    unit_create,
+    unit_delete,
+    unit_update,
+    user_set_active,
+)
+
+UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+class PersonOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+    email = serializers.EmailField()
+    is_active = serializers.BooleanField()
+    last_login = serializers.DateTimeField(allow_null=True)
+    role = serializers.CharField(source="membership.role")
+    academic_unit = serializers.IntegerField(source="membership.academic_unit_id", allow_null=True)
+    two_factor_required = serializers.BooleanField(source="membership.two_factor_required")
+    two_factor_enabled = serializers.BooleanField()
+
+
+class UserListApi(ListAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_OFFICE
+    serializer_class = PersonOutput
+
+    def get_queryset(self):
+        return users_for_user(self.request.user).order_by("username")
+
+
+class UserDetailApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "PATCH": Action.MANAGE_USERS}
+    serializer_class = PersonOutput
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "PersonUpdateInput"
+
+        role = serializers.ChoiceField(choices=Role.choices, required=False)
+        academic_unit = serializers.PrimaryKeyRelatedField(
+            queryset=AcademicUnit.objects.all(), allow_null=True, required=False
+        )
+        two_factor_required = serializers.BooleanField(required=False)
+
+    def get_queryset(self):
+        return users_for_user(self.request.user)
+
+    def get(self, request, user_id: int):
+        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+    @extend_schema(request=InputSerializer, responses=PersonOutput)
+    def patch(self, request, user_id: int):
+        person = user_get_for_user(request.user, user_id)
+        data = self.InputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = data.validated_data
+        if "role" in changes or "academic_unit" in changes:
+            membership_change(
+                person=person, acting_user=request.user,
+                role=changes.get("role", person.membership.role),
+                academic_unit=changes.get("academic_unit", person.membership.academic_unit),
+            )
+        if "two_factor_required" in changes:
+            membership_require_two_factor(person=person, required=changes["two_factor_required"],
+                                          acting_user=request.user)
+        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+
+class UserActiveApi(GenericAPIView):
+    """POST …/deactivate/ or …/reactivate/: the view is mounted twice with `active` set."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+    serializer_class = PersonOutput
+    active = False
+
+    def get_queryset(self):
+        return users_for_user(self.request.user)
+
+    @extend_schema(request=None, responses=PersonOutput)
+    def post(self, request, user_id: int):
+        person = user_get_for_user(request.user, user_id)
+        user_set_active(person=person, active=self.active, acting_user=request.user)
+        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+
+class InvitationCreateApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "InvitationCreateInput"
+
+        email = serializers.EmailField()
+        role = serializers.ChoiceField(choices=Role.choices)
+        academic_unit = serializers.PrimaryKeyRelatedField(
+            queryset=AcademicUnit.objects.all(), allow_null=True, required=False
+        )
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "Invitation"
+
+        id = serializers.IntegerField()
+        email = serializers.EmailField()
+        role = serializers.CharField()
+        academic_unit = serializers.IntegerField(source="academic_unit_id", allow_null=True)
+        expires_at = serializers.DateTimeField()
+
+    serializer_class = InputSerializer
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        invitation, _token = invitation_create(invited_by=request.user, **data.validated_data)
+        return Response(self.OutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+
+class UnitOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="In the request's language, or the closest one available.")
+    names = serializers.SerializerMethodField()
+    kind = serializers.CharField()
+    parent = serializers.IntegerField(source="parent_id", allow_null=True)
+
+    def get_names(self, unit) -> dict[str, str | None]:
+        return {field.removeprefix("name_"): getattr(unit, field) for field in UNIT_NAME_FIELDS}
+
+
+class UnitInput(serializers.Serializer):
+    name_tr = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_ky = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_ru = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_en = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    kind = serializers.ChoiceField(choices=AcademicUnit.Kind.choices, required=False)
+    parent = serializers.PrimaryKeyRelatedField(queryset=AcademicUnit.objects.all(), allow_null=True, required=False)
+
+    @staticmethod
+    def names(data: dict) -> dict[str, str] | None:
+        given = {field.removeprefix("name_"): data[field] for field in UNIT_NAME_FIELDS if field in data}
+        return given or None
+
+
+class UnitListApi(ListAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "POST": Action.MANAGE_SETTINGS}
+    serializer_class = UnitOutput
+
+    def get_queryset(self):
+        return units_for_user(self.request.user).order_by("pk")
+
+    @extend_schema(request=UnitInput, responses={201: UnitOutput})
+    def post(self, request):
+        data = UnitInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        unit = unit_create(
+            names=UnitInput.names(data.validated_data) or {}, kind=data.validated_data.get("kind", "faculty"),
+            parent=data.validated_data.get("parent"), acting_user=request.user,
+        )
+        return Response(UnitOutput(unit).data, status=status.HTTP_201_CREATED)
+
+
+class UnitDetailApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "PATCH": Action.MANAGE_SETTINGS,
+                        "DELETE": Action.MANAGE_SETTINGS}
+    serializer_class = UnitOutput
+
+    def get_queryset(self):
+        return units_for_user(self.request.user)
+
+    def get(self, request, unit_id: int):
+        return Response(UnitOutput(unit_get_for_user(request.user, unit_id)).data)
+
+    @extend_schema(request=UnitInput, responses=UnitOutput)
+    def patch(self, request, unit_id: int):
+        unit = unit_get_for_user(request.user, unit_id)
+        data = UnitInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        unit = unit_update(
+            unit=unit, acting_user=request.user, names=UnitInput.names(data.validated_data),
+            kind=data.validated_data.get("kind"), parent=data.validated_data.get("parent", UNSET),
+        )
+        return Response(UnitOutput(unit).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, unit_id: int):
+        unit_delete(unit=unit_get_for_user(request.user, unit_id), acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AuditEntryOutput(serializers.ModelSerializer):
+    class Meta:
+        model = AuditEntry
+        fields = ["id", "at", "actor", "actor_label", "action", "target_type", "target_id", "target_label", "details"]
+
+
+class AuditListApi(ListAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_AUDIT
+    serializer_class = AuditEntryOutput
+
+    def get_queryset(self):
+        actor = self.request.query_params.get("actor", "")
+        return audit_entries(action=self.request.query_params.get("action", ""),
+                             actor_id=int(actor) if actor.isdigit() else None)
+
+    @extend_schema(parameters=[
+        OpenApiParameter("action", str, description="Only entries of this action, e.g. membership.changed."),
+        OpenApiParameter("actor", int, description="Only entries by this user id."),
+    ])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

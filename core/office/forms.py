@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.office.models import AcademicUnit, Role
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(queryset=AcademicUnit.objects.all(), required=False, **kwargs)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.OFFICER)
+    academic_unit = UnitChoiceField(label=_("Academic unit"), empty_label=_("(none)"))
+
+
+class MembershipForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    academic_unit = UnitChoiceField(label=_("Academic unit"), empty_label=_("(none)"))
+
+
+class UnitForm(forms.Form):
+    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=255, required=False)
+    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=255, required=False)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AcademicUnit.Kind.choices)
+    parent = UnitChoiceField(label=_("Part of"), empty_label=_("(top level)"))
+
+    def names(self) -> dict[str, str]:
+        return {name.removeprefix("name_"): value for name, value in self.cleaned_data.items()
+                if name.startswith("name_")}
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Action"), required=False, max_length=64)
+    actor = forms.IntegerField(label=_("User"), required=False, min_value=1)

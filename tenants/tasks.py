@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from tenants.provisioning import TRANSIENT_DB_ERRORS, provisioning_abandon, provisioning_run
+
+
+@shared_task(bind=True, max_retries=5)
+def provision_university(self, job_id: int) -> None:
+    """Set up a university recorded by university_onboard; a finished job is left alone."""
+    try:
+        provisioning_run(job_id=job_id)
+    except TRANSIENT_DB_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            provisioning_abandon(job_id=job_id, error=str(error))
+            raise
+        raise self.retry(exc=error, countdown=2**self.request.retries) from error

@@ -1,0 +1,25 @@
+from django_tenants.utils import schema_context
+
+from core.audit.selectors import audit_actions, audit_entries
+from core.audit.services import audit_record
+from tests.conftest import make_office_user
+
+
+def test_entries_are_newest_first_and_filter_by_action_and_person(university_a, admin_a):
+    officer = make_office_user(university_a, username="memur", role="officer")
+    with schema_context(university_a.schema_name):
+        audit_record(actor=admin_a, action="unit.created")
+        audit_record(actor=officer, action="unit.updated")
+        audit_record(actor=None, action="unit.updated")
+
+        assert [e.actor_label for e in audit_entries()] == ["system", "memur", "ayse"]
+        assert [e.actor_label for e in audit_entries(action="unit.updated")] == ["system", "memur"]
+        assert [e.action for e in audit_entries(actor_id=admin_a.pk)] == ["unit.created"]
+        assert audit_actions() == ["unit.created", "unit.updated"]
+
+
+def test_each_university_keeps_its_own_log(university_a, university_b, admin_a):
+    with schema_context(university_a.schema_name):
+        audit_record(actor=admin_a, action="unit.created")
+    with schema_context(university_b.schema_name):
+        assert not audit_entries().exists()
