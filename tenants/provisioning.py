@@ -75,9 +75,7 @@ def step_seed_defaults(university: University, job: ProvisioningJob) -> None:
 
 
 def step_invite_first_admin(university: University, job: ProvisioningJob) -> None:
-    # The inner transaction commits while the tenant is still set, so the e-mail task
-    # queued on commit carries the new university's schema.
-    with tenant_context(university), transaction.atomic():
+    with tenant_context(university):
         invitation_create(email=job.admin_email, role=Role.OFFICE_ADMIN)
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from core.office.selectors import unit_subtree_ids
+from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError
 
 User = get_user_model()
@@ -75,7 +76,7 @@ def invitation_create(
     invitation.full_clean()
     invitation.save()
     audit_record(actor=invited_by, action="invitation.created", target=invitation, details={"role": role})
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
+    enqueue_on_commit(send_invitation_email, invitation.pk, token)
     return invitation, token
 
 
