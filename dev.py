@@ -87,6 +87,7 @@ def start() -> int:
                          cwd=ROOT, env=env),
         subprocess.Popen([*manage, "runserver", "0.0.0.0:8000"], cwd=ROOT, env=env),
     ]
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as cleanly on TERM as on Ctrl-C
     print("\nKöprü runs on http://localhost:8000 (platform console) and http://<slug>.localhost:8000."
           "\nThe demo logins are listed in README.md. Stop with Ctrl-C.\n", flush=True)
     try:

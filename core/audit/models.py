@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.audit.actions import action_label
+
 
 class AuditEntry(models.Model):
     """Who did what to which record, and when. Written by services, never edited."""
@@ -26,3 +28,7 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from core.audit.actions import action_label
 from core.audit.models import AuditEntry
 
 
@@ -13,5 +14,7 @@ def audit_entries(*, action: str = "", actor_id: int | None = None) -> QuerySet[
     return entries
 
 
-def audit_actions() -> list[str]:
-    return list(AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct())
+def audit_actions() -> list[tuple[str, str]]:
+    """The actions recorded so far, as (code, label) for a filter."""
+    codes = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
+    return [(code, action_label(code)) for code in codes]

@@ -214,7 +214,8 @@ class UnitDetailApi(GenericAPIView):
 class AuditEntryOutput(serializers.ModelSerializer):
     class Meta:
         model = AuditEntry
-        fields = ["id", "at", "actor", "actor_label", "action", "target_type", "target_id", "target_label", "details"]
+        fields = ["id", "at", "actor", "actor_label", "action", "action_label", "target_type", "target_id",
+                  "target_label", "details"]
 
 
 class AuditListApi(ListAPIView):
