@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tenants.selectors import provisioning_job_for_console, universities_with_activity, university_for_console
+from tenants.serializers import UniversityProfileOutput
 from tenants.services import university_add_domain, university_onboard, university_reactivate, university_suspend
 from tenants.views import is_platform_admin
 
@@ -36,25 +37,18 @@ class DomainOutput(serializers.Serializer):
     is_primary = serializers.BooleanField()
 
 
-class UniversityOutput(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField(help_text="In the language of the response.")
-    names = serializers.SerializerMethodField()
-    short_name = serializers.CharField()
-    country = serializers.CharField()
-    city = serializers.CharField()
-    default_language = serializers.CharField()
-    languages = serializers.ListField(child=serializers.CharField())
-    erasmus_code = serializers.CharField()
-    website = serializers.CharField()
+class UniversityOutput(UniversityProfileOutput):
+    class Meta:
+        ref_name = "PlatformUniversity"
+
     status = serializers.CharField()
     domains = DomainOutput(many=True, source="domains.all")
 
-    def get_names(self, university) -> dict[str, str | None]:
-        return {code: getattr(university, f"name_{code}") for code in settings.LANGUAGE_CODES}
-
 
 class UniversityWithActivityOutput(UniversityOutput):
+    class Meta:
+        ref_name = "PlatformUniversityWithActivity"
+
     active_users = serializers.IntegerField()
     last_login = serializers.DateTimeField(allow_null=True)
 

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from i18n.countries import country_choices
 
 NAME_LABELS = {
     "tr": _("Name in Turkish"),
@@ -27,7 +29,8 @@ class OnboardForm(forms.Form):
     name_en = forms.CharField(label=NAME_LABELS["en"], max_length=255, required=False)
     short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
     slug = forms.CharField(label=_("Address"), max_length=40)
-    country = forms.CharField(label=_("Country code"), max_length=2, help_text=_("Two letters, such as TR or KG."))
+    # Choices are read when the form renders, so the names follow the reader's language.
+    country = forms.ChoiceField(label=_("Country"), choices=lambda: [("", "—"), *country_choices(get_language())])
     city = forms.CharField(label=_("City"), max_length=128, required=False)
     languages = forms.MultipleChoiceField(
         label=_("Languages"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple,

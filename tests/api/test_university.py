@@ -5,7 +5,7 @@ from django_tenants.utils import schema_context
 from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
-from kopru.api.university import country_name
+from i18n.countries import country_name
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
 from tests.conftest import host_of, make_office_user

@@ -66,16 +66,25 @@ def test_the_console_does_not_exist_on_a_universitys_host(client_a):
 
 
 def test_the_onboarding_form_shows_each_error_next_to_its_field(console):
-    form = {**ONBOARD_FORM, "slug": "-Yeni", "country": "XX", "languages": ["en"], "name_en": ""}
+    form = {**ONBOARD_FORM, "slug": "-Yeni", "languages": ["en"], "name_en": ""}
 
     response = console.post("/universities/new/", form)
 
     assert response.status_code == 200
     page = response.content.decode()
     assert "Use 3 to 40 characters" in page
-    assert "Use a two-letter ISO 3166-1 country code, such as TR or KG." in page
     assert "The default language must be one of the university&#x27;s languages." in page
     assert not University.objects.filter(slug__in=["-yeni", "yeni"]).exists()
+    assert not ProvisioningJob.objects.exists()
+
+
+def test_the_country_is_chosen_from_iso_3166_names_in_the_readers_language(console):
+    form_page = console.get("/universities/new/", HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert '<option value="KG">Kırgızistan</option>' in form_page
+
+    response = console.post("/universities/new/", {**ONBOARD_FORM, "country": "XX"})
+
+    assert "Select a valid choice. XX is not one of the available choices." in response.content.decode()
     assert not ProvisioningJob.objects.exists()
 
 
@@ -169,3 +178,11 @@ def test_a_bad_or_taken_domain_is_refused_and_nothing_changes(console, universit
     assert "come from the university&#x27;s slug" in under_root.content.decode()
     assert "This domain is already in use." in taken.content.decode()
     assert Domain.objects.count() == domains
+
+
+def test_the_university_page_names_its_country_and_languages_in_the_readers_language(console):
+    page = console.get("/universities/osh/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+
+    assert "Киргизия" in page
+    assert "киргизский (по умолчанию)" in page.lower()
+    assert "английский" in page.lower()
