@@ -66,6 +66,8 @@ TENANT_APPS = [
     "core.accounts",
     "core.audit",
     "core.office",
+    "core.partners",
+    "core.agreements",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

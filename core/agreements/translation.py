@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from core.agreements.models import Agreement, IscedField, Workflow, WorkflowStep
+
+
+@register(IscedField)
+class IscedFieldTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Workflow)
+class WorkflowTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(WorkflowStep)
+class WorkflowStepTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = ("title",)
