@@ -22,14 +22,37 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
     VIEW_AUDIT = "view_audit"
+    VIEW_PARTNERS = "view_partners"
+    MANAGE_PARTNERS = "manage_partners"
+    VIEW_AGREEMENTS = "view_agreements"
+    MANAGE_AGREEMENTS = "manage_agreements"
+    PUBLISH_AGREEMENTS = "publish_agreements"
+    MANAGE_WORKFLOWS = "manage_workflows"
+    MANAGE_TEMPLATES = "manage_templates"
+    REGISTER_REQUESTS = "register_requests"
+    ANSWER_REQUESTS = "answer_requests"
+    IMPORT_DATA = "import_data"
 
 
 READERS = frozenset(Role)
+STAFF = frozenset({Role.OFFICE_ADMIN, Role.COORDINATOR, Role.OFFICER})
 RULES: dict[Action, frozenset[str]] = {
     Action.VIEW_OFFICE: READERS,
     Action.MANAGE_USERS: frozenset({Role.OFFICE_ADMIN}),
     Action.MANAGE_SETTINGS: frozenset({Role.OFFICE_ADMIN}),
     Action.VIEW_AUDIT: frozenset({Role.OFFICE_ADMIN}),
+    Action.VIEW_PARTNERS: READERS,
+    Action.MANAGE_PARTNERS: STAFF,
+    # Unit staff read the agreements of their own units only (scope_to_units).
+    Action.VIEW_AGREEMENTS: READERS,
+    Action.MANAGE_AGREEMENTS: STAFF,
+    Action.PUBLISH_AGREEMENTS: frozenset({Role.OFFICE_ADMIN, Role.COORDINATOR}),
+    Action.MANAGE_WORKFLOWS: frozenset({Role.OFFICE_ADMIN}),
+    Action.MANAGE_TEMPLATES: frozenset({Role.OFFICE_ADMIN}),
+    Action.REGISTER_REQUESTS: STAFF,
+    # Unit staff answer the requests forwarded to their unit (seed 000 7.10).
+    Action.ANSWER_REQUESTS: STAFF | {Role.UNIT_STAFF},
+    Action.IMPORT_DATA: frozenset({Role.OFFICE_ADMIN, Role.COORDINATOR}),
 }
 # Roles whose reach is their own academic unit and the units below it.
 UNIT_SCOPED_ROLES = frozenset({Role.UNIT_STAFF})

@@ -10,12 +10,16 @@ from core.office.selectors import unit_get_for_user, units_for_user, user_get_fo
 from tests.conftest import make_office_user
 
 
+READ = {Action.VIEW_OFFICE, Action.VIEW_PARTNERS, Action.VIEW_AGREEMENTS}
+WORK = READ | {Action.MANAGE_PARTNERS, Action.MANAGE_AGREEMENTS, Action.REGISTER_REQUESTS, Action.ANSWER_REQUESTS}
+
+
 @pytest.mark.parametrize(("role", "allowed"), [
-    (Role.OFFICE_ADMIN, {Action.VIEW_OFFICE, Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.VIEW_AUDIT}),
-    (Role.COORDINATOR, {Action.VIEW_OFFICE}),
-    (Role.OFFICER, {Action.VIEW_OFFICE}),
-    (Role.UNIT_STAFF, {Action.VIEW_OFFICE}),
-    (Role.VIEWER, {Action.VIEW_OFFICE}),
+    (Role.OFFICE_ADMIN, set(Action)),
+    (Role.COORDINATOR, WORK | {Action.PUBLISH_AGREEMENTS, Action.IMPORT_DATA}),
+    (Role.OFFICER, WORK),
+    (Role.UNIT_STAFF, READ | {Action.ANSWER_REQUESTS}),
+    (Role.VIEWER, READ),
 ])
 def test_each_role_may_do_what_the_table_says(university_a, role, allowed):
     user = make_office_user(university_a, username="someone", role=role)
