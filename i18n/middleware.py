@@ -37,6 +37,7 @@ class LanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Accept-Language", "Cookie", "Authorization"))
+        # The view may have switched language since (the API's token authentication does).
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

@@ -61,9 +61,10 @@ def test_a_token_user_gets_their_own_language(client_b, university_b, admin_b):
         User.objects.filter(pk=admin_b.pk).update(language="en")
         token = Token.objects.create(user=admin_b).key
 
-    body = Client(HTTP_HOST=host_of(university_b)).get(URL, HTTP_AUTHORIZATION=f"Token {token}").json()
+    response = Client(HTTP_HOST=host_of(university_b)).get(URL, HTTP_AUTHORIZATION=f"Token {token}")
 
-    assert body["country"] == {"code": "KG", "name": "Kyrgyzstan"}
+    assert response.json()["country"] == {"code": "KG", "name": "Kyrgyzstan"}
+    assert response["Content-Language"] == "en"
 
 
 def test_country_names_cover_the_renamed_countries():
