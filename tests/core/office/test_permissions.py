@@ -9,7 +9,6 @@ from core.office.permissions import Action, can
 from core.office.selectors import unit_get_for_user, units_for_user, user_get_for_user, users_for_user
 from tests.conftest import make_office_user
 
-
 READ = {Action.VIEW_OFFICE, Action.VIEW_PARTNERS, Action.VIEW_AGREEMENTS}
 WORK = READ | {Action.MANAGE_PARTNERS, Action.MANAGE_AGREEMENTS, Action.REGISTER_REQUESTS, Action.ANSWER_REQUESTS}
 

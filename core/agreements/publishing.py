@@ -1,0 +1,119 @@
+"""The public partner list of seed 000 7.9: the partners of in-force agreements the office chose to show.
+
+Anyone may read it, so it is built from an explicit short list of public facts
+(names, country, website, Erasmus code, programmes) and never from a partner's
+whole record: notes, contacts and the other identifiers stay inside the office.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from core.agreements.models import Agreement
+from core.audit.services import audit_record
+from core.office.selectors import scope_to_units
+from core.partners.models import Partner
+from i18n.countries import country_name
+from i18n.text import matches, sort_by_language
+
+PARTNER_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+# Agreements the office may choose to show: in force now, or on their way there.
+PUBLISHABLE_STATUSES = (Agreement.Status.IN_FORCE, Agreement.Status.IN_APPROVAL)
+
+
+@dataclass(frozen=True)
+class PublicPartner:
+    name: str
+    country: str
+    country_name: str
+    website: str
+    erasmus_code: str
+    programmes: tuple[tuple[str, str], ...]  # (agreement type, its label in the reader's language)
+
+
+def publicly_listed_agreements(today: date | None = None) -> QuerySet[Agreement]:
+    """Agreements in force today that the office has published; nothing else is ever shown."""
+    today = today or timezone.localdate()
+    return Agreement.objects.filter(
+        Q(starts_on__isnull=True) | Q(starts_on__lte=today),
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        status=Agreement.Status.IN_FORCE, published=True,
+    )
+
+
+def _search_text(partner: Partner, country: str) -> str:
+    names = [getattr(partner, field) or "" for field in PARTNER_NAME_FIELDS]
+    return " ".join([*names, partner.short_name, partner.city, country])
+
+
+def public_partners(*, country: str = "", programme: str = "", query: str = "") -> list[PublicPartner]:
+    """The public list in the active language, filtered and sorted as that language sorts names.
+
+    Two queries whatever the length; the cross-script text search runs in Python
+    (Ош finds Osh), on a list no longer than the office's partners.
+    """
+    language = get_language()
+    listed = publicly_listed_agreements()
+    partners = Partner.objects.filter(agreements__in=listed.filter(kind=programme) if programme else listed)
+    if country:
+        partners = partners.filter(country=country)
+    partners = partners.distinct().prefetch_related(
+        Prefetch("agreements", queryset=listed.only("pk", "kind").order_by(), to_attr="listed_agreements"))
+    labels = dict(Agreement.Kind.choices)
+    rows = []
+    for partner in partners:
+        name_of_country = country_name(partner.country, language)
+        if not matches(query, _search_text(partner, name_of_country)):
+            continue
+        kinds = sorted({agreement.kind for agreement in partner.listed_agreements}, key=Agreement.Kind.values.index)
+        rows.append(PublicPartner(
+            name=str(partner.name), country=partner.country, country_name=name_of_country, website=partner.website,
+            erasmus_code=partner.erasmus_code, programmes=tuple((kind, str(labels[kind])) for kind in kinds),
+        ))
+    return sort_by_language(rows, key=lambda row: row.name, language=language)
+
+
+def public_list_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The countries and programmes the public list has, for its filters: (code, label) in the active language."""
+    language = get_language()
+    listed = publicly_listed_agreements()
+    codes = Partner.objects.filter(agreements__in=listed).values_list("country", flat=True).distinct()
+    countries = sort_by_language([(code, country_name(code, language)) for code in codes],
+                                 key=lambda choice: choice[1], language=language)
+    kinds = set(listed.values_list("kind", flat=True).distinct())
+    programmes = [(kind, str(label)) for kind, label in Agreement.Kind.choices if kind in kinds]
+    return countries, programmes
+
+
+def publishable_agreements(user) -> QuerySet[Agreement]:
+    """What the office page lists to choose from: in force first, then those in approval."""
+    agreements = Agreement.objects.filter(status__in=PUBLISHABLE_STATUSES).prefetch_related("partners")
+    return scope_to_units(agreements, user, field="units").distinct().order_by("-status", "ends_on", "pk")
+
+
+def publishable_agreement_get(user, agreement_id) -> Agreement:
+    """One agreement the user may publish; missing, out of reach and not publishable all answer 404."""
+    agreement = (
+        publishable_agreements(user).filter(pk=agreement_id).first() if str(agreement_id).isdigit() else None
+    )
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+@transaction.atomic
+def agreement_set_published(*, agreement: Agreement, published: bool, acting_user) -> Agreement:
+    """Show the agreement's partners on the public list or take them off; only in-force ones ever show."""
+    if agreement.published == published:
+        return agreement
+    agreement.published = published
+    agreement.save(update_fields=["published", "updated_at"])
+    audit_record(actor=acting_user, action="agreement.published" if published else "agreement.unpublished",
+                 target=agreement)
+    return agreement

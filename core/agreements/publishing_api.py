@@ -1,0 +1,44 @@
+"""The API's side of the public list: the office shows or hides an agreement."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from core.agreements.publishing import agreement_set_published, publishable_agreement_get, publishable_agreements
+from core.office.permissions import Action, OfficePermission
+
+
+class AgreementPublicationApi(GenericAPIView):
+    """PUT {"published": true|false}: in-force agreements marked published appear on /partners/public/."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.PUBLISH_AGREEMENTS
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "AgreementPublicationInput"
+
+        published = serializers.BooleanField()
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "AgreementPublication"
+
+        id = serializers.IntegerField()
+        status = serializers.CharField()
+        published = serializers.BooleanField()
+
+    serializer_class = OutputSerializer
+
+    def get_queryset(self):
+        return publishable_agreements(self.request.user)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def put(self, request, agreement_id: int):
+        agreement = publishable_agreement_get(request.user, agreement_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        agreement = agreement_set_published(agreement=agreement, published=data.validated_data["published"],
+                                            acting_user=request.user)
+        return Response(self.OutputSerializer(agreement).data)

@@ -1,0 +1,144 @@
+"""The public partner list on the university's host (no sign-in), its JSON, CSV and embeddable snippet,
+and the office page that chooses what it shows."""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from core.agreements.publishing import (
+    agreement_set_published,
+    public_list_choices,
+    public_partners,
+    publishable_agreement_get,
+    publishable_agreements,
+)
+from core.agreements.publishing_forms import PublicPartnerFilter
+from core.office.permissions import Action, permission_required
+from i18n.middleware import enabled_languages
+from kopru.api.errors import error_body
+
+
+def visitor_language(view):
+    """`?lang=xx` picks one of the university's languages: an embedding page has no cookie to say it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        language = request.GET.get("lang")
+        if language not in enabled_languages(request):
+            return view(request, *args, **kwargs)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response.headers["Content-Language"] = language
+        return response
+
+    return wrapped
+
+
+def _filtered(request) -> tuple[PublicPartnerFilter, list]:
+    form = PublicPartnerFilter(request.GET)
+    return form, public_partners(**form.filters()) if form.is_valid() else []
+
+
+def _page_context(request) -> dict:
+    form, partners = _filtered(request)
+    countries, programmes = public_list_choices()
+    return {"form": form, "partners": partners, "countries": countries, "programmes": programmes}
+
+
+@require_GET
+@visitor_language
+def public_list(request):
+    return render(request, "public/partners.html", _page_context(request))
+
+
+@require_GET
+@visitor_language
+@xframe_options_exempt
+def public_embed(request):
+    """The list without the app around it, for an iframe on any site (the only page that may be framed)."""
+    response = render(request, "public/embed.html", _page_context(request))
+    response.headers["Content-Security-Policy"] = "frame-ancestors *"
+    return response
+
+
+def _invalid_filters(form: PublicPartnerFilter) -> JsonResponse:
+    fields = {name: list(errors) for name, errors in form.errors.items()}
+    return JsonResponse(error_body("invalid", gettext("Some filters are not valid."), fields=fields), status=400,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def _row(partner) -> dict:
+    return {
+        "name": partner.name, "country": partner.country, "country_name": partner.country_name,
+        "website": partner.website, "erasmus_code": partner.erasmus_code,
+        "programmes": [{"code": code, "label": label} for code, label in partner.programmes],
+    }
+
+
+@require_GET
+@visitor_language
+def public_json(request):
+    form, partners = _filtered(request)
+    if form.errors:
+        return _invalid_filters(form)
+    response = JsonResponse({"count": len(partners), "partners": [_row(partner) for partner in partners]},
+                            json_dumps_params={"ensure_ascii": False})
+    # Public facts: any website may read them from its own scripts (no cookies are involved).
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+@visitor_language
+def public_csv(request):
+    form, partners = _filtered(request)
+    if form.errors:
+        return _invalid_filters(form)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.headers["Content-Disposition"] = 'attachment; filename="partners.csv"'
+    response.write("\ufeff")  # spreadsheet programs read the file as UTF-8 only with the mark
+    writer = csv.writer(response)
+    writer.writerow([gettext("Name"), gettext("Country code"), gettext("Country"), gettext("Website"),
+                     gettext("Erasmus code"), gettext("Programmes")])
+    for partner in partners:
+        writer.writerow([partner.name, partner.country, partner.country_name, partner.website,
+                         partner.erasmus_code, "; ".join(label for _code, label in partner.programmes)])
+    return response
+
+
+@permission_required(Action.PUBLISH_AGREEMENTS)
+def office_page(request):
+    """Choose the agreements on the public list, and copy the code that embeds it elsewhere."""
+    embed_url = request.build_absolute_uri(reverse("publishing:public_embed"))
+    context = {
+        "agreements": publishable_agreements(request.user),
+        "embed_url": embed_url,
+        "list_url": request.build_absolute_uri(reverse("publishing:public_list")),
+        "json_url": request.build_absolute_uri(reverse("publishing:public_json")),
+        "csv_url": request.build_absolute_uri(reverse("publishing:public_csv")),
+        "languages": enabled_languages(request),
+    }
+    return render(request, "public/office_publishing.html", context)
+
+
+@require_POST
+@permission_required(Action.PUBLISH_AGREEMENTS)
+def office_toggle(request, agreement_id):
+    agreement = publishable_agreement_get(request.user, agreement_id)
+    published = request.POST.get("published") == "1"
+    agreement_set_published(agreement=agreement, published=published, acting_user=request.user)
+    if published:
+        messages.success(request, gettext("“%(title)s” is shown on the public list while it is in force.")
+                         % {"title": agreement.title})
+    else:
+        messages.success(request, gettext("“%(title)s” is no longer shown on the public list.")
+                         % {"title": agreement.title})
+    return redirect("publishing:office")

@@ -1,0 +1,138 @@
+"""Requests received under agreements in force (seed 000 7.10): registered by the office,
+forwarded to an academic unit, answered by that unit's staff, closed by the office.
+
+Unit staff see only the requests forwarded to their unit or to a unit below it.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from core.agreements.files import document_content_type
+from core.agreements.models import Agreement, AgreementRequest
+from core.audit.services import audit_record
+from core.notifications.services import Message, notify
+from core.office.models import AcademicUnit, Role
+from core.office.selectors import scope_to_units
+from kopru.errors import ServiceError
+
+User = get_user_model()
+Status = AgreementRequest.Status
+
+
+# Reads ------------------------------------------------------------------------------------------
+
+def requests_for_user(user, *, status: str = "") -> QuerySet[AgreementRequest]:
+    requests = AgreementRequest.objects.select_related("agreement", "unit", "registered_by")
+    if status:
+        requests = requests.filter(status=status)
+    return scope_to_units(requests, user, field="unit")
+
+
+def request_get_for_user(user, request_id) -> AgreementRequest:
+    """One request the user may see; missing and out of reach both answer 404."""
+    found = requests_for_user(user).filter(pk=request_id).first() if str(request_id).isdigit() else None
+    if found is None:
+        raise Http404
+    return found
+
+
+def agreements_open_for_requests() -> QuerySet[Agreement]:
+    """The agreements a request can be registered under: those in force."""
+    return Agreement.objects.filter(status=Agreement.Status.IN_FORCE).order_by("title")
+
+
+# Writes -----------------------------------------------------------------------------------------
+
+def _save(agreement_request: AgreementRequest) -> None:
+    try:
+        agreement_request.full_clean()
+    except ValidationError as error:
+        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=error.message_dict) from error
+    agreement_request.save()
+
+
+def _refuse_unless(agreement_request: AgreementRequest, *statuses: str) -> None:
+    if agreement_request.status not in statuses:
+        raise ServiceError(
+            "wrong_status",
+            gettext("This request is “%(status)s”; this cannot be done with it now.")
+            % {"status": agreement_request.get_status_display()},
+            status_code=409,
+        )
+
+
+@transaction.atomic
+def request_register(*, agreement: Agreement, received_on, sender: str, subject: str, acting_user,
+                     body: str = "", letter=None) -> AgreementRequest:
+    if agreement.status != Agreement.Status.IN_FORCE:
+        message = gettext("Requests are registered under agreements in force only.")
+        raise ServiceError("agreement_not_in_force", message, fields={"agreement": [message]})
+    if letter:
+        document_content_type(letter, field="letter")
+    agreement_request = AgreementRequest(
+        agreement=agreement, received_on=received_on, sender=sender.strip(), subject=subject.strip(),
+        body=body.strip(), letter=letter or "", registered_by=acting_user,
+    )
+    _save(agreement_request)
+    audit_record(actor=acting_user, action="agreement_request.registered", target=agreement_request,
+                 details={"agreement": agreement.pk})
+    return agreement_request
+
+
+def _unit_staff_reaching(unit: AcademicUnit) -> QuerySet:
+    """Unit staff whose reach includes the unit: its own people and those of the units above it."""
+    units, current = [], unit
+    while current is not None:
+        units.append(current.pk)
+        current = current.parent
+    return User.objects.filter(is_active=True, membership__role=Role.UNIT_STAFF,
+                               membership__academic_unit__in=units)
+
+
+@transaction.atomic
+def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, acting_user) -> AgreementRequest:
+    """Send the request to an academic unit (again, to another one, while it is not answered)."""
+    _refuse_unless(agreement_request, Status.REGISTERED, Status.FORWARDED)
+    agreement_request.unit = unit
+    agreement_request.status = Status.FORWARDED
+    _save(agreement_request)
+    audit_record(actor=acting_user, action="agreement_request.forwarded", target=agreement_request,
+                 details={"unit": unit.pk})
+
+    def compose() -> Message:
+        return Message(
+            title=gettext("A request was forwarded to your unit: %(subject)s") % {"subject": agreement_request.subject},
+            text=gettext("%(sender)s wrote under the agreement “%(agreement)s”. Please record your answer.")
+            % {"sender": agreement_request.sender, "agreement": agreement_request.agreement.title},
+        )
+
+    notify(recipients=_unit_staff_reaching(unit), compose=compose,
+           link=reverse("workflow:request_detail", args=[agreement_request.pk]))
+    return agreement_request
+
+
+@transaction.atomic
+def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_user) -> AgreementRequest:
+    _refuse_unless(agreement_request, Status.FORWARDED, Status.ANSWERED)
+    if not answer.strip():
+        message = gettext("Write the answer.")
+        raise ServiceError("answer_required", message, fields={"answer": [message]})
+    agreement_request.answer = answer.strip()
+    agreement_request.status = Status.ANSWERED
+    _save(agreement_request)
+    audit_record(actor=acting_user, action="agreement_request.answered", target=agreement_request)
+    return agreement_request
+
+
+@transaction.atomic
+def request_close(*, agreement_request: AgreementRequest, acting_user) -> AgreementRequest:
+    _refuse_unless(agreement_request, Status.ANSWERED)
+    agreement_request.status = Status.CLOSED
+    _save(agreement_request)
+    audit_record(actor=acting_user, action="agreement_request.closed", target=agreement_request)
+    return agreement_request

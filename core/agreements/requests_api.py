@@ -1,0 +1,130 @@
+"""The API of requests under agreements (seed 000 7.10); unit staff see and answer their units' requests only."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from core.agreements.models import AgreementRequest
+from core.agreements.requests import (
+    agreements_open_for_requests,
+    request_answer,
+    request_close,
+    request_forward,
+    request_get_for_user,
+    request_register,
+    requests_for_user,
+)
+from core.office.models import AcademicUnit
+from core.office.permissions import Action, OfficePermission
+
+
+class RequestOutput(serializers.Serializer):
+    class Meta:
+        ref_name = "AgreementRequest"
+
+    id = serializers.IntegerField()
+    agreement = serializers.IntegerField(source="agreement_id")
+    agreement_title = serializers.CharField(source="agreement.title")
+    received_on = serializers.DateField()
+    sender = serializers.CharField()
+    subject = serializers.CharField()
+    body = serializers.CharField()
+    has_letter = serializers.SerializerMethodField()
+    unit = serializers.IntegerField(source="unit_id", allow_null=True)
+    status = serializers.ChoiceField(choices=AgreementRequest.Status.choices)
+    answer = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    def get_has_letter(self, agreement_request) -> bool:
+        return bool(agreement_request.letter)
+
+
+class RequestRegisterInput(serializers.Serializer):
+    agreement = serializers.PrimaryKeyRelatedField(queryset=agreements_open_for_requests(),
+                                                   help_text="An agreement in force.")
+    received_on = serializers.DateField()
+    sender = serializers.CharField(max_length=255)
+    subject = serializers.CharField(max_length=255)
+    body = serializers.CharField(required=False, allow_blank=True, default="")
+    letter = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class RequestListApi(ListAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.ANSWER_REQUESTS, "POST": Action.REGISTER_REQUESTS}
+    serializer_class = RequestOutput
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    def get_queryset(self):
+        wanted = self.request.query_params.get("status", "")
+        return requests_for_user(self.request.user,
+                                 status=wanted if wanted in AgreementRequest.Status.values else "")
+
+    @extend_schema(parameters=[OpenApiParameter("status", str, enum=AgreementRequest.Status.values)])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(request=RequestRegisterInput, responses={201: RequestOutput})
+    def post(self, request):
+        data = RequestRegisterInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        registered = request_register(acting_user=request.user, **data.validated_data)
+        return Response(RequestOutput(registered).data, status=status.HTTP_201_CREATED)
+
+
+class RequestDetailApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.ANSWER_REQUESTS
+    serializer_class = RequestOutput
+
+    def get(self, request, request_id: int):
+        return Response(RequestOutput(request_get_for_user(request.user, request_id)).data)
+
+
+class RequestForwardInput(serializers.Serializer):
+    unit = serializers.PrimaryKeyRelatedField(queryset=AcademicUnit.objects.all())
+
+
+class RequestForwardApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.REGISTER_REQUESTS
+    serializer_class = RequestOutput
+
+    @extend_schema(request=RequestForwardInput, responses=RequestOutput)
+    def post(self, request, request_id: int):
+        found = request_get_for_user(request.user, request_id)
+        data = RequestForwardInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(RequestOutput(request_forward(agreement_request=found, unit=data.validated_data["unit"],
+                                                      acting_user=request.user)).data)
+
+
+class RequestAnswerInput(serializers.Serializer):
+    answer = serializers.CharField(allow_blank=True)
+
+
+class RequestAnswerApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.ANSWER_REQUESTS
+    serializer_class = RequestOutput
+
+    @extend_schema(request=RequestAnswerInput, responses=RequestOutput)
+    def post(self, request, request_id: int):
+        found = request_get_for_user(request.user, request_id)
+        data = RequestAnswerInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(RequestOutput(request_answer(agreement_request=found, answer=data.validated_data["answer"],
+                                                     acting_user=request.user)).data)
+
+
+class RequestCloseApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.REGISTER_REQUESTS
+    serializer_class = RequestOutput
+
+    @extend_schema(request=None, responses=RequestOutput)
+    def post(self, request, request_id: int):
+        found = request_get_for_user(request.user, request_id)
+        return Response(RequestOutput(request_close(agreement_request=found, acting_user=request.user)).data)

@@ -1,0 +1,121 @@
+"""Pages of the requests under agreements (seed 000 7.10): the office registers and forwards, units answer."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from core.accounts.forms import add_service_error
+from core.agreements.models import AgreementRequest
+from core.agreements.requests import (
+    agreements_open_for_requests,
+    request_answer,
+    request_close,
+    request_forward,
+    request_get_for_user,
+    request_register,
+    requests_for_user,
+)
+from core.agreements.workflow_forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
+from core.office.permissions import Action, can, permission_required
+from core.office.selectors import unit_tree, units_for_user
+from kopru.errors import ServiceError
+
+
+@permission_required(Action.ANSWER_REQUESTS)
+def request_list(request):
+    status = request.GET.get("status", "")
+    status = status if status in AgreementRequest.Status.values else ""
+    may_register = can(request.user, Action.REGISTER_REQUESTS)
+    form = RequestRegisterForm(request.POST or None, request.FILES or None, agreements=agreements_open_for_requests(),
+                               initial={"agreement": request.GET.get("agreement")})
+    if request.method == "POST":
+        if not may_register:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                registered = request_register(acting_user=request.user, **form.cleaned_data)
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, gettext("The request is registered."))
+                return redirect("workflow:request_detail", registered.pk)
+    context = {"requests": requests_for_user(request.user, status=status), "status": status,
+               "statuses": AgreementRequest.Status.choices, "form": form if may_register else None}
+    return render(request, "agreements/requests_list.html", context)
+
+
+def _detail_context(request, agreement_request, **forms) -> dict:
+    may_register = can(request.user, Action.REGISTER_REQUESTS)
+    Status = AgreementRequest.Status
+    forward_form = forms.get("forward_form") or RequestForwardForm(initial={"unit": agreement_request.unit_id})
+    forward_form.fields["unit"].choices = [(unit.pk, "\u2003" * depth + str(unit.name))
+                                           for unit, depth in unit_tree(units_for_user(request.user))]
+    return {
+        "agreement_request": agreement_request,
+        "forward_form": forward_form if may_register and agreement_request.status in (
+            Status.REGISTERED, Status.FORWARDED) else None,
+        "answer_form": (forms.get("answer_form") or RequestAnswerForm(initial={"answer": agreement_request.answer}))
+        if agreement_request.status in (Status.FORWARDED, Status.ANSWERED) else None,
+        "may_close": may_register and agreement_request.status == Status.ANSWERED,
+    }
+
+
+@permission_required(Action.ANSWER_REQUESTS)
+def request_detail(request, request_id):
+    agreement_request = request_get_for_user(request.user, request_id)
+    return render(request, "agreements/requests_detail.html", _detail_context(request, agreement_request))
+
+
+def _post(request, request_id, form_name: str, form, write):
+    agreement_request = request_get_for_user(request.user, request_id)
+    if form.is_valid():
+        try:
+            write(agreement_request, form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("workflow:request_detail", agreement_request.pk)
+    context = _detail_context(request, agreement_request, **{form_name: form})
+    return render(request, "agreements/requests_detail.html", context, status=400)
+
+
+@require_POST
+@permission_required(Action.REGISTER_REQUESTS)
+def request_forward_view(request, request_id):
+    return _post(request, request_id, "forward_form", RequestForwardForm(request.POST),
+                 lambda found, data: request_forward(agreement_request=found, unit=data["unit"],
+                                                     acting_user=request.user))
+
+
+@require_POST
+@permission_required(Action.ANSWER_REQUESTS)
+def request_answer_view(request, request_id):
+    return _post(request, request_id, "answer_form", RequestAnswerForm(request.POST),
+                 lambda found, data: request_answer(agreement_request=found, answer=data["answer"],
+                                                    acting_user=request.user))
+
+
+@require_POST
+@permission_required(Action.REGISTER_REQUESTS)
+def request_close_view(request, request_id):
+    agreement_request = request_get_for_user(request.user, request_id)
+    try:
+        request_close(agreement_request=agreement_request, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("The request is closed."))
+    return redirect("workflow:request_detail", agreement_request.pk)
+
+
+@permission_required(Action.ANSWER_REQUESTS)
+def request_letter(request, request_id):
+    agreement_request = request_get_for_user(request.user, request_id)
+    if not agreement_request.letter:
+        raise Http404
+    return FileResponse(agreement_request.letter.open("rb"), as_attachment=True,
+                        filename=agreement_request.letter.name.rsplit("/", 1)[-1])

@@ -1,0 +1,124 @@
+"""Reads of agreements, as far as the reader may see: unit staff see the agreements of their units and below."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from core.agreements.models import Agreement, AgreementDocument, CooperationCondition, DocumentVersion, IscedField
+from core.office.selectors import unit_subtree_ids, visible_unit_ids
+from core.partners.selectors import partner_recognition_blocks
+from i18n.text import matches
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+AgreementUnit = Agreement.units.through
+
+
+def _with_units(queryset: QuerySet[Agreement], unit_ids) -> QuerySet[Agreement]:
+    """Agreements involving any of the units; a subquery rather than a join, so no row comes twice."""
+    return queryset.filter(pk__in=AgreementUnit.objects.filter(academicunit_id__in=unit_ids).values("agreement_id"))
+
+
+def agreements_for_user(user) -> QuerySet[Agreement]:
+    unit_ids = visible_unit_ids(user)
+    agreements = Agreement.objects.all()
+    return agreements if unit_ids is None else _with_units(agreements, unit_ids)
+
+
+def agreement_get_for_user(user, agreement_id) -> Agreement:
+    """One agreement the user may see, with what its page shows; missing and out of reach both answer 404."""
+    found = None
+    if str(agreement_id).isdigit():
+        found = with_related(agreements_for_user(user)).prefetch_related("signatories").filter(pk=agreement_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def with_related(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """What lists and pages show of each agreement, in a fixed number of queries whatever their count."""
+    return agreements.prefetch_related(
+        "partners", "units",
+        Prefetch("conditions", queryset=CooperationCondition.objects.select_related("isced")),
+    )
+
+
+@dataclass(frozen=True)
+class AgreementFilters:
+    kind: str = ""
+    status: str = ""
+    partner: int | None = None
+    country: str = ""
+    unit: int | None = None
+    expiring_within: int | None = None  # days from today
+    search: str = ""
+
+
+def agreement_list(user, filters: AgreementFilters = AgreementFilters()) -> QuerySet[Agreement]:
+    agreements = agreements_for_user(user)
+    if filters.kind:
+        agreements = agreements.filter(kind=filters.kind)
+    if filters.status:
+        agreements = agreements.filter(status=filters.status)
+    if filters.partner:
+        agreements = agreements.filter(pk__in=Agreement.partners.through.objects.filter(
+            partner_id=filters.partner).values("agreement_id"))
+    if filters.country:
+        agreements = agreements.filter(pk__in=Agreement.partners.through.objects.filter(
+            partner__country=filters.country.upper()).values("agreement_id"))
+    if filters.unit:
+        agreements = _with_units(agreements, unit_subtree_ids(filters.unit))
+    if filters.expiring_within is not None:
+        today = timezone.localdate()
+        agreements = agreements.filter(ends_on__gte=today, ends_on__lte=today + timedelta(days=filters.expiring_within))
+    if filters.search.strip():
+        agreements = agreements.filter(pk__in=_matching_ids(agreements, filters.search))
+    return with_related(agreements)
+
+
+def _matching_ids(agreements: QuerySet[Agreement], search: str) -> list[int]:
+    """Ids whose title or partner names match in any language and script ("Ош", "Osh", "Oş").
+
+    PostgreSQL here cannot fold scripts, so the texts are matched in Python: titles and
+    partner names only, one query, a few hundred kilobytes for thousands of agreements.
+    """
+    columns = [f"title_{code}" for code in LANGUAGES] + [f"partners__name_{code}" for code in LANGUAGES]
+    texts: dict[int, list[str]] = {}
+    for pk, *values in agreements.order_by().values_list("pk", *columns, "partners__short_name"):
+        texts.setdefault(pk, []).extend(value for value in values if value)
+    return [pk for pk, parts in texts.items() if matches(search, " ".join(parts))]
+
+
+def has_unrecognised_partner(agreement: Agreement) -> bool:
+    """Whether a partner is not (yet) recognised by YÖK; reads the prefetched partners."""
+    return any(partner_recognition_blocks(partner) for partner in agreement.partners.all())
+
+
+def agreement_documents(agreement: Agreement) -> QuerySet[AgreementDocument]:
+    versions = DocumentVersion.objects.select_related("uploaded_by").order_by("-number")
+    return agreement.documents.select_related("step").prefetch_related(Prefetch("versions", queryset=versions))
+
+
+def document_get(agreement: Agreement, document_id) -> AgreementDocument:
+    """A document of an agreement the caller already holds through agreement_get_for_user."""
+    document = agreement.documents.filter(pk=document_id).first() if str(document_id).isdigit() else None
+    if document is None:
+        raise Http404
+    return document
+
+
+def version_get(agreement: Agreement, document_id, number) -> DocumentVersion:
+    """One version of one of the agreement's documents; 404 when the agreement has no such thing."""
+    version = DocumentVersion.objects.select_related("document").filter(
+        document__agreement=agreement, document_id=document_id, number=number,
+    ).first() if str(document_id).isdigit() and str(number).isdigit() else None
+    if version is None:
+        raise Http404
+    return version
+
+
+def isced_fields() -> QuerySet[IscedField]:
+    return IscedField.objects.order_by("code")

@@ -1,0 +1,216 @@
+"""The agreement pages: list, detail, the form with its conditions and signatories, documents, import and export.
+
+Status changes are the workflow's (core.agreements.workflow_views); its part of the
+detail page is templates/agreements/_workflow.html.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.http import require_POST
+
+from core.accounts.forms import add_service_error
+from core.agreements.forms import (
+    AgreementFilterForm,
+    AgreementForm,
+    ConditionFormSet,
+    DocumentUploadForm,
+    ImportForm,
+    SignatoryFormSet,
+    VersionUploadForm,
+    filled_rows,
+)
+from core.agreements.models import Agreement
+from core.agreements.selectors import (
+    agreement_documents,
+    agreement_get_for_user,
+    agreement_list,
+    agreements_for_user,
+    document_get,
+    has_unrecognised_partner,
+    version_get,
+)
+from core.agreements.services import (
+    CONDITION_FIELDS,
+    SIGNATORY_FIELDS,
+    agreement_create,
+    agreement_delete,
+    agreement_update,
+    document_add_version,
+)
+from core.agreements.transfer import agreements_export, agreements_import
+from core.office.permissions import Action, can, permission_required
+from core.spreadsheets import CONTENT_TYPES
+from kopru.errors import ServiceError
+
+PAGE_SIZE = 50
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def agreement_index(request):
+    form = AgreementFilterForm(request.GET or None, language=get_language())
+    page = Paginator(agreement_list(request.user, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(agreement, has_unrecognised_partner(agreement)) for agreement in page]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "agreements/list.html", {
+        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
+        "may_manage": can(request.user, Action.MANAGE_AGREEMENTS),
+        "may_import": can(request.user, Action.IMPORT_DATA),
+    })
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def agreement_detail(request, agreement_id):
+    agreement = agreement_get_for_user(request.user, agreement_id)
+    may_manage = can(request.user, Action.MANAGE_AGREEMENTS)
+    return render(request, "agreements/detail.html", {
+        "agreement": agreement, "documents": agreement_documents(agreement),
+        "titles": [(code, getattr(agreement, f"title_{code}")) for code in settings.MODELTRANSLATION_LANGUAGES],
+        "scopes": [Agreement.Scope(scope).label for scope in agreement.scopes if scope in Agreement.Scope.values],
+        "unrecognised_partner": has_unrecognised_partner(agreement), "may_manage": may_manage,
+        "upload_form": DocumentUploadForm() if may_manage else None,
+    })
+
+
+@permission_required(Action.MANAGE_AGREEMENTS)
+def agreement_new(request):
+    return _edit(request, None)
+
+
+@permission_required(Action.MANAGE_AGREEMENTS)
+def agreement_edit(request, agreement_id):
+    return _edit(request, agreement_get_for_user(request.user, agreement_id))
+
+
+def _rows(forms, names) -> list[dict]:
+    return [{name: form.cleaned_data.get(name) for name in ("id", *names)} for form in forms]
+
+
+def _edit(request, agreement):
+    """The agreement form with its two tables of rows; the service's errors land on the row they concern."""
+    if request.method == "POST":
+        form = AgreementForm(request.POST)
+        conditions = ConditionFormSet(request.POST, prefix="conditions")
+        signatories = SignatoryFormSet(request.POST, prefix="signatories")
+    else:
+        form = AgreementForm(initial=AgreementForm.initial_for(agreement) if agreement else None)
+        conditions = ConditionFormSet(prefix="conditions", initial=[
+            {"id": row.pk, **{name: getattr(row, name) for name in CONDITION_FIELDS}}
+            for row in agreement.conditions.all()] if agreement else None)
+        signatories = SignatoryFormSet(prefix="signatories", initial=[
+            {name: getattr(row, name) for name in SIGNATORY_FIELDS}
+            for row in agreement.signatories.all()] if agreement else None)
+    if request.method == "POST" and form.is_valid() and conditions.is_valid() and signatories.is_valid():
+        condition_forms, signatory_forms = filled_rows(conditions), filled_rows(signatories)
+        arguments = {**form.service_arguments(), "conditions": _rows(condition_forms, CONDITION_FIELDS),
+                     "signatories": _rows(signatory_forms, SIGNATORY_FIELDS)}
+        try:
+            if agreement is None:
+                agreement = agreement_create(acting_user=request.user, **arguments)
+            else:
+                agreement_update(agreement=agreement, acting_user=request.user, **arguments)
+        except ServiceError as error:
+            add_service_error(form, _without_rows(error))
+            for name, forms in (("conditions", condition_forms), ("signatories", signatory_forms)):
+                for row_form, row_errors in zip(forms, error.fields.get(name, []), strict=False):
+                    for field, field_messages in row_errors.items():
+                        for message in field_messages:
+                            row_form.add_error(field if field in row_form.fields else None, message)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("agreements:detail", agreement.pk)
+    return render(request, "agreements/form.html", {
+        "agreement": agreement, "form": form, "conditions": conditions, "signatories": signatories,
+    })
+
+
+def _without_rows(error: ServiceError) -> ServiceError:
+    """The error as the main form shows it: row errors appear on their rows, with a note above the form."""
+    fields = {name: messages for name, messages in error.fields.items() if name not in ("conditions", "signatories")}
+    if fields:
+        return ServiceError(error.code, error.message, fields=fields)
+    return ServiceError(error.code, gettext("Some rows below are not valid."))
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def agreement_remove(request, agreement_id):
+    agreement = agreement_get_for_user(request.user, agreement_id)
+    try:
+        agreement_delete(agreement=agreement, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("agreements:detail", agreement.pk)
+    messages.success(request, gettext("The agreement is deleted."))
+    return redirect("agreements:list")
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def document_upload(request, agreement_id, document_id=None):
+    """A new document (POST to …/documents/) or a new version of one (…/documents/<id>/)."""
+    agreement = agreement_get_for_user(request.user, agreement_id)
+    document = document_get(agreement, document_id) if document_id is not None else None
+    form = (VersionUploadForm if document else DocumentUploadForm)(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("agreements:detail", agreement.pk)
+    try:
+        version = document_add_version(
+            agreement=agreement, kind=form.cleaned_data.get("kind", ""), title=form.cleaned_data.get("title", ""),
+            uploaded_file=form.cleaned_data["file"], acting_user=request.user, document=document,
+        )
+    except ServiceError as error:
+        for field_messages in error.fields.values():
+            for message in field_messages:
+                messages.error(request, message)
+        if not error.fields:
+            messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Version %(number)d of “%(title)s” is stored.") % {
+            "number": version.number, "title": version.document.title})
+    return redirect("agreements:detail", agreement.pk)
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def document_download(request, agreement_id, document_id, number):
+    """Files are served only through here, after the same check as the agreement's page."""
+    version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
+    response = FileResponse(version.file.open("rb"), as_attachment=True,
+                            filename=version.file.name.rsplit("/", 1)[-1], content_type=version.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@permission_required(Action.IMPORT_DATA)
+def agreement_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = agreements_import(upload=form.cleaned_data["file"], acting_user=request.user)
+        except ServiceError as error:
+            problems = error.fields.get("rows", [])
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, ngettext("%(count)d agreement imported.", "%(count)d agreements imported.",
+                                               result.created) % {"count": result.created})
+            return redirect("agreements:list")
+    return render(request, "agreements/import.html", {"form": form, "problems": problems})
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def agreement_export(request):
+    file_format = "csv" if request.GET.get("file_format") == "csv" else "xlsx"
+    content = agreements_export(agreements_for_user(request.user), file_format)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="agreements-{stamp}.{file_format}"'
+    return response

@@ -1,0 +1,472 @@
+"""The approval workflow: the office's steps (edited by office admins) and agreements moving through them.
+
+Writes keep the house rules: keyword-only, one transaction, the agreement row locked while
+it moves, every rule checked before anything is written, a Transition and an audit row per
+move. A refused move raises ServiceError with a stable code and changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
+
+from core.agreements.models import (
+    Agreement,
+    AgreementDocument,
+    DocumentKind,
+    Transition,
+    Workflow,
+    WorkflowStep,
+)
+from core.agreements.services import document_add_version
+from core.agreements.workflow_defaults import default_workflow_for
+from core.audit.services import audit_record
+from core.office.models import Role
+from core.office.permissions import STAFF, Action, can, membership_of
+from core.partners.selectors import partner_recognition_blocks
+from kopru.errors import ServiceError
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+# What an office admin may change on a step besides its names and position.
+STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
+                 "checks_recognition", "puts_in_force", "reminder_days")
+# Statuses in which an agreement may (again) be sent into approval.
+SUBMITTABLE = (Agreement.Status.DRAFT, Agreement.Status.REJECTED)
+
+
+# Reads ------------------------------------------------------------------------------------------
+
+def workflow_default() -> Workflow | None:
+    """The university's workflow for new agreements, with its steps in order."""
+    return Workflow.objects.filter(is_default=True).prefetch_related("steps").first()
+
+
+def workflow_step_get(step_id) -> WorkflowStep:
+    """One step of the default workflow; anything else answers 404 (callers check MANAGE_WORKFLOWS)."""
+    step = (WorkflowStep.objects.filter(pk=step_id, workflow__is_default=True).first()
+            if str(step_id).isdigit() else None)
+    if step is None:
+        raise Http404
+    return step
+
+
+def agreement_step(agreement: Agreement, step_id, *, field_name: str = "step") -> WorkflowStep:
+    """A step of the agreement's workflow named by a client; anything else is a clear error on that field."""
+    step = (WorkflowStep.objects.filter(pk=step_id, workflow_id=agreement.workflow_id).first()
+            if agreement.workflow_id and str(step_id).isdigit() else None)
+    if step is None:
+        message = gettext("Choose a step of this agreement's workflow.")
+        raise ServiceError("unknown_step", message, fields={field_name: [message]})
+    return step
+
+
+@dataclass
+class Timeline:
+    """What the agreement page shows of the workflow, for one reader."""
+
+    agreement: Agreement
+    transitions: list[Transition]
+    steps: list[WorkflowStep]
+    current_step: WorkflowStep | None
+    missing_documents: list[str] = field(default_factory=list)
+    recognition_blocks: list[str] = field(default_factory=list)
+    may_submit: bool = False
+    may_act: bool = False
+
+    @property
+    def missing_document_labels(self) -> list[str]:
+        return [DocumentKind(kind).label for kind in self.missing_documents]
+
+    @property
+    def earlier_steps(self) -> list[WorkflowStep]:
+        return steps_before(self.current_step, self.steps)
+
+    @property
+    def upload_kinds(self) -> list[str]:
+        return upload_kinds(self.current_step)
+
+
+def steps_before(step: WorkflowStep | None, steps=None) -> list[WorkflowStep]:
+    """Where a rejection at `step` may send the agreement back to."""
+    if step is None:
+        return []
+    if steps is None:
+        steps = WorkflowStep.objects.filter(workflow_id=step.workflow_id)
+    return [other for other in steps if other.position < step.position]
+
+
+def upload_kinds(step: WorkflowStep | None) -> list[str]:
+    """The documents a step needs or produces, one upload each; cover letters are produced by Köprü itself."""
+    if step is None:
+        return []
+    kinds = dict.fromkeys(step.required_documents + step.produced_documents)
+    return [kind for kind in kinds if kind != DocumentKind.COVER_LETTER]
+
+
+def agreement_timeline(agreement: Agreement, user) -> Timeline:
+    """The agreement's transitions with their documents, its current step and what that step still needs."""
+    transitions = list(
+        agreement.transitions.select_related("step", "to_step", "actor").prefetch_related(
+            Prefetch("documents", queryset=AgreementDocument.objects.prefetch_related("versions"))
+        )
+    )
+    workflow_id = agreement.workflow_id or Workflow.objects.filter(is_default=True).values_list("pk", flat=True).first()
+    steps = list(WorkflowStep.objects.filter(workflow_id=workflow_id)) if workflow_id else []
+    current = next((step for step in steps if step.pk == agreement.current_step_id), None)
+    timeline = Timeline(agreement=agreement, transitions=transitions, steps=steps, current_step=current)
+    manages = can(user, Action.MANAGE_AGREEMENTS)
+    timeline.may_submit = manages and agreement.status in SUBMITTABLE and bool(steps)
+    if current is not None:
+        timeline.missing_documents = _missing_documents(agreement, current, uploaded=())
+        if current.checks_recognition:
+            timeline.recognition_blocks = _recognition_blocks(agreement)
+        timeline.may_act = manages and _role_may_act(user, current)
+    return timeline
+
+
+# Editing the workflow ----------------------------------------------------------------------------
+
+def _set_names(obj, names: dict[str, str]) -> None:
+    for code in LANGUAGES:
+        if code in names:
+            setattr(obj, f"name_{code}", (names[code] or "").strip() or None)
+    if not any(getattr(obj, f"name_{code}") for code in LANGUAGES):
+        message = gettext("Give the step a name in at least one language.")
+        raise ServiceError("name_required", message, fields={"name": [message]})
+
+
+def _check_step(step: WorkflowStep) -> None:
+    if step.role not in STAFF:
+        message = gettext("A step is completed by an office admin, a coordinator or an officer.")
+        raise ServiceError("invalid_role", message, fields={"role": [message]})
+    for name in ("required_documents", "produced_documents"):
+        setattr(step, name, list(dict.fromkeys(getattr(step, name))))
+        if set(getattr(step, name)) - set(DocumentKind.values):
+            message = gettext("Choose documents from the list.")
+            raise ServiceError("invalid_document_kind", message, fields={name: [message]})
+    try:
+        step.full_clean(exclude=["workflow"])
+    except ValidationError as error:
+        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=error.message_dict) from error
+
+
+def _unique_code(workflow: Workflow, names: dict[str, str]) -> str:
+    base = slugify(names.get("en") or names.get("tr") or "")[:56] or "step"
+    taken = set(workflow.steps.values_list("code", flat=True))
+    code, number = base, 1
+    while code in taken:
+        number += 1
+        code = f"{base}-{number}"
+    return code
+
+
+def _renumber(workflow: Workflow, ordered: list[WorkflowStep]) -> None:
+    """Give the steps positions 1..n in this order (out of the way first: positions are unique)."""
+    WorkflowStep.objects.filter(workflow=workflow).update(position=F("position") + 1000)
+    for position, step in enumerate(ordered, start=1):
+        step.position = position
+    WorkflowStep.objects.bulk_update(ordered, ["position"])
+
+
+def _ordered_steps(workflow: Workflow) -> list[WorkflowStep]:
+    return list(WorkflowStep.objects.select_for_update().filter(workflow=workflow).order_by("position"))
+
+
+@transaction.atomic
+def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user, position: int | None = None,
+                      **step_settings) -> WorkflowStep:
+    """Add a step at `position` (1 = first), or at the end."""
+    unknown = set(step_settings) - set(STEP_SETTINGS)
+    if unknown:
+        raise TypeError(f"Unknown step settings: {sorted(unknown)}")
+    steps = _ordered_steps(workflow)
+    step = WorkflowStep(workflow=workflow, position=len(steps) + 1, **{"role": Role.OFFICER, **step_settings})
+    _set_names(step, names)
+    step.code = _unique_code(workflow, names)
+    _check_step(step)
+    step.save()
+    if position is not None:
+        steps.insert(max(0, min(position - 1, len(steps))), step)
+        _renumber(workflow, steps)
+    audit_record(actor=acting_user, action="workflow.step_added", target=step,
+                 details={"code": step.code, "position": step.position})
+    return step
+
+
+@transaction.atomic
+def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, str] | None = None,
+                         **changes) -> WorkflowStep:
+    """Rename a step (any of the four languages) or change its settings; only the arguments given change."""
+    unknown = set(changes) - set(STEP_SETTINGS)
+    if unknown:
+        raise TypeError(f"Unknown step settings: {sorted(unknown)}")
+    if names is not None:
+        _set_names(step, names)
+    for name, value in changes.items():
+        setattr(step, name, value)
+    _check_step(step)
+    step.save()
+    details = {name: getattr(step, name) for name in changes}
+    if names is not None:
+        details["names"] = {code: getattr(step, f"name_{code}") for code in LANGUAGES}
+    audit_record(actor=acting_user, action="workflow.step_updated", target=step, details=details)
+    return step
+
+
+@transaction.atomic
+def workflow_step_move(*, step: WorkflowStep, position: int, acting_user) -> WorkflowStep:
+    """Put a step at another place in the order (1 = first); the others close up around it."""
+    steps = [other for other in _ordered_steps(step.workflow) if other.pk != step.pk]
+    before = step.position
+    steps.insert(max(0, min(position - 1, len(steps))), step)
+    _renumber(step.workflow, steps)
+    audit_record(actor=acting_user, action="workflow.step_moved", target=step,
+                 details={"from": before, "to": step.position})
+    return step
+
+
+@transaction.atomic
+def workflow_step_remove(*, step: WorkflowStep, acting_user) -> None:
+    """Remove a step no agreement is waiting at and none has passed through (its history refers to it)."""
+    if Agreement.objects.filter(current_step=step).exists():
+        raise ServiceError(
+            "step_in_use", gettext("Agreements are waiting at this step; move them on before removing it."),
+            status_code=409,
+        )
+    if Transition.objects.filter(step=step).exists() or Transition.objects.filter(to_step=step).exists():
+        raise ServiceError(
+            "step_has_history",
+            gettext("Agreements have passed through this step and their history refers to it; it cannot be "
+                    "removed, but it can be made skippable."),
+            status_code=409,
+        )
+    workflow = step.workflow
+    audit_record(actor=acting_user, action="workflow.step_removed", target=step, details={"code": step.code})
+    step.delete()
+    _renumber(workflow, _ordered_steps(workflow))
+
+
+@transaction.atomic
+def workflow_seed_default(*, country: str) -> Workflow:
+    """The university's default workflow, created from workflow_defaults for its country unless it has one."""
+    existing = Workflow.objects.filter(is_default=True).first()
+    if existing is not None:
+        return existing
+    spec = default_workflow_for(country)
+    workflow = Workflow(is_default=True)
+    _set_names(workflow, spec["names"])
+    workflow.full_clean()
+    workflow.save()
+    for position, data in enumerate(spec["steps"], start=1):
+        step = WorkflowStep(workflow=workflow, position=position,
+                            **{name: value for name, value in data.items() if name != "names"})
+        _set_names(step, data["names"])
+        _check_step(step)
+        step.save()
+    audit_record(actor=None, action="workflow.seeded", target=workflow, details={"country": country})
+    return workflow
+
+
+# Moving an agreement through it -----------------------------------------------------------------
+
+def _locked(agreement: Agreement) -> Agreement:
+    """A fresh copy of the agreement, locked until the transaction ends: two moves never interleave."""
+    return Agreement.objects.select_for_update(of=("self",)).select_related("current_step").get(pk=agreement.pk)
+
+
+def _role_may_act(user, step: WorkflowStep) -> bool:
+    membership = membership_of(user)
+    return membership is not None and membership.role in (Role.OFFICE_ADMIN, step.role)
+
+
+def _check_may_act(agreement: Agreement, step: WorkflowStep, user) -> None:
+    if agreement.current_step_id is None:
+        raise ServiceError("not_in_workflow", gettext("This agreement is not waiting at any step."),
+                           status_code=409)
+    if step.pk != agreement.current_step_id:
+        raise ServiceError(
+            "not_current_step",
+            gettext("The agreement is not at the step “%(step)s” any more; reload the page.") % {"step": step.name},
+            status_code=409,
+        )
+    if not _role_may_act(user, step):
+        raise ServiceError(
+            "wrong_role",
+            gettext("Only an office admin or a person with the role “%(role)s” may act on the step “%(step)s”.")
+            % {"role": Role(step.role).label, "step": step.name},
+            status_code=403,
+        )
+
+
+def _missing_documents(agreement: Agreement, step: WorkflowStep, *, uploaded) -> list[str]:
+    attached = set(AgreementDocument.objects.filter(agreement=agreement, kind__in=step.required_documents)
+                   .values_list("kind", flat=True))
+    return [kind for kind in step.required_documents if kind not in attached and kind not in uploaded]
+
+
+def _check_documents(agreement: Agreement, step: WorkflowStep, uploads: dict) -> None:
+    unknown = set(uploads) - set(DocumentKind.values)
+    if unknown:
+        message = gettext("Choose documents from the list.")
+        raise ServiceError("invalid_document_kind", message, fields={kind: [message] for kind in sorted(unknown)})
+    missing = _missing_documents(agreement, step, uploaded=uploads)
+    if missing:
+        message = gettext("The step “%(step)s” needs these documents: %(documents)s.") % {
+            "step": step.name, "documents": ", ".join(str(DocumentKind(kind).label) for kind in missing)}
+        raise ServiceError("missing_documents", message, fields={kind: [message] for kind in missing})
+
+
+def _recognition_blocks(agreement: Agreement) -> list[str]:
+    """Why each partner keeps the agreement from passing the recognition step (none: it may pass)."""
+    reasons = (partner_recognition_blocks(partner) for partner in agreement.partners.all())
+    return [reason for reason in reasons if reason]
+
+
+def _check_recognition(agreement: Agreement) -> None:
+    reasons = _recognition_blocks(agreement)
+    if reasons:
+        raise ServiceError("recognition_missing", " ".join(reasons))
+
+
+def _store_uploads(agreement: Agreement, step: WorkflowStep, uploads: dict, acting_user) -> list[AgreementDocument]:
+    """Each upload becomes the next version of the step's document of that kind, or its first version."""
+    documents = []
+    for kind, uploaded_file in uploads.items():
+        try:
+            version = document_add_version(
+                agreement=agreement, kind=kind, title=str(DocumentKind(kind).label), uploaded_file=uploaded_file,
+                acting_user=acting_user, step=step, document=agreement.documents.filter(kind=kind, step=step).first(),
+            )
+        except ServiceError as error:  # name the upload that was refused, not a generic "file"
+            raise ServiceError(error.code, error.message, fields={kind: [error.message]},
+                               status_code=error.status_code) from error
+        documents.append(version.document)
+    return documents
+
+
+def _move(agreement: Agreement, *, action: str, step: WorkflowStep | None, to_step: WorkflowStep | None,
+          acting_user, comment: str, documents=()) -> Transition:
+    """Record the transition and put the agreement at `to_step` (None: out of the workflow)."""
+    agreement.current_step = to_step
+    agreement.step_since = timezone.now() if to_step is not None else None
+    agreement.save(update_fields=["status", "workflow", "current_step", "step_since", "updated_at"])
+    transition = Transition.objects.create(agreement=agreement, step=step, to_step=to_step, action=action,
+                                           actor=acting_user, comment=comment.strip())
+    transition.documents.set(documents)
+    return transition
+
+
+def _next_step(step: WorkflowStep) -> WorkflowStep | None:
+    return WorkflowStep.objects.filter(workflow_id=step.workflow_id, position__gt=step.position).order_by(
+        "position").first()
+
+
+def _step_codes(transition: Transition) -> dict:
+    return {"step": transition.step.code if transition.step else None,
+            "to_step": transition.to_step.code if transition.to_step else None}
+
+
+@transaction.atomic
+def agreement_submit(*, agreement: Agreement, acting_user, comment: str = "") -> Agreement:
+    """A draft (or a rejected agreement, reworked) goes into approval at the first step of the workflow."""
+    agreement = _locked(agreement)
+    if agreement.status not in SUBMITTABLE:
+        raise ServiceError("not_a_draft", gettext("Only a draft or a rejected agreement can be sent for approval."),
+                           status_code=409)
+    workflow = agreement.workflow or Workflow.objects.filter(is_default=True).first()
+    first = workflow.steps.order_by("position").first() if workflow else None
+    if first is None:
+        raise ServiceError("no_workflow", gettext("The office has no approval workflow with steps yet."),
+                           status_code=409)
+    agreement.workflow = workflow
+    agreement.status = Agreement.Status.IN_APPROVAL
+    transition = _move(agreement, action=Transition.Action.SUBMITTED, step=None, to_step=first,
+                       acting_user=acting_user, comment=comment)
+    audit_record(actor=acting_user, action="agreement.submitted", target=agreement, details=_step_codes(transition))
+    return agreement
+
+
+@transaction.atomic
+def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_user, comment: str = "",
+                            uploads: dict | None = None) -> Agreement:
+    """Complete the current step with its documents (`uploads`: document kind → uploaded file) and move on.
+
+    A step that puts the agreement in force does so; past the last step the agreement is in
+    force and leaves the workflow. A step that sends something produces its cover letter.
+    """
+    uploads = uploads or {}
+    agreement = _locked(agreement)
+    _check_may_act(agreement, step, acting_user)
+    _check_documents(agreement, step, uploads)
+    if step.checks_recognition:
+        _check_recognition(agreement)
+    documents = _store_uploads(agreement, step, uploads, acting_user)
+    next_step = _next_step(step)
+    if step.puts_in_force or next_step is None:
+        agreement.status = Agreement.Status.IN_FORCE
+    transition = _move(agreement, action=Transition.Action.COMPLETED, step=step, to_step=next_step,
+                       acting_user=acting_user, comment=comment, documents=documents)
+    if step.sends_letter:
+        from core.documents.letters import cover_letter_for_step
+
+        transition.documents.add(cover_letter_for_step(agreement=agreement, step=step, acting_user=acting_user))
+    audit_record(actor=acting_user, action="agreement.step_completed", target=agreement,
+                 details=_step_codes(transition))
+    return agreement
+
+
+@transaction.atomic
+def agreement_skip_step(*, agreement: Agreement, step: WorkflowStep, acting_user, comment: str) -> Agreement:
+    """Pass over a step the office allows to be skipped, saying why."""
+    agreement = _locked(agreement)
+    _check_may_act(agreement, step, acting_user)
+    if not step.skippable:
+        raise ServiceError("not_skippable",
+                           gettext("The step “%(step)s” may not be skipped.") % {"step": step.name})
+    if not comment.strip():
+        message = gettext("Say why the step is skipped.")
+        raise ServiceError("comment_required", message, fields={"comment": [message]})
+    next_step = _next_step(step)
+    if next_step is None:
+        agreement.status = Agreement.Status.IN_FORCE
+    transition = _move(agreement, action=Transition.Action.SKIPPED, step=step, to_step=next_step,
+                       acting_user=acting_user, comment=comment)
+    audit_record(actor=acting_user, action="agreement.step_skipped", target=agreement,
+                 details=_step_codes(transition))
+    return agreement
+
+
+@transaction.atomic
+def agreement_reject(*, agreement: Agreement, step: WorkflowStep, acting_user, reason: str,
+                     to_step: WorkflowStep | None = None) -> Agreement:
+    """Send the agreement back, with a reason: to the previous step, or to `to_step` before the current one.
+
+    Sent back from the first step, the agreement is rejected and leaves the workflow.
+    """
+    agreement = _locked(agreement)
+    _check_may_act(agreement, step, acting_user)
+    if agreement.status != Agreement.Status.IN_APPROVAL:
+        raise ServiceError("not_in_approval", gettext("Only an agreement in approval can be sent back."),
+                           status_code=409)
+    if not reason.strip():
+        message = gettext("Give the reason for sending the agreement back.")
+        raise ServiceError("reason_required", message, fields={"reason": [message]})
+    if to_step is None:
+        to_step = WorkflowStep.objects.filter(workflow_id=step.workflow_id, position__lt=step.position).order_by(
+            "-position").first()
+    elif to_step.workflow_id != step.workflow_id or to_step.position >= step.position:
+        message = gettext("Choose a step before the current one.")
+        raise ServiceError("invalid_target_step", message, fields={"to_step": [message]})
+    if to_step is None:
+        agreement.status = Agreement.Status.REJECTED
+    transition = _move(agreement, action=Transition.Action.REJECTED, step=step, to_step=to_step,
+                       acting_user=acting_user, comment=reason)
+    audit_record(actor=acting_user, action="agreement.sent_back", target=agreement,
+                 details={**_step_codes(transition), "reason": reason.strip()})
+    return agreement

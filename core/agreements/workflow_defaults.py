@@ -1,0 +1,100 @@
+"""The approval workflows a new university starts with, as data: each step named in all four languages.
+
+Turkish universities follow seed 000 (7.1–7.9), Kyrgyz universities the approval chain of
+seed 004 (Osh State University's statute: drafts with the units, agreed with the partner,
+then the vice-rector for external relations, the legal department and the rector). Each
+office edits its own copy afterwards.
+"""
+
+from core.agreements.models import DocumentKind as Doc
+from core.office.models import Role
+
+
+def _step(code, names, *, clause="", role=Role.OFFICER, needs=(), produces=(), skippable=False,
+          sends_letter=False, checks_recognition=False, puts_in_force=False, reminder_days=None) -> dict:
+    return {
+        "code": code, "names": names, "clause": clause, "role": role,
+        "required_documents": list(needs), "produced_documents": list(produces), "skippable": skippable,
+        "sends_letter": sends_letter, "checks_recognition": checks_recognition, "puts_in_force": puts_in_force,
+        "reminder_days": reminder_days,
+    }
+
+
+TURKISH_WORKFLOW = {
+    "names": {"tr": "İşbirliği protokolü onay süreci", "ky": "Кызматташуу келишимин бекитүү жолу",
+              "ru": "Порядок утверждения соглашения о сотрудничестве",
+              "en": "Approval of a cooperation agreement"},
+    "steps": [
+        # 7.1: a letter from the foreign university; 7.2: a request from one of our academic units.
+        _step("request_received", {"tr": "Talep alındı", "ky": "Өтүнүч кабыл алынды", "ru": "Запрос получен",
+                                   "en": "Request received"},
+              clause="7.1–7.2", needs=[Doc.REQUEST_LETTER], reminder_days=7),
+        _step("info_note", {"tr": "Bilgi notu", "ky": "Маалымат баяндамасы", "ru": "Информационная справка",
+                            "en": "Information note"},
+              clause="7.4", produces=[Doc.INFO_NOTE], reminder_days=7),
+        _step("yok_recognition", {"tr": "YÖK tanınırlık kontrolü", "ky": "YÖK тарабынан таанылышын текшерүү",
+                                  "ru": "Проверка признания YÖK", "en": "YÖK recognition check"},
+              clause="7.5", produces=[Doc.RECOGNITION_EVIDENCE], checks_recognition=True, reminder_days=14),
+        _step("opinions", {"tr": "Hukuk Müşavirliği ve Öğrenci İşleri Daire Başkanlığı görüşleri",
+                           "ky": "Укук иштер бөлүмүнүн жана студенттер бөлүмүнүн пикирлери",
+                           "ru": "Заключения юридического отдела и отдела по работе со студентами",
+                           "en": "Legal Counsel and Student Affairs opinions"},
+              clause="7.6", needs=[Doc.LEGAL_OPINION, Doc.STUDENT_AFFAIRS_OPINION], reminder_days=14),
+        _step("senate_submission", {"tr": "Senatoya sunulması", "ky": "Окумуштуулар кеңешине сунуу",
+                                    "ru": "Представление в Учёный совет", "en": "Submission to the Senate"},
+              clause="7.7", role=Role.COORDINATOR, needs=[Doc.SENATE_FILE], produces=[Doc.COVER_LETTER],
+              sends_letter=True, reminder_days=7),
+        _step("senate_decision", {"tr": "Senato kararı", "ky": "Окумуштуулар кеңешинин чечими",
+                                  "ru": "Решение Учёного совета", "en": "Senate decision"},
+              clause="7.7", role=Role.COORDINATOR, needs=[Doc.SENATE_DECISION], reminder_days=30),
+        _step("rector_signature", {"tr": "Rektör imzası", "ky": "Ректордун колу", "ru": "Подпись ректора",
+                                   "en": "Rector's signature"},
+              clause="7.8", role=Role.COORDINATOR, needs=[Doc.AGREEMENT_TEXT], reminder_days=14),
+        _step("partner_countersignature",
+              {"tr": "Karşı tarafa imza için e-posta ile gönderildi",
+               "ky": "Өнөктөшкө кол коюу үчүн электрондук почта менен жөнөтүлдү",
+               "ru": "Отправлено партнёру на подпись по электронной почте",
+               "en": "Sent to the partner for countersignature by e-mail"},
+              clause="7.8", produces=[Doc.COVER_LETTER], sends_letter=True, reminder_days=30),
+        _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
+                           "en": "In force"},
+              clause="7.9", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),
+        _step("filed_published", {"tr": "Klasörlendi ve yayımlandı", "ky": "Архивге тапшырылды жана жарыяланды",
+                                  "ru": "Подшито в дело и опубликовано", "en": "Filed and published"},
+              clause="7.9", skippable=True, reminder_days=14),
+    ],
+}
+
+KYRGYZ_WORKFLOW = {
+    "names": {"tr": "İşbirliği anlaşmasının onay süreci", "ky": "Кызматташуу келишимин бекитүү жолу",
+              "ru": "Порядок утверждения соглашения о сотрудничестве",
+              "en": "Approval of a cooperation agreement"},
+    "steps": [
+        _step("draft_with_units", {"tr": "Taslak birimlerle hazırlandı", "ky": "Долбоор түзүмдөр менен даярдалды",
+                                   "ru": "Проект подготовлен с подразделениями",
+                                   "en": "Draft prepared with the units"},
+              clause="II.5", needs=[Doc.AGREEMENT_TEXT], produces=[Doc.AGREEMENT_TEXT], reminder_days=14),
+        _step("agreed_with_partner", {"tr": "Karşı tarafla mutabık kalındı", "ky": "Өнөктөш менен макулдашылды",
+                                      "ru": "Согласовано с партнёром", "en": "Agreed with the partner"},
+              clause="II.6", reminder_days=30),
+        _step("vice_rector", {"tr": "Dış ilişkilerden sorumlu rektör yardımcısının onayı",
+                              "ky": "Тышкы байланыштар боюнча проректордун макулдугу",
+                              "ru": "Согласование с проректором по внешним связям",
+                              "en": "Vice-rector for external relations"},
+              clause="I.5", role=Role.COORDINATOR, produces=[Doc.COVER_LETTER], sends_letter=True, reminder_days=7),
+        _step("legal_department", {"tr": "Hukuk biriminin görüşü", "ky": "Укук иштер бөлүмүнүн макулдугу",
+                                   "ru": "Согласование с юридическим отделом", "en": "Legal department"},
+              role=Role.COORDINATOR, needs=[Doc.LEGAL_OPINION], reminder_days=7),
+        _step("rector_approval", {"tr": "Rektör onayı", "ky": "Ректордун бекитүүсү", "ru": "Утверждение ректором",
+                                  "en": "Rector's approval"},
+              clause="I.3", role=Role.COORDINATOR, reminder_days=14),
+        _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
+                           "en": "In force"},
+              clause="II.10", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),
+    ],
+}
+
+
+def default_workflow_for(country: str) -> dict:
+    """Kyrgyz universities get seed 004's chain; every other country seed 000's, the fuller of the two."""
+    return KYRGYZ_WORKFLOW if country == "KG" else TURKISH_WORKFLOW

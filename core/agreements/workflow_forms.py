@@ -1,0 +1,93 @@
+"""Forms of the workflow pages and of the requests under agreements; they check shape, services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.agreements.models import DocumentKind
+from core.office.forms import UnitChoiceField
+from core.office.models import Role
+from core.office.permissions import STAFF
+
+STEP_ROLES = [(value, label) for value, label in Role.choices if value in STAFF]
+
+
+class StepForm(forms.Form):
+    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=255, required=False)
+    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=255, required=False)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
+    clause = forms.CharField(label=_("Clause"), max_length=32, required=False,
+                             help_text=_("The clause of the office's regulation that asks for the step, e.g. 7.6."))
+    role = forms.ChoiceField(label=_("Completed by"), choices=STEP_ROLES)
+    required_documents = forms.MultipleChoiceField(label=_("Documents it needs"), choices=DocumentKind.choices,
+                                                   required=False, widget=forms.CheckboxSelectMultiple)
+    produced_documents = forms.MultipleChoiceField(label=_("Documents it produces"), choices=DocumentKind.choices,
+                                                   required=False, widget=forms.CheckboxSelectMultiple)
+    skippable = forms.BooleanField(label=_("May be skipped"), required=False)
+    sends_letter = forms.BooleanField(label=_("Sends a cover letter"), required=False)
+    checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
+    puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
+    reminder_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=365, required=False)
+
+    def names(self) -> dict[str, str]:
+        return {name.removeprefix("name_"): value for name, value in self.cleaned_data.items()
+                if name.startswith("name_")}
+
+    def step_settings(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if not name.startswith("name_")}
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CompleteForm(CommentForm):
+    """A comment and one upload per document the step needs or produces (named by the document kind)."""
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[kind] = forms.FileField(label=DocumentKind(kind).label, required=False)
+
+    def uploads(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "comment" and value}
+
+
+class SkipForm(forms.Form):
+    comment = forms.CharField(label=_("Why is it skipped?"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    to_step = forms.TypedChoiceField(label=_("Send back to"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_step"].choices = [("", _("the previous step"))] + [
+            (step.pk, f"{step.position}. {step.name}") for step in steps]
+
+
+class RequestRegisterForm(forms.Form):
+    agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=None)
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    sender = forms.CharField(label=_("From"), max_length=255)
+    subject = forms.CharField(label=_("Subject"), max_length=255)
+    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    letter = forms.FileField(label=_("Letter"), required=False)
+
+    def __init__(self, *args, agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = agreements
+
+
+class RequestForwardForm(forms.Form):
+    unit = UnitChoiceField(label=_("Forward to"), empty_label=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].required = True
+
+
+class RequestAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))

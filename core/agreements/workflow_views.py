@@ -1,0 +1,176 @@
+"""Pages of the approval workflow: the office admins' editor, and the moves made from an agreement's page.
+
+The moves answer htmx with the re-rendered workflow panel (agreements/_workflow.html) and
+plain posts with a redirect back to the agreement's page.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from core.accounts.forms import add_service_error
+from core.agreements.selectors import agreement_get_for_user
+from core.agreements.workflow import (
+    STEP_SETTINGS,
+    agreement_complete_step,
+    agreement_reject,
+    agreement_skip_step,
+    agreement_step,
+    agreement_submit,
+    steps_before,
+    upload_kinds,
+    workflow_default,
+    workflow_step_add,
+    workflow_step_get,
+    workflow_step_move,
+    workflow_step_remove,
+    workflow_step_update,
+)
+from core.agreements.workflow_forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
+from core.office.permissions import Action, permission_required
+from kopru.errors import ServiceError
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+
+
+# The office admins' editor ----------------------------------------------------------------------
+
+@permission_required(Action.MANAGE_WORKFLOWS)
+def workflow_edit(request):
+    workflow = workflow_default()
+    form = StepForm(request.POST or None)
+    if workflow is not None and request.method == "POST" and form.is_valid():
+        try:
+            workflow_step_add(workflow=workflow, names=form.names(), acting_user=request.user, **form.step_settings())
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("workflow:edit")
+    steps = list(workflow.steps.all()) if workflow else []
+    return render(request, "agreements/workflow_edit.html", {"workflow": workflow, "steps": steps, "form": form})
+
+
+def _step_initial(step) -> dict:
+    return {**{f"name_{code}": getattr(step, f"name_{code}") for code in LANGUAGES},
+            **{name: getattr(step, name) for name in STEP_SETTINGS}}
+
+
+@permission_required(Action.MANAGE_WORKFLOWS)
+def workflow_step_edit(request, step_id):
+    step = workflow_step_get(step_id)
+    form = StepForm(request.POST or None, initial=_step_initial(step))
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow_step_update(step=step, names=form.names(), acting_user=request.user, **form.step_settings())
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, gettext("Saved."))
+            return redirect("workflow:edit")
+    return render(request, "agreements/workflow_step_edit.html", {"step": step, "form": form})
+
+
+@require_POST
+@permission_required(Action.MANAGE_WORKFLOWS)
+def workflow_step_reorder(request, step_id):
+    step = workflow_step_get(step_id)
+    position = request.POST.get("position", "")
+    if position.isdigit():
+        workflow_step_move(step=step, position=int(position), acting_user=request.user)
+    return redirect("workflow:edit")
+
+
+@require_POST
+@permission_required(Action.MANAGE_WORKFLOWS)
+def workflow_step_delete(request, step_id):
+    step = workflow_step_get(step_id)
+    try:
+        workflow_step_remove(step=step, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("The step is removed."))
+    return redirect("workflow:edit")
+
+
+# Moves from the agreement's page ----------------------------------------------------------------
+
+def _answer(request, agreement_id, form):
+    """A refusal re-renders the panel for htmx; otherwise back to the agreement's page, with a message."""
+    if request.htmx and form.errors:
+        agreement = agreement_get_for_user(request.user, agreement_id)
+        return render(request, "agreements/_workflow.html", {"agreement": agreement, "failed_form": form})
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    if not form.errors:
+        messages.success(request, gettext("Saved."))
+    if request.htmx:  # the status, the documents and the panel all changed: the whole page is reloaded
+        return HttpResponseClientRefresh()
+    return redirect(reverse("agreements:detail", args=[agreement_id]) + "#workflow")
+
+
+def _attempt(form, move) -> None:
+    """Run the move if the form is valid; a refusal lands on the form."""
+    if form.is_valid():
+        try:
+            move()
+        except ServiceError as error:
+            add_service_error(form, error)
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def step_submit(request, pk):
+    agreement = agreement_get_for_user(request.user, pk)
+    form = CommentForm(request.POST)
+    _attempt(form, lambda: agreement_submit(agreement=agreement, acting_user=request.user,
+                                            comment=form.cleaned_data["comment"]))
+    return _answer(request, pk, form)
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def step_complete(request, pk):
+    agreement = agreement_get_for_user(request.user, pk)
+    form = CompleteForm(request.POST, request.FILES, kinds=upload_kinds(agreement.current_step))
+    _attempt(form, lambda: agreement_complete_step(
+        agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
+        comment=form.cleaned_data["comment"], uploads=form.uploads(),
+    ))
+    return _answer(request, pk, form)
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def step_skip(request, pk):
+    agreement = agreement_get_for_user(request.user, pk)
+    form = SkipForm(request.POST)
+    _attempt(form, lambda: agreement_skip_step(
+        agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
+        comment=form.cleaned_data["comment"],
+    ))
+    return _answer(request, pk, form)
+
+
+@require_POST
+@permission_required(Action.MANAGE_AGREEMENTS)
+def step_reject(request, pk):
+    agreement = agreement_get_for_user(request.user, pk)
+    form = RejectForm(request.POST, steps=steps_before(agreement.current_step))
+
+    def move():
+        to_step = form.cleaned_data["to_step"]
+        agreement_reject(
+            agreement=agreement, step=agreement_step(agreement, request.POST.get("step")),
+            acting_user=request.user, reason=form.cleaned_data["reason"],
+            to_step=agreement_step(agreement, to_step, field_name="to_step") if to_step else None,
+        )
+
+    _attempt(form, move)
+    return _answer(request, pk, form)

@@ -1,0 +1,95 @@
+"""Fill a DOCX template with a context; any fault of the template becomes one clear error.
+
+Placeholders are Jinja (`{{ partner.name }}`, docxtpl's `{%p for %}` and `{%tr for %}`).
+Undefined names raise (StrictUndefined) instead of leaving a gap, and the error names
+the placeholder or the paragraph at fault, so the office never gets half a document.
+"""
+
+import re
+import zipfile
+from io import BytesIO
+
+from django.utils.translation import gettext
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from lxml.etree import XMLSyntaxError
+
+from kopru.errors import ServiceError
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Escaped values keep a partner called "Smith & Sons" from breaking the document's XML.
+DOCX_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=True)
+# Not a DOCX at all: not a ZIP, a ZIP without a document, or a document that is not XML.
+NOT_DOCX_ERRORS = (zipfile.BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError, ValueError)
+
+
+def not_docx_error() -> ServiceError:
+    message = gettext("This file is not a DOCX document. Save it from your word processor as a Word document (.docx).")
+    return ServiceError("not_docx", message, fields={"file": [message]})
+
+
+def render_docx(template: bytes, context: dict) -> bytes:
+    """The template filled with the context, as DOCX bytes; ServiceError when either is at fault."""
+    try:
+        document = DocxTemplate(BytesIO(template))
+        document.init_docx()
+    except NOT_DOCX_ERRORS as error:
+        raise not_docx_error() from error
+    try:
+        document.render(context, jinja_env=DOCX_ENVIRONMENT)
+    except TemplateError as error:
+        raise template_error(error, _template_lines(document)) from error
+    except XMLSyntaxError as error:
+        # A tag that cuts through Word's formatting, e.g. `{%p %}` inside a table cell's run.
+        raise _error(gettext("The template's tags break the document's structure: %(detail)s") % {
+            "detail": str(error)}) from error
+    output = BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _template_lines(document: DocxTemplate) -> list[str]:
+    """The template's text as Jinja sees it, one paragraph per line (docxtpl renders it so)."""
+    xml = document.patch_xml(document.get_xml())
+    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    return [re.sub(r"<[^>]+>", "", line) for line in xml.splitlines()]
+
+
+def template_error(error: TemplateError, lines: list[str]) -> ServiceError:
+    """A translated message naming what in the template is wrong, and where."""
+    if isinstance(error, UndefinedError):
+        name = _last_quoted(error.message or "")
+        return _error(gettext("The template uses the placeholder “%(placeholder)s”, which this document does "
+                              "not know. Check its spelling against the list of placeholders.") % {
+            "placeholder": _placeholder_with(name, lines) or name})
+    if isinstance(error, TemplateSyntaxError):
+        detail = error.message or ""
+        block = re.search(r"innermost block that needs to be closed is '(\w+)'", detail)
+        if block:
+            return _error(gettext("The template opens a “%(opening)s” block and never closes it: add "
+                                  "“%(closing)s” where it should end.") % {
+                "opening": f"{{% {block.group(1)} %}}", "closing": f"{{% end{block.group(1)} %}}"})
+        near = lines[error.lineno - 1].strip() if error.lineno and error.lineno <= len(lines) else ""
+        return _error(gettext("The template cannot be read near “%(text)s”: %(detail)s") % {
+            "text": near[:120], "detail": detail})
+    return _error(gettext("The template cannot be filled in: %(detail)s") % {"detail": str(error)})
+
+
+def _error(message: str) -> ServiceError:
+    return ServiceError("template_error", message, fields={"file": [message]})
+
+
+def _last_quoted(message: str) -> str:
+    quoted = re.findall(r"'([^']+)'", message)
+    return quoted[-1] if quoted else message
+
+
+def _placeholder_with(name: str, lines: list[str]) -> str:
+    """The first placeholder or tag of the template that mentions `name`, as the author typed it."""
+    pattern = re.compile(r"\{[{%][^{}]*?\b" + re.escape(name) + r"\b[^{}]*?[}%]\}")
+    for line in lines:
+        found = pattern.search(line)
+        if found:
+            return found.group(0)
+    return ""

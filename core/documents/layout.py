@@ -1,0 +1,78 @@
+"""The building blocks of a document's layout, shared by the default DOCX and the PDF.
+
+A kind of document describes its page once, as a list of blocks whose texts carry
+Jinja placeholders; defaults.py turns the list into the default DOCX template (with
+docxtpl's loop tags) and pdf.py draws the same list with the values filled in. So the
+PDF mirrors the default DOCX without a word processor on the server.
+"""
+
+from dataclasses import dataclass
+
+from core.documents.texts import TEXTS
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    when: str = ""  # a Jinja condition: the paragraph appears only when it holds
+    align: str = "left"  # left, center, right or justify
+    bold: bool = False
+    space_before: bool = False
+
+
+@dataclass(frozen=True)
+class Columns:
+    """One line with a text at the left margin and one at the right (number and date)."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A two-column table of labels and values."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    """One paragraph per element of a list in the context, which the text calls `item`."""
+
+    source: str
+    text: str = "{{ item }}"
+    empty: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a heading row and one row per element of a list in the context, called `row`."""
+
+    source: str
+    headers: tuple[str, ...]
+    cells: tuple[str, ...]
+    empty: str
+
+
+Block = Paragraph | Columns | Fields | Items | Table
+
+
+def letterhead(language: str, *, numbered: bool) -> list[Block]:
+    """The head of every document: the institution, the office, then number and date."""
+    texts = TEXTS[language]
+    return [
+        Paragraph("{{ university.name }}", align="center", bold=True),
+        Paragraph(texts["office"], align="center", bold=True),
+        Columns(texts["number"] if numbered else "", "{{ document.date }}" if numbered else texts["date"]),
+        Paragraph(texts["subject"]),
+    ]
+
+
+def signature(*, above: str = "") -> list[Block]:
+    """The signature block at the right margin, optionally under a word such as "Prepared by"."""
+    lines = [Paragraph(above, align="right", space_before=True)] if above else []
+    return [
+        *lines,
+        Paragraph("{{ signatory.name }}", align="right", bold=True, space_before=not above),
+        Paragraph("{{ signatory.title }}", align="right"),
+    ]

@@ -1,0 +1,81 @@
+"""The documents Köprü writes for the office, and the office's own DOCX templates for them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.agreements.models import Agreement
+from core.partners.models import Partner
+
+
+class DocumentKind(models.TextChoices):
+    INFO_NOTE = "info_note", _("Information note")
+    COVER_LETTER = "cover_letter", _("Cover letter")
+
+
+class DocumentTemplate(models.Model):
+    """A DOCX template the office uploaded; the active one overrides the shipped default.
+
+    Uploading a new one or resetting to the default deactivates the previous one but keeps
+    it, so the office can see what its letters looked like before.
+    """
+
+    kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    version = models.PositiveSmallIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to="documents/templates/")
+    is_active = models.BooleanField(_("in use"), default=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document template")
+        verbose_name_plural = _("document templates")
+        ordering = ["kind", "language", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "language", "version"], name="template_version_unique"),
+            models.UniqueConstraint(fields=["kind", "language"], condition=models.Q(is_active=True),
+                                    name="one_active_template"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.language}) v{self.version}"
+
+
+class GeneratedDocument(models.Model):
+    """One generated document about a partner or an agreement; regenerating adds a version."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="generated_documents")
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="generated_documents")
+    version = models.PositiveSmallIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=255)
+    # The letter number ("KOPRU-2026-14"); documents that are not letters have none.
+    number = models.CharField(_("number"), max_length=32, blank=True)
+    template = models.ForeignKey(DocumentTemplate, verbose_name=_("template"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+",
+                                 help_text=_("Empty: the shipped default template."))
+    docx = models.FileField(_("DOCX file"), upload_to="documents/generated/%Y/")
+    pdf = models.FileField(_("PDF file"), upload_to="documents/generated/%Y/")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(partner=None, agreement=None), name="document_has_target"),
+            models.UniqueConstraint(fields=["kind", "language", "partner", "agreement", "version"],
+                                    nulls_distinct=False, name="generated_version_unique"),
+            models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""),
+                                    name="generated_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} v{self.version}"

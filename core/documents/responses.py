@@ -1,0 +1,24 @@
+"""Files of the document engine as HTTP downloads, for the pages and the API alike."""
+
+from io import BytesIO
+
+from django.http import FileResponse, Http404
+from django.utils.text import slugify
+
+from core.documents.engine import DOCX_CONTENT_TYPE
+from core.documents.models import GeneratedDocument
+
+CONTENT_TYPES = {"docx": DOCX_CONTENT_TYPE, "pdf": "application/pdf"}
+
+
+def document_file_response(document: GeneratedDocument, file_format: str) -> FileResponse:
+    if file_format not in CONTENT_TYPES:
+        raise Http404
+    stored = getattr(document, file_format)
+    name = f"{slugify(document.title)[:80] or document.kind}-v{document.version}.{file_format}"
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=name,
+                        content_type=CONTENT_TYPES[file_format])
+
+
+def docx_response(content: bytes, name: str) -> FileResponse:
+    return FileResponse(BytesIO(content), as_attachment=True, filename=name, content_type=DOCX_CONTENT_TYPE)

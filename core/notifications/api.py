@@ -1,0 +1,99 @@
+"""Notifications (each person's own) and the office's reminder settings; thin calls into services."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.response import Response
+
+from core.agreements.reminders import reminder_settings_get, reminder_settings_update
+from core.notifications.selectors import notification_get_for_user, notifications_for_user
+from core.notifications.services import notification_mark_read, notifications_mark_all_read
+from core.office.permissions import Action, OfficePermission
+
+
+class NotificationOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+    link = serializers.CharField(help_text="A path on the university's host, or empty.")
+    created_at = serializers.DateTimeField()
+    read_at = serializers.DateTimeField(allow_null=True)
+
+
+class NotificationListApi(ListAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_OFFICE
+    serializer_class = NotificationOutput
+
+    def get_queryset(self):
+        unread_only = self.request.query_params.get("unread") in {"1", "true"}
+        return notifications_for_user(self.request.user, unread_only=unread_only)
+
+    @extend_schema(parameters=[OpenApiParameter("unread", bool, description="Only notifications not read yet.")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class NotificationReadApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_OFFICE
+    serializer_class = NotificationOutput
+
+    def get_queryset(self):
+        return notifications_for_user(self.request.user)
+
+    @extend_schema(request=None, responses=NotificationOutput)
+    def post(self, request, notification_id: int):
+        notification = notification_get_for_user(request.user, notification_id)
+        return Response(NotificationOutput(notification_mark_read(notification=notification,
+                                                                  acting_user=request.user)).data)
+
+
+class NotificationReadAllApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_OFFICE
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "NotificationsMarkedRead"
+
+        marked = serializers.IntegerField(help_text="How many were unread until now.")
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(request=None, responses=OutputSerializer)
+    def post(self, request):
+        return Response({"marked": notifications_mark_all_read(acting_user=request.user)})
+
+
+class ReminderSettingsApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "PUT": Action.MANAGE_SETTINGS}
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ReminderSettings"
+
+        expiry_reminder_days = serializers.ListField(
+            child=serializers.IntegerField(), help_text="Days before an agreement's end, largest first.")
+        step_reminder_days = serializers.IntegerField(
+            help_text="Days a workflow step may wait before a reminder, unless the step sets its own.")
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ReminderSettingsInput"
+
+        expiry_reminder_days = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
+        step_reminder_days = serializers.IntegerField()
+
+    serializer_class = OutputSerializer
+
+    def get(self, request):
+        return Response(self.OutputSerializer(reminder_settings_get()).data)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def put(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        office = reminder_settings_update(acting_user=request.user, **data.validated_data)
+        return Response(self.OutputSerializer(office).data)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from core.notifications import api
+
+urlpatterns = [
+    path("notifications/", api.NotificationListApi.as_view(), name="api-notifications"),
+    path("notifications/<int:notification_id>/read/", api.NotificationReadApi.as_view(),
+         name="api-notification-read"),
+    path("notifications/read-all/", api.NotificationReadAllApi.as_view(), name="api-notifications-read-all"),
+    path("reminder-settings/", api.ReminderSettingsApi.as_view(), name="api-reminder-settings"),
+]

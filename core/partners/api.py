@@ -1,0 +1,436 @@
+"""The partner register's API: partners, their units, contacts, rankings and YÖK checks; import and export."""
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+
+from core.office.permissions import Action, OfficePermission
+from core.partners import selectors, services
+from core.partners.models import RankingEntry, Recognition, RecognitionCheck
+from core.spreadsheets import CONTENT_TYPES
+from i18n.countries import country_name
+
+READ_OR_MANAGE = {"GET": Action.VIEW_PARTNERS, "POST": Action.MANAGE_PARTNERS, "PATCH": Action.MANAGE_PARTNERS,
+                  "DELETE": Action.MANAGE_PARTNERS}
+
+
+class NamesOutput(serializers.Serializer):
+    tr = serializers.CharField(allow_null=True)
+    ky = serializers.CharField(allow_null=True)
+    ru = serializers.CharField(allow_null=True)
+    en = serializers.CharField(allow_null=True)
+
+
+class NamesField(serializers.Field):
+    """The four names of a translated model, {"tr": …, "ky": …, "ru": …, "en": …}."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        return {field.removeprefix("name_"): getattr(instance, field) for field in selectors.NAME_FIELDS}
+
+
+extend_schema_field(NamesOutput)(NamesField)
+
+
+class NamesInput(serializers.Serializer):
+    name_tr = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_ky = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_ru = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    name_en = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+
+    def names(self) -> dict[str, str]:
+        data = self.validated_data
+        return {field.removeprefix("name_"): data[field] for field in selectors.NAME_FIELDS if field in data}
+
+
+class PartnerOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="In the request's language, or the closest one available.")
+    names = NamesField()
+    short_name = serializers.CharField()
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    country_name = serializers.SerializerMethodField()
+    city = serializers.CharField()
+    website = serializers.CharField()
+    erasmus_code = serializers.CharField()
+    pic = serializers.CharField()
+    oid = serializers.CharField()
+    schac = serializers.CharField()
+    ror = serializers.CharField()
+    recognition = serializers.ChoiceField(choices=Recognition.choices)
+    recognition_label = serializers.CharField(source="get_recognition_display")
+    recognition_needs_attention = serializers.SerializerMethodField(
+        help_text="True while the partner is not recognised by YÖK or not checked.")
+
+    def get_country_name(self, partner) -> str:
+        return country_name(partner.country, get_language())
+
+    def get_recognition_needs_attention(self, partner) -> bool:
+        return partner.recognition in selectors.NEEDS_ATTENTION
+
+
+class PartnerUnitOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    names = NamesField()
+
+
+class ContactSerializer(serializers.Serializer):
+    """A contact person, as read and as written."""
+
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(max_length=255)
+    position = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    is_primary = serializers.BooleanField(required=False)
+
+
+class RankingSerializer(serializers.Serializer):
+    """A ranking entry, as read and as written: give the rank or the band ("501–600")."""
+
+    id = serializers.IntegerField(read_only=True)
+    system = serializers.ChoiceField(choices=RankingEntry.System.choices)
+    year = serializers.IntegerField()
+    rank = serializers.IntegerField(required=False, allow_null=True)
+    band = serializers.CharField(max_length=32, required=False, allow_blank=True)
+
+    @staticmethod
+    def values(data: dict) -> dict:
+        return {"system": data["system"], "year": data["year"], "rank": data.get("rank"),
+                "band": data.get("band", "")}
+
+
+# What a check can find: every status but "not checked".
+CHECK_RESULTS = [choice for choice in Recognition.choices if choice[0] != Recognition.UNCHECKED]
+
+
+class RecognitionCheckOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=CHECK_RESULTS)
+    status_label = serializers.CharField(source="get_status_display")
+    checked_on = serializers.DateField()
+    method = serializers.ChoiceField(choices=RecognitionCheck.Method.choices)
+    reference = serializers.CharField()
+    has_evidence = serializers.SerializerMethodField()
+    checked_by = serializers.CharField(source="checked_by.username", default=None)
+
+    def get_has_evidence(self, check) -> bool:
+        return bool(check.evidence)
+
+
+class PartnerDetailOutput(PartnerOutput):
+    notes = serializers.CharField()
+    units = PartnerUnitOutput(many=True, source="units.all")
+    contacts = ContactSerializer(many=True, source="contacts.all")
+    rankings = RankingSerializer(many=True, source="rankings.all")
+    recognition_checks = RecognitionCheckOutput(many=True, source="recognition_checks.all")
+
+
+class PartnerInput(NamesInput):
+    short_name = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    country = serializers.CharField(max_length=2, required=False, allow_blank=True,
+                                    help_text="ISO 3166-1 alpha-2 code; required when creating.")
+    city = serializers.CharField(max_length=128, required=False, allow_blank=True)
+    website = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    erasmus_code = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    pic = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    oid = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    schac = serializers.CharField(max_length=253, required=False, allow_blank=True)
+    ror = serializers.CharField(max_length=64, required=False, allow_blank=True,
+                                help_text="The id or its https://ror.org/ link.")
+    notes = serializers.CharField(required=False, allow_blank=True)
+
+    def details(self) -> dict:
+        return {field: value for field, value in self.validated_data.items() if field in services.PARTNER_DETAILS}
+
+
+LIST_FILTERS = [
+    OpenApiParameter("q", str, description="Words to find in the names (any language or script), city or "
+                                           "Erasmus code."),
+    OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code."),
+    OpenApiParameter("recognition", str, enum=[*Recognition.values, "attention"],
+                     description="A recognition status, or `attention` for every partner not recognised."),
+]
+
+
+def _filters(request) -> dict:
+    params = request.query_params
+    return {"query": params.get("q", ""), "country": params.get("country", ""),
+            "recognition": params.get("recognition", "")}
+
+
+class PartnerListApi(ListAPIView):
+    """Partners sorted by name in the request's language."""
+
+    permission_classes = [OfficePermission]
+    required_actions = READ_OR_MANAGE
+    serializer_class = PartnerOutput
+
+    def get_queryset(self):
+        return selectors.partner_list(self.request.user, **_filters(self.request))
+
+    @extend_schema(parameters=LIST_FILTERS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(request=PartnerInput, responses={201: PartnerDetailOutput})
+    def post(self, request):
+        data = PartnerInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        partner = services.partner_create(names=data.names(), acting_user=request.user, **data.details())
+        detail = selectors.partner_detail_for_user(request.user, partner.pk)
+        return Response(PartnerDetailOutput(detail).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerDetailApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = READ_OR_MANAGE
+    serializer_class = PartnerDetailOutput
+
+    def get(self, request, partner_id: int):
+        return Response(PartnerDetailOutput(selectors.partner_detail_for_user(request.user, partner_id)).data)
+
+    @extend_schema(request=PartnerInput, responses=PartnerDetailOutput)
+    def patch(self, request, partner_id: int):
+        partner = selectors.partner_get_for_user(request.user, partner_id)
+        data = PartnerInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        services.partner_update(partner=partner, names=data.names() or None, acting_user=request.user,
+                                **data.details())
+        return self.get(request, partner_id)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, partner_id: int):
+        services.partner_delete(partner=selectors.partner_get_for_user(request.user, partner_id),
+                                acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PartnerPartApi(GenericAPIView):
+    """Base of the APIs of what belongs to one partner; fetched through the partner, so other ids are 404."""
+
+    permission_classes = [OfficePermission]
+    required_actions = READ_OR_MANAGE
+    pagination_class = None
+
+    def partner(self, partner_id):
+        return selectors.partner_get_for_user(self.request.user, partner_id)
+
+
+class PartnerUnitListApi(PartnerPartApi):
+    serializer_class = PartnerUnitOutput
+
+    def get(self, request, partner_id: int):
+        return Response(PartnerUnitOutput(self.partner(partner_id).units.all(), many=True).data)
+
+    @extend_schema(request=NamesInput, responses={201: PartnerUnitOutput})
+    def post(self, request, partner_id: int):
+        data = NamesInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        unit = services.partner_unit_create(partner=self.partner(partner_id), names=data.names(),
+                                            acting_user=request.user)
+        return Response(PartnerUnitOutput(unit).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerUnitDetailApi(PartnerPartApi):
+    serializer_class = PartnerUnitOutput
+
+    @extend_schema(request=NamesInput, responses=PartnerUnitOutput)
+    def patch(self, request, partner_id: int, unit_id: int):
+        unit = selectors.partner_unit_get(self.partner(partner_id), unit_id)
+        data = NamesInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        unit = services.partner_unit_update(unit=unit, names=data.names(), acting_user=request.user)
+        return Response(PartnerUnitOutput(unit).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, partner_id: int, unit_id: int):
+        unit = selectors.partner_unit_get(self.partner(partner_id), unit_id)
+        services.partner_unit_delete(unit=unit, acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PartnerContactListApi(PartnerPartApi):
+    serializer_class = ContactSerializer
+
+    def get(self, request, partner_id: int):
+        return Response(ContactSerializer(self.partner(partner_id).contacts.all(), many=True).data)
+
+    @extend_schema(request=ContactSerializer, responses={201: ContactSerializer})
+    def post(self, request, partner_id: int):
+        data = ContactSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        contact = services.partner_contact_create(partner=self.partner(partner_id), acting_user=request.user,
+                                                  **data.validated_data)
+        return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerContactDetailApi(PartnerPartApi):
+    serializer_class = ContactSerializer
+
+    @extend_schema(request=ContactSerializer, responses=ContactSerializer)
+    def patch(self, request, partner_id: int, contact_id: int):
+        contact = selectors.partner_contact_get(self.partner(partner_id), contact_id)
+        data = ContactSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        contact = services.partner_contact_update(contact=contact, acting_user=request.user, **data.validated_data)
+        return Response(ContactSerializer(contact).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, partner_id: int, contact_id: int):
+        contact = selectors.partner_contact_get(self.partner(partner_id), contact_id)
+        services.partner_contact_delete(contact=contact, acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RankingListApi(PartnerPartApi):
+    serializer_class = RankingSerializer
+
+    def get(self, request, partner_id: int):
+        return Response(RankingSerializer(self.partner(partner_id).rankings.all(), many=True).data)
+
+    @extend_schema(
+        request=RankingSerializer, description="Adds the entry, or replaces the partner's entry of that ranking "
+                                               "and year (200).",
+        responses={201: RankingSerializer, 200: RankingSerializer},
+    )
+    def post(self, request, partner_id: int):
+        data = RankingSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry, created = services.ranking_save(partner=self.partner(partner_id), acting_user=request.user,
+                                               **RankingSerializer.values(data.validated_data))
+        answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(RankingSerializer(entry).data, status=answer)
+
+
+class RankingDetailApi(PartnerPartApi):
+    serializer_class = RankingSerializer
+
+    @extend_schema(request=RankingSerializer, responses=RankingSerializer)
+    def patch(self, request, partner_id: int, entry_id: int):
+        entry = selectors.ranking_get(self.partner(partner_id), entry_id)
+        data = RankingSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        current = {"system": entry.system, "year": entry.year, "rank": entry.rank, "band": entry.band}
+        entry = services.ranking_update(entry=entry, acting_user=request.user,
+                                        **RankingSerializer.values({**current, **data.validated_data}))
+        return Response(RankingSerializer(entry).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, partner_id: int, entry_id: int):
+        services.ranking_delete(entry=selectors.ranking_get(self.partner(partner_id), entry_id),
+                                acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RecognitionCheckListApi(PartnerPartApi):
+    """YÖK recognition checks, newest first; recording one sets the partner's recognition."""
+
+    serializer_class = RecognitionCheckOutput
+    parser_classes = [MultiPartParser]
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "RecognitionCheckInput"
+
+        status = serializers.ChoiceField(choices=CHECK_RESULTS)
+        checked_on = serializers.DateField()
+        method = serializers.ChoiceField(choices=RecognitionCheck.Method.choices)
+        reference = serializers.CharField(max_length=255, required=False, allow_blank=True,
+                                          help_text="The number of YÖK's letter (required for that method).")
+        evidence = serializers.FileField(required=False, help_text="PDF, PNG or JPEG, up to 10 MB.")
+
+    def get(self, request, partner_id: int):
+        checks = self.partner(partner_id).recognition_checks.select_related("checked_by")
+        return Response(RecognitionCheckOutput(checks, many=True).data)
+
+    @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: RecognitionCheckOutput})
+    def post(self, request, partner_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        check = services.recognition_check_record(partner=self.partner(partner_id), acting_user=request.user,
+                                                  **data.validated_data)
+        return Response(RecognitionCheckOutput(check).data, status=status.HTTP_201_CREATED)
+
+
+class RecognitionEvidenceApi(PartnerPartApi):
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    def get(self, request, partner_id: int, check_id: int):
+        check = selectors.recognition_check_get(self.partner(partner_id), check_id)
+        if not check.evidence:
+            raise Http404
+        return FileResponse(check.evidence.open("rb"), as_attachment=True,
+                            filename=check.evidence.name.rsplit("/", 1)[-1])
+
+
+class TableUploadInput(serializers.Serializer):
+    file = serializers.FileField(help_text="A CSV (UTF-8) or XLSX table whose first row names the columns.")
+
+
+class ImportResultOutput(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+
+
+IMPORT_REFUSED = OpenApiResponse(
+    description="Nothing was imported. `error.fields.rows` lists each problem as {line, column, message}."
+)
+
+
+class TableImportApi(GenericAPIView):
+    """POST a table: all rows are imported (200, with counts) or none (400, with every row's problems)."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.IMPORT_DATA
+    parser_classes = [MultiPartParser]
+    serializer_class = TableUploadInput
+    run = None  # the import service, set where the view is mounted
+
+    @extend_schema(request={"multipart/form-data": TableUploadInput},
+                   responses={200: ImportResultOutput, 400: IMPORT_REFUSED})
+    def post(self, request):
+        data = TableUploadInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = self.run(upload=data.validated_data["file"], acting_user=request.user)
+        return Response(ImportResultOutput(result).data)
+
+
+class PartnerImportApi(TableImportApi):
+    """Partners: columns name_tr, name_ky, name_ru, name_en, short_name, country, city, website, erasmus_code,
+    pic, oid, schac, ror, notes. A known Erasmus code or PIC updates that partner."""
+
+    run = staticmethod(services.partners_import)
+
+
+class RankingImportApi(TableImportApi):
+    """Ranking entries: columns partner (Erasmus code, PIC, ROR id or exact name), system, year, rank or band."""
+
+    run = staticmethod(services.rankings_import)
+
+
+class PartnerExportApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_PARTNERS
+
+    @extend_schema(
+        parameters=[*LIST_FILTERS, OpenApiParameter("file_format", str, enum=list(CONTENT_TYPES), default="csv")],
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, (200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY},
+    )
+    def get(self, request):
+        file_format = request.query_params.get("file_format", "csv")
+        if file_format not in CONTENT_TYPES:
+            raise Http404
+        partners = selectors.partner_list(request.user, **_filters(request))
+        response = HttpResponse(selectors.partner_table(partners, file_format), content_type=CONTENT_TYPES[file_format])
+        response["Content-Disposition"] = (
+            f'attachment; filename="partners-{timezone.localdate().isoformat()}.{file_format}"')
+        return response

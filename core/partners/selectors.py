@@ -1,0 +1,162 @@
+"""Reads of the partner register: lists, one partner, what the agreement workflow and the info note need.
+
+Every reader of the office sees every partner (partners are not tied to our academic
+units); who may read at all is the permission table's VIEW_PARTNERS.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import get_language, gettext, override
+
+from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
+from core.spreadsheets import write_table
+from i18n.countries import country_name
+from i18n.text import matches, sort_by_language
+
+NAME_FIELDS = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+IDENTIFIER_FIELDS = ("erasmus_code", "pic", "oid", "schac", "ror")
+# Statuses that keep an agreement from passing the recognition step, and lists flag.
+NEEDS_ATTENTION = (Recognition.UNCHECKED, Recognition.NOT_RECOGNISED, Recognition.ASKED_YOK)
+
+
+def partners_for_user(user) -> QuerySet[Partner]:
+    return Partner.objects.all()
+
+
+def _by_id(queryset: QuerySet, object_id):
+    found = queryset.filter(pk=object_id).first() if str(object_id).isdigit() else None
+    if found is None:
+        raise Http404
+    return found
+
+
+def partner_get_for_user(user, partner_id) -> Partner:
+    """One partner the user may see; missing and out of reach both answer 404."""
+    return _by_id(partners_for_user(user), partner_id)
+
+
+def partner_detail_for_user(user, partner_id) -> Partner:
+    """One partner with its units, contacts, rankings and checks, in a fixed number of queries."""
+    partners = partners_for_user(user).prefetch_related(
+        "units", "contacts", "rankings",
+        Prefetch("recognition_checks", RecognitionCheck.objects.select_related("checked_by")),
+    )
+    return _by_id(partners, partner_id)
+
+
+def partner_unit_get(partner: Partner, unit_id) -> PartnerUnit:
+    return _by_id(PartnerUnit.objects.filter(partner=partner).select_related("partner"), unit_id)
+
+
+def partner_contact_get(partner: Partner, contact_id) -> PartnerContact:
+    return _by_id(PartnerContact.objects.filter(partner=partner), contact_id)
+
+
+def ranking_get(partner: Partner, entry_id) -> RankingEntry:
+    return _by_id(RankingEntry.objects.filter(partner=partner), entry_id)
+
+
+def recognition_check_get(partner: Partner, check_id) -> RecognitionCheck:
+    return _by_id(RecognitionCheck.objects.filter(partner=partner), check_id)
+
+
+def _search_text(partner: Partner) -> str:
+    texts = [getattr(partner, field) or "" for field in NAME_FIELDS]
+    return " ".join([*texts, partner.short_name, partner.city, partner.erasmus_code])
+
+
+def partner_list(user, *, query: str = "", country: str = "", recognition: str = "",
+                 language: str | None = None) -> list[Partner]:
+    """The partners matching a search, sorted by name in the reader's language; one query.
+
+    The search matches every word against the names in all four languages, the short
+    name, the city and the Erasmus code, across scripts ("Osh" finds "Ош"). It runs in
+    Python over the office's partners (hundreds, not millions), like the sorting.
+    """
+    partners = partners_for_user(user)
+    if country:
+        partners = partners.filter(country=country.upper())
+    if recognition == "attention":
+        partners = partners.filter(recognition__in=NEEDS_ATTENTION)
+    elif recognition:
+        partners = partners.filter(recognition=recognition)
+    found = [partner for partner in partners if matches(query, _search_text(partner))]
+    language = language or get_language()
+    with override(language):
+        return sort_by_language(found, key=lambda partner: partner.name, language=language)
+
+
+# The columns partners_import reads, in its order, then the recognition it does not import.
+TABLE_COLUMNS = (*NAME_FIELDS, "short_name", "country", "city", "website", *IDENTIFIER_FIELDS, "notes")
+
+
+def partner_table(partners, file_format: str) -> bytes:
+    """The partners as a CSV or XLSX table that partners_import reads back."""
+    columns = [(column, column) for column in (*TABLE_COLUMNS, "recognition")]
+    rows = ({column: getattr(partner, column) or "" for column, _heading in columns} for partner in partners)
+    return write_table(columns, rows, file_format)
+
+
+def partner_recognition_blocks(partner: Partner) -> str | None:
+    """Why an agreement with this partner cannot pass YÖK's recognition step, or None when it may."""
+    reasons = {
+        Recognition.UNCHECKED: gettext("%(partner)s has not been checked against YÖK's list of recognised "
+                                       "institutions yet."),
+        Recognition.NOT_RECOGNISED: gettext("YÖK does not recognise %(partner)s."),
+        Recognition.ASKED_YOK: gettext("YÖK has been asked about %(partner)s; its answer is not recorded yet."),
+    }
+    reason = reasons.get(partner.recognition)
+    return None if reason is None else reason % {"partner": partner.name}
+
+
+def _latest_rankings(partner: Partner) -> list[dict]:
+    latest: dict[str, RankingEntry] = {}
+    for entry in partner.rankings.all():
+        if entry.system not in latest or entry.year > latest[entry.system].year:
+            latest[entry.system] = entry
+    return [
+        {"system": entry.system, "system_name": str(entry.get_system_display()), "year": entry.year,
+         "rank": entry.rank, "band": entry.band, "position": str(entry.rank) if entry.rank else entry.band}
+        for system, entry in sorted(latest.items())
+    ]
+
+
+def partner_info_note_context(partner: Partner, language: str) -> dict:
+    """Everything the info note of seed 000 7.4 says about a partner, as plain values in `language`."""
+    with override(language):
+        partner = Partner.objects.prefetch_related(
+            "units", "rankings", "recognition_checks", Prefetch("agreements", to_attr="agreement_list"),
+        ).get(pk=partner.pk)
+        last_check = next(iter(partner.recognition_checks.all()), None)
+        return {
+            "language": language,
+            "name": partner.name,
+            "names": {field.removeprefix("name_"): getattr(partner, field) or "" for field in NAME_FIELDS},
+            "short_name": partner.short_name,
+            "country": partner.country,
+            "country_name": country_name(partner.country, language),
+            "city": partner.city,
+            "website": partner.website,
+            "identifiers": {field: getattr(partner, field) for field in IDENTIFIER_FIELDS},
+            "units": sort_by_language([unit.name for unit in partner.units.all()], language=language),
+            "rankings": _latest_rankings(partner),
+            "recognition": {
+                "status": partner.recognition,
+                "label": str(partner.get_recognition_display()),
+                "blocks": partner_recognition_blocks(partner),
+                "last_check": None if last_check is None else {
+                    "checked_on": last_check.checked_on,
+                    "status_label": str(last_check.get_status_display()),
+                    "method": last_check.method,
+                    "method_label": str(last_check.get_method_display()),
+                    "reference": last_check.reference,
+                },
+            },
+            "agreements": [
+                {"title": agreement.title, "kind": agreement.kind, "kind_label": str(agreement.get_kind_display()),
+                 "status": agreement.status, "status_label": str(agreement.get_status_display()),
+                 "starts_on": agreement.starts_on, "ends_on": agreement.ends_on}
+                for agreement in partner.agreement_list
+            ],
+        }

@@ -1,0 +1,399 @@
+"""Writes of the partner register: partners and their units, contacts, rankings and YÖK checks; imports.
+
+Every write checks the same rules whether it comes from the form, the API, a table
+import or a command, saves, and leaves an audit entry in the same transaction.
+"""
+
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from core.audit.services import audit_record
+from core.partners.evidence import evidence_kind
+from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
+from core.partners.selectors import TABLE_COLUMNS
+from core.partners.validators import normalise_ror
+from core.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
+from i18n.countries import country_choices
+from kopru.errors import ServiceError
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)
+PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes")
+CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
+IDENTIFIER_FORMS = {
+    "erasmus_code": lambda value: value.strip().upper(),
+    "pic": lambda value: re.sub(r"\s", "", value),
+    "oid": lambda value: value.strip().upper(),
+    "schac": lambda value: value.strip().lower().rstrip("."),
+    "ror": normalise_ror,
+}
+# "501-600", "501 – 600" and "1001+" as the rankings publish their bands.
+BAND = re.compile(r"^(\d+)\s*[-–—]\s*(\d+)$|^(\d+)\s*\+$")
+FIRST_RANKING_YEAR = 2003  # ARWU's first edition
+
+
+def _invalid(fields: dict) -> ServiceError:
+    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
+
+
+def _set_names(instance, names: dict[str, str | None]) -> None:
+    """Names in the languages given; at least one language must keep a name."""
+    for code in LANGUAGES:
+        if code in names:
+            setattr(instance, f"name_{code}", (names[code] or "").strip() or None)
+    if not any(getattr(instance, field) for field in NAME_FIELDS):
+        message = gettext("Give a name in at least one language.")
+        raise ServiceError("name_required", message, fields={"name": [message]})
+
+
+def _full_clean(instance, errors: dict | None = None, *, exclude=()) -> None:
+    """full_clean, with the caller's own errors on top, as one ServiceError naming every field."""
+    errors = dict(errors or {})
+    try:
+        instance.full_clean(exclude=list(exclude), validate_constraints=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise _invalid(errors)
+
+
+def _unique_identifier_errors(partner: Partner) -> dict[str, list[str]]:
+    messages = {
+        "erasmus_code": gettext("Another partner already has this Erasmus code: %(partner)s."),
+        "pic": gettext("Another partner already has this PIC: %(partner)s."),
+    }
+    errors = {}
+    for field, message in messages.items():
+        value = getattr(partner, field)
+        other = Partner.objects.exclude(pk=partner.pk).filter(**{field: value}).first() if value else None
+        if other is not None:
+            errors[field] = [message % {"partner": other.name}]
+    return errors
+
+
+def _apply_details(partner: Partner, details: dict) -> None:
+    unknown = set(details) - set(PARTNER_DETAILS)
+    if unknown:
+        raise TypeError(f"Unknown partner fields: {sorted(unknown)}")
+    for field, value in details.items():
+        value = (value or "").strip() if isinstance(value, str) or value is None else value
+        if field in IDENTIFIER_FORMS and value:
+            value = IDENTIFIER_FORMS[field](value)
+        elif field == "country":
+            value = value.upper()
+        elif field == "website" and value and "://" not in value:
+            value = f"https://{value}"
+        setattr(partner, field, value)
+
+
+def _save_partner(partner: Partner) -> None:
+    errors = _unique_identifier_errors(partner)
+    if partner.country not in dict(country_choices("en")):
+        errors["country"] = [gettext("Choose a country from the list (an ISO 3166 code such as TR or KG).")]
+    _full_clean(partner, errors, exclude=[field for field in NAME_FIELDS if not getattr(partner, field)])
+    try:
+        with transaction.atomic():
+            partner.save()
+    except IntegrityError as error:  # the same identifier saved by someone else a moment ago
+        raise _invalid(_unique_identifier_errors(partner) or {"erasmus_code": [str(error)]}) from error
+
+
+@transaction.atomic
+def partner_create(*, names: dict[str, str], acting_user, **details) -> Partner:
+    """A new partner; `details` are any of PARTNER_DETAILS (country is required)."""
+    partner = Partner()
+    _set_names(partner, names)
+    _apply_details(partner, {"country": "", **details})
+    _save_partner(partner)
+    audit_record(actor=acting_user, action="partner.created", target=partner)
+    return partner
+
+
+@transaction.atomic
+def partner_update(*, partner: Partner, acting_user, names: dict[str, str] | None = None, **details) -> Partner:
+    """Change the names given and the details given; the rest stays."""
+    before = {field: getattr(partner, field) for field in (*NAME_FIELDS, *details)}
+    if names is not None:
+        _set_names(partner, names)
+    _apply_details(partner, details)
+    _save_partner(partner)
+    changed = {field: [old, getattr(partner, field)] for field, old in before.items() if old != getattr(partner, field)}
+    audit_record(actor=acting_user, action="partner.updated", target=partner, details=changed)
+    return partner
+
+
+@transaction.atomic
+def partner_delete(*, partner: Partner, acting_user) -> None:
+    """Delete a partner no agreement names; agreements keep their partners for the record."""
+    if partner.agreements.exists():
+        raise ServiceError(
+            "partner_in_use", gettext("Agreements name this partner; it cannot be deleted."), status_code=409,
+        )
+    audit_record(actor=acting_user, action="partner.deleted", target=partner)
+    partner.delete()
+
+
+@transaction.atomic
+def partner_unit_create(*, partner: Partner, names: dict[str, str], acting_user) -> PartnerUnit:
+    unit = PartnerUnit(partner=partner)
+    _set_names(unit, names)
+    _full_clean(unit, exclude=[field for field in NAME_FIELDS if not getattr(unit, field)])
+    unit.save()
+    audit_record(actor=acting_user, action="partner_unit.created", target=unit, details={"partner": partner.pk})
+    return unit
+
+
+@transaction.atomic
+def partner_unit_update(*, unit: PartnerUnit, names: dict[str, str], acting_user) -> PartnerUnit:
+    _set_names(unit, names)
+    _full_clean(unit, exclude=[field for field in NAME_FIELDS if not getattr(unit, field)])
+    unit.save()
+    audit_record(actor=acting_user, action="partner_unit.updated", target=unit, details={"partner": unit.partner_id})
+    return unit
+
+
+@transaction.atomic
+def partner_unit_delete(*, unit: PartnerUnit, acting_user) -> None:
+    audit_record(actor=acting_user, action="partner_unit.deleted", target=unit, details={"partner": unit.partner_id})
+    unit.delete()
+
+
+def _apply_contact(contact: PartnerContact, fields: dict) -> None:
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
+    for field, value in fields.items():
+        setattr(contact, field, value.strip() if isinstance(value, str) else value)
+    _full_clean(contact)
+    contact.save()
+    if contact.is_primary:  # one primary contact per partner
+        PartnerContact.objects.filter(partner=contact.partner_id, is_primary=True).exclude(pk=contact.pk).update(
+            is_primary=False)
+
+
+@transaction.atomic
+def partner_contact_create(*, partner: Partner, acting_user, **fields) -> PartnerContact:
+    contact = PartnerContact(partner=partner)
+    _apply_contact(contact, fields)
+    audit_record(actor=acting_user, action="partner_contact.created", target=contact,
+                 details={"partner": partner.pk})
+    return contact
+
+
+@transaction.atomic
+def partner_contact_update(*, contact: PartnerContact, acting_user, **fields) -> PartnerContact:
+    _apply_contact(contact, fields)
+    audit_record(actor=acting_user, action="partner_contact.updated", target=contact,
+                 details={"partner": contact.partner_id})
+    return contact
+
+
+@transaction.atomic
+def partner_contact_delete(*, contact: PartnerContact, acting_user) -> None:
+    audit_record(actor=acting_user, action="partner_contact.deleted", target=contact,
+                 details={"partner": contact.partner_id})
+    contact.delete()
+
+
+def _ranking_errors(*, system: str, year, rank, band: str) -> tuple[dict, str]:
+    """The errors of a ranking entry's values, and the band in its published form ("501–600")."""
+    errors = {}
+    if system not in RankingEntry.System.values:
+        errors["system"] = [gettext("Choose a ranking: %(systems)s.") % {
+            "systems": ", ".join(RankingEntry.System.values)}]
+    last_year = timezone.localdate().year + 1
+    if not isinstance(year, int) or not FIRST_RANKING_YEAR <= year <= last_year:
+        errors["year"] = [gettext("Give a year between %(first)d and %(last)d.") % {
+            "first": FIRST_RANKING_YEAR, "last": last_year}]
+    if rank is not None and (not isinstance(rank, int) or rank < 1):
+        errors["rank"] = [gettext("A rank is a whole number from 1.")]
+    band = (band or "").strip()
+    if band:
+        match = BAND.match(band)
+        if match is None or (match[1] and int(match[1]) >= int(match[2])):
+            errors["band"] = [gettext("Write a band as the ranking does, such as 501–600 or 1001+.")]
+        else:
+            band = f"{match[1]}–{match[2]}" if match[1] else f"{match[3]}+"
+    if rank is None and not band and "rank" not in errors:
+        errors["rank"] = [gettext("Give the rank or the band.")]
+    return errors, band
+
+
+@transaction.atomic
+def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None = None, band: str = "",
+                 acting_user) -> tuple[RankingEntry, bool]:
+    """The partner's entry for this ranking and year, added or replaced; returns (entry, created)."""
+    errors, band = _ranking_errors(system=system, year=year, rank=rank, band=band)
+    if errors:
+        raise _invalid(errors)
+    entry, created = RankingEntry.objects.select_for_update().update_or_create(
+        partner=partner, system=system, year=year, defaults={"rank": rank, "band": band},
+    )
+    audit_record(actor=acting_user, action="ranking.saved", target=entry, details={"partner": partner.pk})
+    return entry, created
+
+
+@transaction.atomic
+def ranking_update(*, entry: RankingEntry, system: str, year: int, rank: int | None = None, band: str = "",
+                   acting_user) -> RankingEntry:
+    errors, band = _ranking_errors(system=system, year=year, rank=rank, band=band)
+    clash = RankingEntry.objects.filter(partner=entry.partner_id, system=system, year=year).exclude(pk=entry.pk)
+    if not errors and clash.exists():
+        errors["year"] = [gettext("The partner already has an entry of this ranking for this year.")]
+    if errors:
+        raise _invalid(errors)
+    entry.system, entry.year, entry.rank, entry.band = system, year, rank, band
+    entry.save()
+    audit_record(actor=acting_user, action="ranking.saved", target=entry, details={"partner": entry.partner_id})
+    return entry
+
+
+@transaction.atomic
+def ranking_delete(*, entry: RankingEntry, acting_user) -> None:
+    audit_record(actor=acting_user, action="ranking.deleted", target=entry, details={"partner": entry.partner_id})
+    entry.delete()
+
+
+def _partner_finder():
+    """Find a partner by Erasmus code, PIC, ROR id or exact name (any language), as a table names it."""
+    by_key: dict[str, set[int]] = {}
+    partners = {}
+    for partner in Partner.objects.all():
+        partners[partner.pk] = partner
+        keys = [partner.erasmus_code, partner.pic, partner.ror,
+                *(getattr(partner, field) for field in NAME_FIELDS)]
+        for key in keys:
+            if key:
+                by_key.setdefault(" ".join(key.split()).casefold(), set()).add(partner.pk)
+
+    def find(text: str) -> Partner:
+        if not text:
+            raise RowInvalid("partner", gettext("Name the partner: Erasmus code, PIC, ROR id or exact name."))
+        found = by_key.get(" ".join(normalise_ror(text).split()).casefold()) or by_key.get(
+            " ".join(text.split()).casefold(), set())
+        if not found:
+            raise RowInvalid("partner", gettext("No partner has the code or name “%(text)s”.") % {"text": text})
+        if len(found) > 1:
+            raise RowInvalid("partner", gettext(
+                "Several partners are called “%(text)s”; use the Erasmus code or PIC instead.") % {"text": text})
+        return partners[next(iter(found))]
+
+    return find
+
+
+def _whole_number(row: Row, column: str) -> int | None:
+    text = row[column]
+    if not text:
+        return None
+    if not text.isdigit():
+        raise RowInvalid(column, gettext("“%(text)s” is not a whole number.") % {"text": text})
+    return int(text)
+
+
+@transaction.atomic
+def rankings_import(*, upload, acting_user) -> ImportResult:
+    """A ranking table: columns partner, system, year, and rank or band; all rows or none.
+
+    A rank column holding a band ("501-600") is read as the band. Importing a year
+    again replaces that year's entries.
+    """
+    table = read_table(upload)
+    table.require_columns({"partner", "system", "year"})
+    if not {"rank", "band"} & set(table.columns):
+        table.require_columns({"rank"})
+    find = _partner_finder()
+
+    def save_row(row: Row) -> str:
+        partner = find(row["partner"])
+        rank_text, band = row["rank"], row["band"]
+        if rank_text and not rank_text.isdigit():
+            rank_text, band = "", band or rank_text
+        _entry, created = ranking_save(
+            partner=partner, system=row["system"].upper(), year=_whole_number(row, "year"),
+            rank=int(rank_text) if rank_text else None, band=band, acting_user=acting_user,
+        )
+        return "created" if created else "updated"
+
+    result = import_rows(table, save_row)
+    audit_record(actor=acting_user, action="rankings.imported", details=result.as_dict())
+    return result
+
+
+@transaction.atomic
+def recognition_check_record(*, partner: Partner, status: str, checked_on: date, method: str, reference: str = "",
+                             evidence=None, acting_user) -> RecognitionCheck:
+    """Record one check against YÖK's list; the partner takes the status of its latest check."""
+    errors = {}
+    if status not in Recognition.values or status == Recognition.UNCHECKED:
+        errors["status"] = [gettext("Choose what the check found.")]
+    if checked_on and checked_on > timezone.localdate():
+        errors["checked_on"] = [gettext("A check cannot be dated in the future.")]
+    reference = (reference or "").strip()
+    if method == RecognitionCheck.Method.YOK_LETTER and not reference:
+        errors["reference"] = [gettext("Give the number of YÖK's letter.")]
+    if evidence:
+        try:
+            evidence_kind(evidence)
+        except ServiceError as error:
+            errors.update(error.fields)
+    check = RecognitionCheck(partner=partner, status=status, checked_on=checked_on, method=method,
+                             reference=reference, checked_by=acting_user if acting_user else None)
+    _full_clean(check, errors, exclude=["evidence"])
+    if evidence:
+        check.evidence.save(evidence.name, evidence, save=False)
+    check.save()
+    latest = partner.recognition_checks.order_by("-checked_on", "-id").first()
+    partner.recognition = latest.status
+    partner.save(update_fields=["recognition", "updated_at"])
+    audit_record(actor=acting_user, action="recognition.checked", target=partner,
+                 details={"status": status, "checked_on": checked_on.isoformat(), "method": method})
+    return check
+
+
+def _existing_partner(row: Row) -> Partner | None:
+    """The partner a row is about, by its Erasmus code or else its PIC."""
+    matches = {}
+    for field in ("erasmus_code", "pic"):
+        if row[field]:
+            found = Partner.objects.filter(**{field: IDENTIFIER_FORMS[field](row[field])}).first()
+            if found is not None:
+                matches[field] = found
+    if len({partner.pk for partner in matches.values()}) > 1:
+        raise RowInvalid("pic", gettext("The Erasmus code and the PIC belong to two different partners."))
+    return next(iter(matches.values()), None)
+
+
+@transaction.atomic
+def partners_import(*, upload, acting_user) -> ImportResult:
+    """A partner table as partners_export writes it; all rows or none.
+
+    A row whose Erasmus code or PIC is already known updates that partner; columns the
+    table does not have stay as they are. Recognition is not imported: it is recorded
+    by a check with its evidence.
+    """
+    table = read_table(upload)
+    table.require_columns({"country"})
+    if not set(NAME_FIELDS) & set(table.columns):
+        table.require_columns({"name_en"})
+    present = [column for column in TABLE_COLUMNS if column in table.columns]
+
+    def save_row(row: Row) -> str:
+        names = {field.removeprefix("name_"): row[field] for field in present if field in NAME_FIELDS}
+        details = {field: row[field] for field in present if field in PARTNER_DETAILS}
+        existing = _existing_partner(row)
+        if existing is None:
+            partner_create(names=names, acting_user=acting_user, **details)
+            return "created"
+        partner_update(partner=existing, names=names, acting_user=acting_user, **details)
+        return "updated"
+
+    result = import_rows(table, save_row)
+    audit_record(actor=acting_user, action="partners.imported", details=result.as_dict())
+    return result

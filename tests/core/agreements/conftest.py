@@ -1,0 +1,56 @@
+"""Fixtures of the agreement tests: a seeded workflow, the office's people, drafts in both universities.
+
+Agreements and partners are model rows written straight into the schema (agreement_rows.py).
+"""
+
+import pytest
+from django_tenants.utils import schema_context, tenant_context
+
+from core.agreements.models import Agreement
+from core.agreements.workflow import workflow_seed_default
+from core.office.models import Role
+from core.partners.models import Recognition
+from tests.conftest import make_office_user
+from tests.core.agreements.agreement_rows import make_agreement, make_partner
+
+
+@pytest.fixture
+def in_kastamonu(university_a):
+    """The test body runs in Kastamonu's schema, with Kastamonu as the connection's tenant."""
+    with tenant_context(university_a):
+        yield university_a
+
+
+@pytest.fixture
+def workflow_a(university_a):
+    with tenant_context(university_a):
+        return workflow_seed_default(country="TR")
+
+
+@pytest.fixture
+def people_a(university_a, admin_a):
+    return {
+        "admin": admin_a,
+        "coordinator": make_office_user(university_a, username="koordinator", role=Role.COORDINATOR),
+        "officer": make_office_user(university_a, username="memur", role=Role.OFFICER),
+        "viewer": make_office_user(university_a, username="izleyici", role=Role.VIEWER),
+    }
+
+
+@pytest.fixture
+def draft_a(university_a, workflow_a):
+    """A draft protocol with one recognised partner, in Kastamonu."""
+    with schema_context(university_a.schema_name):
+        partner = make_partner(name_en="University of Vienna", name_tr="Viyana Üniversitesi", country="AT",
+                               recognition=Recognition.RECOGNISED)
+        return make_agreement(partners=[partner], status=Agreement.Status.DRAFT, title_tr="Viyana protokolü",
+                              scopes=["student_exchange"])
+
+
+@pytest.fixture
+def draft_b(university_b):
+    """A draft of Osh, with Osh's (Kyrgyz) workflow."""
+    with tenant_context(university_b):
+        workflow_seed_default(country="KG")
+        partner = make_partner(name_en="Kastamonu University", name_ky="Кастамону университети", country="TR")
+        return make_agreement(partners=[partner], status=Agreement.Status.DRAFT, title_ky="Кастамону менен келишим")

@@ -1,0 +1,134 @@
+"""The workflow on the agreement's page (timeline and moves, with and without htmx) and the office admins' editor."""
+
+from django.urls import reverse
+from django_tenants.utils import schema_context
+
+from core.agreements.models import Agreement, Transition, WorkflowStep
+from tests.core.accounts.helpers import in_english, sign_in
+from tests.core.agreements.workflow_helpers import fresh, pdf, step
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_an_officer_sends_a_draft_for_approval_from_its_page(client_a, university_a, draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["officer"]))
+    page = client_a.get(f"/agreements/{draft_a.pk}/").content.decode()
+    assert 'id="workflow"' in page and "Send for approval" in page and "Not sent for approval yet." in page
+
+    response = client_a.post(f"/agreements/{draft_a.pk}/steps/submit/", {"comment": "Letter of the rector"})
+
+    assert response["Location"] == f"/agreements/{draft_a.pk}/#workflow"
+    page = client_a.get(response["Location"]).content.decode()
+    assert "Now at: Request received" in page
+    assert "Still needed: Request letter" in page
+    assert 'name="request_letter"' in page and "Letter of the rector" in page
+    assert "Send back" in page and "Skip this step" not in page  # the first step may not be skipped
+
+
+def test_completing_with_htmx_reloads_the_page_and_the_timeline_links_the_documents(client_a, university_a,
+                                                                                   draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["officer"]))
+    client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+    first = step(university_a, "request_received")
+
+    response = client_a.post(f"/agreements/{draft_a.pk}/steps/complete/",
+                             {"step": first.pk, "comment": "Registered", "request_letter": pdf("talep.pdf")}, **HTMX)
+
+    assert response.status_code == 200 and response["HX-Refresh"] == "true"
+    page = client_a.get(f"/agreements/{draft_a.pk}/").content.decode()
+    with schema_context(university_a.schema_name):
+        document = Transition.objects.get(action="completed").documents.get()
+    assert reverse("agreements:document_download", args=[draft_a.pk, document.pk, 1]) in page
+    assert "Now at: Information note" in page and "Registered" in page
+
+
+def test_a_refused_move_with_htmx_shows_why_in_the_panel(client_a, university_a, draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["officer"]))
+    client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+    first = step(university_a, "request_received")
+
+    missing = client_a.post(f"/agreements/{draft_a.pk}/steps/complete/", {"step": first.pk}, **HTMX)
+    no_reason = client_a.post(f"/agreements/{draft_a.pk}/steps/reject/", {"step": first.pk, "reason": ""}, **HTMX)
+    not_htmx = client_a.post(f"/agreements/{draft_a.pk}/steps/skip/", {"step": first.pk, "comment": "x"},
+                             follow=True)
+
+    assert 'role="alert"' in missing.content.decode()
+    assert "needs these documents: Request letter" in missing.content.decode()
+    assert "Give the reason for sending the agreement back." in no_reason.content.decode()
+    assert "may not be skipped" in not_htmx.content.decode()
+    assert fresh(university_a, draft_a).current_step.code == "request_received"
+
+
+def test_viewers_see_the_timeline_without_the_forms(client_a, university_a, draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["officer"]))
+    client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+    in_english(sign_in(client_a, university_a, people_a["viewer"]))
+
+    page = client_a.get(f"/agreements/{draft_a.pk}/").content.decode()
+    moved = client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+
+    assert "Now at: Request received" in page
+    assert "Complete this step" not in page and "Send for approval" not in page
+    assert moved.status_code == 403
+
+
+def test_moves_on_another_universitys_agreement_are_not_found(client_a, client_b, university_a, university_b,
+                                                               draft_b, people_a, admin_b):
+    sign_in(client_a, university_a, people_a["admin"])
+    url = f"/agreements/{draft_b.pk}/steps/"
+
+    assert all(client_a.post(url + move, {"step": 1}).status_code == 404
+               for move in ("submit/", "complete/", "skip/", "reject/"))
+    # Kastamonu's session means nothing on Osh's host
+    assert client_b.get(f"/agreements/{draft_b.pk}/").status_code == 302
+    client_b.cookies = client_a.cookies
+    assert client_b.post(url + "submit/").status_code == 302
+    with schema_context(university_b.schema_name):
+        assert Agreement.objects.get(pk=draft_b.pk).status == Agreement.Status.DRAFT
+
+
+def test_the_workflow_editor_is_for_office_admins(client_a, university_a, workflow_a, people_a):
+    info_note = step(university_a, "info_note")
+    pages = ["/agreements/workflow/", f"/agreements/workflow/steps/{info_note.pk}/"]
+
+    sign_in(client_a, university_a, people_a["coordinator"])
+    assert all(client_a.get(page).status_code == 403 for page in pages)
+    in_english(sign_in(client_a, university_a, people_a["admin"]))
+    page = client_a.get(pages[0]).content.decode()
+    assert "Legal Counsel and Student Affairs opinions" in page and "Legal Counsel&#x27;s opinion" in page
+    assert client_a.get(pages[1]).status_code == 200
+
+
+def test_office_admins_add_rename_move_and_remove_steps(client_a, university_a, workflow_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["admin"]))
+
+    added = client_a.post("/agreements/workflow/", {"name_tr": "Dekan görüşü", "name_en": "Dean's opinion",
+                                                    "role": "coordinator", "required_documents": ["other"],
+                                                    "skippable": "on"})
+    with schema_context(university_a.schema_name):
+        dean = WorkflowStep.objects.get(code="deans-opinion")
+    renamed = client_a.post(f"/agreements/workflow/steps/{dean.pk}/", {
+        "name_tr": "Dekan görüşü", "name_ky": "Декандын пикири", "name_ru": "Мнение декана",
+        "name_en": "Opinion of the dean", "role": "officer", "reminder_days": "3"})
+    moved = client_a.post(f"/agreements/workflow/steps/{dean.pk}/move/", {"position": "1"})
+    removed = client_a.post(f"/agreements/workflow/steps/{dean.pk}/delete/", follow=True)
+
+    assert added.status_code == renamed.status_code == moved.status_code == 302
+    assert "The step is removed." in removed.content.decode()
+    with schema_context(university_a.schema_name):
+        assert not WorkflowStep.objects.filter(pk=dean.pk).exists()
+        assert list(WorkflowStep.objects.values_list("position", flat=True)) == list(range(1, 11))
+
+
+def test_the_editor_says_what_is_wrong_and_changes_nothing(client_a, university_a, draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["admin"]))
+    client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+    first = step(university_a, "request_received")
+
+    nameless = client_a.post("/agreements/workflow/", {"name_en": " ", "role": "officer"})
+    in_use = client_a.post(f"/agreements/workflow/steps/{first.pk}/delete/", follow=True)
+
+    assert "Give the step a name in at least one language." in nameless.content.decode()
+    assert "Agreements are waiting at this step" in in_use.content.decode()
+    with schema_context(university_a.schema_name):
+        assert WorkflowStep.objects.count() == 10
