@@ -94,7 +94,7 @@ def test_the_row_that_breaks_a_rule_is_the_one_reported(university_a, admin_a, w
 
     rows = response.json()["error"]["fields"]["conditions"]
     assert rows[0] == rows[1] == {}
-    assert "counted in months" in rows[2]["months_per_person"][0]
+    assert "ay olarak sayılır" in rows[2]["months_per_person"][0]  # "counted in months", in Turkish
 
 
 def test_filters(university_a, admin_a, world):
