@@ -71,6 +71,7 @@ TENANT_APPS = [
     "core.agreements",
     "core.documents",
     "core.notifications",
+    "core.statutes",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

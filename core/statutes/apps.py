@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatutesConfig(AppConfig):
+    name = "core.statutes"
+    label = "statutes"
+    verbose_name = _("Statutes and job descriptions")
