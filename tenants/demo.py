@@ -3,15 +3,17 @@
 Every function here can run again on the same database and changes nothing the second time.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from core.accounts.models import User
+from core.agreements.workflow import workflow_seed_default
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.services import unit_create
-from tenants.models import Domain, ProvisioningJob, University
+from tenants.demo_partners import demo_partners_ensure
+from tenants.models import ProvisioningJob, University
 from tenants.provisioning import provisioning_run
+from tenants.public import public_tenant_ensure
 from tenants.services import university_onboard
 
 DEMO_PASSWORD = "kopru-demo"  # noqa: S105 - published in the README, refused by production settings
@@ -65,15 +67,7 @@ UNIT_TREE = [
 @transaction.atomic
 def demo_public_ensure() -> University:
     """The public tenant on the root domain (without it the console's host answers 404) and its platform admin."""
-    public = University.objects.filter(schema_name=settings.PUBLIC_SCHEMA_NAME).first()
-    if public is None:
-        public = University(
-            schema_name=settings.PUBLIC_SCHEMA_NAME, slug="public", name_en="Köprü", name_tr="Köprü",
-            name_ky="Көпүрө", name_ru="Кёпрю", country="TR", default_language="en",
-            languages=list(settings.LANGUAGE_CODES), status=University.Status.ACTIVE,
-        )
-        public.save()
-    Domain.objects.get_or_create(domain=settings.KOPRU_ROOT_DOMAIN, defaults={"tenant": public, "is_primary": True})
+    public = public_tenant_ensure()
     if not User.objects.filter(username="platform").exists():
         User.objects.create_superuser(username="platform", email="platform@kopru.example", password=DEMO_PASSWORD)
     return public
@@ -96,10 +90,13 @@ def _demo_office_ensure(university: University) -> None:
             faculty = _unit(faculty_names, AcademicUnit.Kind.FACULTY, None)
             for department_names in departments:
                 _unit(department_names, AcademicUnit.Kind.DEPARTMENT, faculty)
+        # Universities made by an earlier demo run may predate the seeded workflow.
+        workflow_seed_default(country=university.country)
+        demo_partners_ensure(university=university, acting_user=admin)
 
 
 def demo_university_ensure(spec: dict, *, on_progress=None) -> University:
-    """Onboard and provision one demo university in this process unless it exists; then its office admin and units."""
+    """Onboard and provision one demo university here unless it exists; then its office, partners and agreements."""
     university = University.objects.filter(slug=spec["slug"]).first()
     if university is None:
         job = university_onboard(acting_user=None, admin_email=f"admin@{spec['slug']}.example", queue=False, **spec)
