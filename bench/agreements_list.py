@@ -14,7 +14,6 @@ units and two cooperation conditions, then:
 """
 
 import argparse
-import io
 import os
 import platform
 import statistics
@@ -66,25 +65,6 @@ def add_agreements(count: int) -> None:
             for index, agreement in enumerate(agreements) for direction in ("outgoing", "incoming"))
 
 
-def caller(handler, path: str, query: str, headers: dict):
-    def start_response(status, response_headers, exc_info=None):
-        if not status.startswith("200"):
-            raise RuntimeError(f"{path}?{query} answered {status}")
-
-    def call():
-        environ = {
-            "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SCRIPT_NAME": "",
-            "SERVER_NAME": base.HOST, "SERVER_PORT": "443", "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": base.HOST,
-            "HTTP_X_FORWARDED_PROTO": "https", "wsgi.url_scheme": "https", "wsgi.input": io.BytesIO(),
-            "wsgi.errors": sys.stderr, **headers,
-        }
-        response = handler(environ, start_response)
-        b"".join(response)
-        response.close()
-
-    return call
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=5000)
@@ -119,10 +99,10 @@ def main() -> int:
         from django.test.utils import override_settings
 
         handler, auth = WSGIHandler(), {"HTTP_AUTHORIZATION": f"Token {token}"}
-        pages = {size: caller(handler, PATH, f"page_size={size}", auth) for size in PAGE_SIZES}
+        pages = {size: base.caller(handler, auth, path=PATH, query=f"page_size={size}") for size in PAGE_SIZES}
         bare_settings = override_settings(MIDDLEWARE=[], ROOT_URLCONF=base.bare_urlconf())
         with bare_settings:
-            bare = caller(WSGIHandler(), base.PATH, "", {})
+            bare = base.caller(WSGIHandler(), {})
 
         for call in pages.values():
             base.requests_per_second(call, 20)  # warm the caches and the connection

@@ -94,16 +94,16 @@ def bare_urlconf() -> str:
     return module.__name__
 
 
-def caller(handler, headers: dict):
-    """One GET of PATH on HOST through the WSGI handler; fails loudly on anything but 200."""
+def caller(handler, headers: dict, *, path: str = PATH, query: str = ""):
+    """One GET of `path` on HOST through the WSGI handler; fails loudly on anything but 200."""
 
     def start_response(status, response_headers, exc_info=None):
         if not status.startswith("200"):
-            raise RuntimeError(f"{PATH} answered {status}")
+            raise RuntimeError(f"{path}?{query} answered {status}")
 
     def call():
         environ = {
-            "REQUEST_METHOD": "GET", "PATH_INFO": PATH, "QUERY_STRING": "", "SCRIPT_NAME": "",
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SCRIPT_NAME": "",
             "SERVER_NAME": HOST, "SERVER_PORT": "443", "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": HOST,
             "HTTP_X_FORWARDED_PROTO": "https", "wsgi.url_scheme": "https", "wsgi.input": io.BytesIO(),
             "wsgi.errors": sys.stderr, **headers,

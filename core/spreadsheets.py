@@ -15,6 +15,8 @@ when any row was refused it rolls everything back and raises `ImportRefused`, a
 ServiceError whose `fields["rows"]` lists {"line", "column", "message"} per problem. The
 API renders that as a 400, views show `error.rows`, commands print them.
 
+`read_sheets(upload)` reads every sheet of a workbook the same way, by the sheet's name.
+
 `write_table(columns, rows, file_format)` is the way out: CSV (UTF-8 with BOM, which
 spreadsheet programs open correctly) or XLSX bytes.
 """
@@ -24,6 +26,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,6 +39,7 @@ MAX_TABLE_BYTES = 10 * 1024 * 1024
 MAX_TABLE_ROWS = 10_000
 XLSX_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"  # spreadsheet programs in Turkish and Russian locales save with ";"
+CSV_SHEET = ""  # the one sheet of a CSV file, as read_sheets names it
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -108,20 +112,23 @@ def _unreadable() -> ServiceError:
     return ServiceError("unreadable_table", gettext("This file is not a CSV or XLSX table that can be read."))
 
 
-def read_table(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_TABLE_ROWS) -> Table:
-    """The rows of an uploaded (or opened) CSV or XLSX file; column names are the first row, lower-cased."""
+def _read(upload, max_bytes: int) -> bytes:
     data = upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ServiceError("table_too_large", gettext("The file is larger than %(megabytes)d MB.")
                            % {"megabytes": max_bytes // (1024 * 1024)})
-    lines = _xlsx_lines(data) if data.startswith(XLSX_MAGIC) else _csv_lines(data)
+    return data
+
+
+def _table(lines, max_rows: int) -> Table | None:
+    """The table of (line, cells) pairs whose first is the header; None when there is not even a header."""
     header = next(lines, None)
     if header is None:
-        raise ServiceError("empty_table", gettext("The table is empty."))
-    columns = [str(name or "").strip().lower() for name in header[1]]
+        return None
+    columns = [_cell_text(name).lower() for name in header[1]]
     rows = []
     for line, cells in lines:
-        texts = ["" if cell is None else str(cell).strip() for cell in cells]
+        texts = [_cell_text(cell) for cell in cells]
         if not any(texts):
             continue  # blank lines between rows are no rows
         if len(rows) == max_rows:
@@ -129,6 +136,30 @@ def read_table(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_
                                % {"rows": max_rows})
         rows.append(Row(line, {name: text for name, text in zip(columns, texts, strict=False) if name}))
     return Table(columns=[name for name in columns if name], rows=rows)
+
+
+def _not_empty(table: Table | None) -> Table:
+    if table is None:
+        raise ServiceError("empty_table", gettext("The table is empty."))
+    return table
+
+
+def read_table(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_TABLE_ROWS) -> Table:
+    """The rows of an uploaded (or opened) CSV file or first sheet of an XLSX workbook.
+
+    Column names are the first row, lower-cased.
+    """
+    data = _read(upload, max_bytes)
+    return _not_empty(_table(_xlsx_lines(data) if data.startswith(XLSX_MAGIC) else _csv_lines(data), max_rows))
+
+
+def read_sheets(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_TABLE_ROWS) -> dict[str, Table]:
+    """Every sheet of an XLSX workbook by its name, read as read_table reads one; a CSV file is one sheet named ""."""
+    data = _read(upload, max_bytes)
+    if not data.startswith(XLSX_MAGIC):
+        return {CSV_SHEET: _not_empty(_table(_csv_lines(data), max_rows))}
+    return {sheet.title: _table(_sheet_lines(sheet), max_rows) or Table(columns=[], rows=[])
+            for sheet in _workbook(data).worksheets}
 
 
 def _csv_lines(data: bytes):
@@ -154,20 +185,44 @@ def _csv_lines(data: bytes):
         raise _unreadable() from error
 
 
-def _xlsx_lines(data: bytes):
+# Not a workbook, or a damaged one.
+WORKBOOK_ERRORS = (zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError)
+
+
+def _workbook(data: bytes):
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(cell) for cell in cells]
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError) as error:  # not a workbook, or damaged
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except WORKBOOK_ERRORS as error:
         raise _unreadable() from error
 
 
-def _cell_text(value) -> str | None:
+def _sheet_lines(sheet):
+    try:
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+    except WORKBOOK_ERRORS as error:
+        raise _unreadable() from error
+
+
+def _xlsx_lines(data: bytes):
+    try:
+        sheet = _workbook(data).worksheets[0]
+    except IndexError as error:
+        raise _unreadable() from error
+    yield from _sheet_lines(sheet)
+
+
+def _cell_text(value) -> str:
+    """A cell as text: dates as YYYY-MM-DD, and whole numbers without the ".0" Excel stores them with."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     # Excel stores 2024 or 123456789 as floats; a PIC must not come back as "123456789.0".
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return value
+    return str(value).strip()
 
 
 def _row_errors(row: Row, error: Exception) -> list[RowError]:

@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from rest_framework import status
 
 
@@ -16,3 +18,16 @@ class ServiceError(Exception):
         self.fields = fields or {}
         if status_code is not None:
             self.status_code = status_code
+
+
+def invalid(fields: dict) -> ServiceError:
+    """The error of fields that break their rules, each named with its messages."""
+    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
+
+
+def full_clean_or_refuse(instance, **options) -> None:
+    """`instance.full_clean(**options)`, its ValidationError raised as `invalid`."""
+    try:
+        instance.full_clean(**options)
+    except ValidationError as error:
+        raise invalid(error.message_dict) from error

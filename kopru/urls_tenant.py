@@ -15,6 +15,8 @@ urlpatterns = [
     path("agreements/", include("core.agreements.urls")),
     path("notifications/", include("core.notifications.urls")),
     path("documents/", include("core.documents.urls")),
+    path("statutes/import/", include("core.statutes.import_urls")),
+    path("statutes/", include("core.statutes.urls")),
     path("i18n/", include("i18n.urls")),
     path("api/", include("kopru.api.urls_tenant")),
 ]

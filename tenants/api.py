@@ -13,6 +13,12 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tenants.deletion import (
+    DEFAULT_GRACE_DAYS,
+    deletion_confirmation_check,
+    university_cancel_deletion,
+    university_schedule_deletion,
+)
 from tenants.selectors import provisioning_job_for_console, universities_with_activity, university_for_console
 from tenants.serializers import UniversityProfileOutput
 from tenants.services import university_add_domain, university_onboard, university_reactivate, university_suspend
@@ -43,6 +49,8 @@ class UniversityOutput(UniversityProfileOutput):
 
     status = serializers.CharField()
     domains = DomainOutput(many=True, source="domains.all")
+    deletion_requested_at = serializers.DateTimeField(allow_null=True)
+    deletion_due_at = serializers.DateTimeField(allow_null=True, help_text="Null unless a deletion is scheduled.")
 
 
 class UniversityWithActivityOutput(UniversityOutput):
@@ -141,6 +149,33 @@ class UniversityDomainsApi(PlatformApi):
         domain = university_add_domain(university=university_for_console(slug), acting_user=request.user,
                                        **data.validated_data)
         return Response(DomainOutput(domain).data, status=status.HTTP_201_CREATED)
+
+
+class UniversityDeletionApi(PlatformApi):
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "UniversityDeletion"
+
+        confirmation = serializers.CharField(max_length=63, help_text="The university's slug, typed again.")
+        grace_days = serializers.IntegerField(default=DEFAULT_GRACE_DAYS,
+                                              help_text="Days the university stays closed before it is deleted.")
+
+    @extend_schema(request=InputSerializer, responses=UniversityOutput)
+    def post(self, request, slug: str):
+        """Schedule the deletion: the university closes at once and is deleted when the grace period ends."""
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        university = university_for_console(slug)
+        deletion_confirmation_check(university=university, typed=data.validated_data["confirmation"])
+        university_schedule_deletion(university=university, acting_user=request.user,
+                                     grace_days=data.validated_data["grace_days"])
+        return Response(UniversityOutput(university).data)
+
+    @extend_schema(request=None, responses=UniversityOutput)
+    def delete(self, request, slug: str):
+        """Cancel a scheduled deletion: the university opens again."""
+        university = university_cancel_deletion(university=university_for_console(slug), acting_user=request.user)
+        return Response(UniversityOutput(university).data)
 
 
 class ProvisioningJobApi(PlatformApi):

@@ -9,5 +9,6 @@ urlpatterns = [
     path("universities/<slug:slug>/reactivate/", api.UniversityReactivateApi.as_view(),
          name="api-university-reactivate"),
     path("universities/<slug:slug>/domains/", api.UniversityDomainsApi.as_view(), name="api-university-domains"),
+    path("universities/<slug:slug>/deletion/", api.UniversityDeletionApi.as_view(), name="api-university-deletion"),
     path("provisioning/<int:job_id>/", api.ProvisioningJobApi.as_view(), name="api-provisioning-job"),
 ]

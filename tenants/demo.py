@@ -10,6 +10,7 @@ from core.accounts.models import User
 from core.agreements.workflow import workflow_seed_default
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.services import unit_create
+from core.statutes.demo import demo_statutes_ensure
 from tenants.demo_partners import demo_partners_ensure
 from tenants.models import ProvisioningJob, University
 from tenants.provisioning import provisioning_run
@@ -93,6 +94,7 @@ def _demo_office_ensure(university: University) -> None:
         # Universities made by an earlier demo run may predate the seeded workflow.
         workflow_seed_default(country=university.country)
         demo_partners_ensure(university=university, acting_user=admin)
+        demo_statutes_ensure(university=university, acting_user=admin)
 
 
 def demo_university_ensure(spec: dict, *, on_progress=None) -> University:

@@ -58,3 +58,7 @@ class OnboardForm(forms.Form):
 class DomainForm(forms.Form):
     domain = forms.CharField(label=_("Domain"), max_length=253,
                              help_text=_("A host name such as international.example.edu.tr."))
+
+
+class DeletionForm(forms.Form):
+    confirmation = forms.CharField(label=_("Type the university's address to confirm"), max_length=63)

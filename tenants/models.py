@@ -26,6 +26,9 @@ class University(TenantMixin):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROVISIONING)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set while a deletion is scheduled (tenants/deletion.py): the university is closed until then.
+    deletion_requested_at = models.DateTimeField(_("deletion requested at"), null=True, blank=True)
+    deletion_due_at = models.DateTimeField(_("deleted after"), null=True, blank=True, db_index=True)
 
     # Schemas are created by the onboarding task, step by step, not as a side effect of save().
     auto_create_schema = False

@@ -121,8 +121,8 @@ def _report(job: ProvisioningJob, on_progress, **fields) -> None:
         on_progress(job)
 
 
-def _remove_artefacts(university: University) -> None:
-    """Drop the schema and delete the domains a run may have left (the university row stays)."""
+def university_schema_and_domains_remove(university: University) -> None:
+    """Drop a university's schema and delete its domains (the university row stays): undoing a run, or purging."""
     forget_university_hosts(university)
     with connection.cursor() as cursor:
         # Deferred foreign-key checks still pending in this transaction would block the drop.
@@ -137,7 +137,7 @@ def _undo(job: ProvisioningJob, error: str, on_progress=None) -> None:
     connection.set_schema_to_public()
     university = job.university
     if university is not None:
-        _remove_artefacts(university)
+        university_schema_and_domains_remove(university)
         university.delete()
     audit_record(actor=None, action="university.provisioning_failed", target=job,
                  details={"slug": job.slug, "step": job.step, "error": error})
@@ -164,7 +164,7 @@ def provisioning_run(*, job_id: int, on_progress=None) -> ProvisioningJob | None
         university = job.university
         if job.status == ProvisioningJob.Status.RUNNING:
             with transaction.atomic():
-                _remove_artefacts(university)
+                university_schema_and_domains_remove(university)
         _report(job, on_progress, status=ProvisioningJob.Status.RUNNING, started_at=timezone.now(), error="")
         steps = provisioning_steps()
         try:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django_tenants.utils import schema_exists
 
 from core.audit.services import audit_record
-from kopru.errors import ServiceError
+from kopru.errors import ServiceError, full_clean_or_refuse, invalid
 from tenants.models import Domain, ProvisioningJob, University
 from tenants.selectors import forget_university_hosts
 
@@ -24,10 +24,6 @@ RESERVED_SLUGS = frozenset({
     "root", "smtp", "static", "staging", "status", "support", "tenant-template", "tenant_template", "test", "webmail",
     "www",
 })
-
-
-def _invalid(fields: dict[str, list[str]]) -> ServiceError:
-    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
 
 
 def schema_name_for(slug: str) -> str:
@@ -107,7 +103,7 @@ def university_onboard(
     errors |= _name_errors(names, languages)
     errors = {field: messages for field, messages in errors.items() if messages}
     if errors:
-        raise _invalid(errors)
+        raise invalid(errors)
 
     university = University(
         schema_name=schema_name_for(slug), slug=slug, short_name=short_name.strip(), country=country,
@@ -116,10 +112,7 @@ def university_onboard(
     )
     for code in settings.LANGUAGE_CODES:
         setattr(university, f"name_{code}", names.get(code, "").strip() or None)
-    try:
-        university.full_clean()
-    except ValidationError as error:
-        raise _invalid(error.message_dict) from error
+    full_clean_or_refuse(university)
     university.save()
     job = ProvisioningJob.objects.create(
         university=university, slug=slug, admin_email=admin_email,
@@ -138,6 +131,9 @@ def _set_status(*, university: University, acting_user, status: str, allowed_fro
                 refusal: str) -> University:
     if university.status != allowed_from:
         raise ServiceError("wrong_status", refusal, status_code=409)
+    if university.deletion_due_at is not None:  # tenants/deletion.py keeps it closed until then
+        raise ServiceError("wrong_status", gettext("This university is scheduled for deletion: "
+                                                   "cancel the deletion first."), status_code=409)
     university.status = status
     university.full_clean()
     university.save(update_fields=["status", "updated_at"])
@@ -197,7 +193,7 @@ def university_add_domain(*, university: University, domain: str, acting_user) -
     hostname = normalise_hostname(domain)
     errors = hostname_errors(hostname)
     if errors:
-        raise _invalid({"domain": errors})
+        raise invalid({"domain": errors})
     record = Domain(domain=hostname, tenant=university, is_primary=False)
     record.full_clean()
     record.save()

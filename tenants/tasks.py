@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from tenants.deletion import universities_purge_due
 from tenants.provisioning import TRANSIENT_DB_ERRORS, provisioning_abandon, provisioning_run
 
 
@@ -13,3 +14,9 @@ def provision_university(self, job_id: int) -> None:
             provisioning_abandon(job_id=job_id, error=str(error))
             raise
         raise self.retry(exc=error, countdown=2**self.request.retries) from error
+
+
+@shared_task(autoretry_for=TRANSIENT_DB_ERRORS, retry_backoff=True, max_retries=5)
+def purge_deleted_universities() -> list[str]:
+    """Beat's daily run: delete the universities whose grace period is over; one failing stays due for the next."""
+    return universities_purge_due()

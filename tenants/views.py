@@ -1,13 +1,22 @@
 """The platform console on the root domain: thin callers of tenants' services and selectors."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kopru.errors import ServiceError
-from tenants.forms import DomainForm, OnboardForm, show_service_errors
+from tenants.deletion import (
+    DEFAULT_GRACE_DAYS,
+    deletion_confirmation_check,
+    university_cancel_deletion,
+    university_schedule_deletion,
+)
+from tenants.forms import DeletionForm, DomainForm, OnboardForm, show_service_errors
 from tenants.selectors import provisioning_job_for_console, universities_with_activity, university_for_console
 from tenants.services import university_add_domain, university_onboard, university_reactivate, university_suspend
 
@@ -48,10 +57,12 @@ def progress(request, job_id: int):
     return render(request, template, {"job": job})
 
 
-def _university_page(request, university, domain_form=None, status=200):
+def _university_page(request, university, domain_form=None, deletion_form=None, status=200):
     context = {
         "managed": university, "domains": university.domains.order_by("-is_primary", "domain"),
         "jobs": university.provisioning_jobs.all()[:5], "domain_form": domain_form or DomainForm(),
+        "deletion_form": deletion_form or DeletionForm(),
+        "deleted_after": timezone.now() + timedelta(days=DEFAULT_GRACE_DAYS),
     }
     return render(request, "tenants/university.html", context, status=status)
 
@@ -99,3 +110,28 @@ def add_domain(request, slug: str):
             messages.success(request, gettext("%(domain)s now leads to this university.") % {"domain": domain.domain})
             return redirect("console:university", slug=university.slug)
     return _university_page(request, university, domain_form=form, status=400)
+
+
+@console_view
+@require_POST
+def schedule_deletion(request, slug: str):
+    university = university_for_console(slug)
+    form = DeletionForm(request.POST)
+    if form.is_valid():
+        try:
+            deletion_confirmation_check(university=university, typed=form.cleaned_data["confirmation"])
+            university_schedule_deletion(university=university, acting_user=request.user)
+        except ServiceError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, gettext("%(university)s is closed and will be deleted when its grace period "
+                                              "ends.") % {"university": university.name})
+            return redirect("console:university", slug=university.slug)
+    return _university_page(request, university, deletion_form=form, status=400)
+
+
+@console_view
+@require_POST
+def cancel_deletion(request, slug: str):
+    return _change_status(request, slug, university_cancel_deletion,
+                          gettext("The deletion of %(university)s is cancelled; it is open again."))

@@ -18,7 +18,7 @@ from tenants.models import Domain, University
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
 
 
-def _make_university(*, slug: str, name: str, country: str, language: str, languages: list[str]) -> University:
+def make_university(*, slug: str, name: str, country: str, language: str, languages: list[str]) -> University:
     university = University(
         schema_name=slug, slug=slug, name=name, country=country, default_language=language,
         languages=languages, status=University.Status.ACTIVE,
@@ -43,10 +43,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
         )
         public.save()
         Domain.objects.create(domain=ROOT_HOST, tenant=public, is_primary=True)
-        _make_university(slug="kastamonu", name="Kastamonu Üniversitesi", country="TR", language="tr",
-                         languages=["tr", "en"])
-        _make_university(slug="osh", name="Ош мамлекеттик университети", country="KG", language="ky",
-                         languages=["ky", "ru", "en"])
+        make_university(slug="kastamonu", name="Kastamonu Üniversitesi", country="TR", language="tr",
+                        languages=["tr", "en"])
+        make_university(slug="osh", name="Ош мамлекеттик университети", country="KG", language="ky",
+                        languages=["ky", "ru", "en"])
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """The agreements API: agreements with their conditions, documents, import and export; thin calls into services."""
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -28,6 +28,7 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from core.spreadsheets import CONTENT_TYPES
+from core.uploads import stored_file_response
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 TITLE_FIELDS = [f"title_{code}" for code in LANGUAGES]
@@ -318,8 +319,7 @@ class DocumentFileApi(GenericAPIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, agreement_id: int, document_id: int, number: int):
         version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
-        return FileResponse(version.file.open("rb"), as_attachment=True,
-                            filename=version.file.name.rsplit("/", 1)[-1], content_type=version.content_type)
+        return stored_file_response(version.file, content_type=version.content_type)
 
 
 class IscedListApi(GenericAPIView):

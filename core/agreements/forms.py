@@ -73,8 +73,10 @@ class IscedChoiceField(forms.ModelChoiceField):
 
 class ConditionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    direction = forms.ChoiceField(label=_("Direction"), choices=CooperationCondition.Direction.choices)
-    mobility_type = forms.ChoiceField(label=_("Mobility type"), choices=CooperationCondition.MobilityType.choices)
+    # Blank first choices: a browser posts an untouched select's first option, and an untouched row must stay empty.
+    direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—"), *CooperationCondition.Direction.choices])
+    mobility_type = forms.ChoiceField(label=_("Mobility type"),
+                                      choices=[("", "—"), *CooperationCondition.MobilityType.choices])
     isced = IscedChoiceField(label=_("ISCED-F field"), queryset=isced_fields(), required=False)
     eqf_level = forms.IntegerField(label=_("EQF level"), required=False,
                                    help_text=_("EQF levels 5–8 are the higher-education levels: short cycle, "
@@ -91,7 +93,7 @@ class ConditionForm(forms.Form):
 
 
 class SignatoryForm(forms.Form):
-    side = forms.ChoiceField(label=_("Side"), choices=Signatory.Side.choices)
+    side = forms.ChoiceField(label=_("Side"), choices=[("", "—"), *Signatory.Side.choices])
     name = forms.CharField(label=_("Name"), max_length=255)
     title = forms.CharField(label=_("Position"), max_length=255, required=False)
     signed_on = forms.DateField(label=_("Signed on"), required=False, widget=DATE_INPUT)

@@ -5,20 +5,19 @@ Unit staff see only the requests forwarded to their unit or to a unit below it.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from core.agreements.files import document_content_type
 from core.agreements.models import Agreement, AgreementRequest
+from core.agreements.services import check_document_file
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import AcademicUnit, Role
 from core.office.selectors import scope_to_units
-from kopru.errors import ServiceError
+from kopru.errors import ServiceError, full_clean_or_refuse
 
 User = get_user_model()
 Status = AgreementRequest.Status
@@ -49,10 +48,7 @@ def agreements_open_for_requests() -> QuerySet[Agreement]:
 # Writes -----------------------------------------------------------------------------------------
 
 def _save(agreement_request: AgreementRequest) -> None:
-    try:
-        agreement_request.full_clean()
-    except ValidationError as error:
-        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=error.message_dict) from error
+    full_clean_or_refuse(agreement_request)
     agreement_request.save()
 
 
@@ -73,7 +69,7 @@ def request_register(*, agreement: Agreement, received_on, sender: str, subject:
         message = gettext("Requests are registered under agreements in force only.")
         raise ServiceError("agreement_not_in_force", message, fields={"agreement": [message]})
     if letter:
-        document_content_type(letter, field="letter")
+        check_document_file(letter, field="letter")
     agreement_request = AgreementRequest(
         agreement=agreement, received_on=received_on, sender=sender.strip(), subject=subject.strip(),
         body=body.strip(), letter=letter or "", registered_by=acting_user,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from core.agreements.requests import (
 from core.agreements.workflow_forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
+from core.uploads import stored_file_response
 from kopru.errors import ServiceError
 
 
@@ -117,5 +118,4 @@ def request_letter(request, request_id):
     agreement_request = request_get_for_user(request.user, request_id)
     if not agreement_request.letter:
         raise Http404
-    return FileResponse(agreement_request.letter.open("rb"), as_attachment=True,
-                        filename=agreement_request.letter.name.rsplit("/", 1)[-1])
+    return stored_file_response(agreement_request.letter)

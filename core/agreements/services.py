@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext
 
-from core.agreements.files import document_content_type
 from core.agreements.models import (
     Agreement,
     AgreementDocument,
@@ -25,9 +24,10 @@ from core.agreements.models import (
     WorkflowStep,
 )
 from core.audit.services import audit_record
-from kopru.errors import ServiceError
+from core.translated import set_translations
+from core.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload
+from kopru.errors import ServiceError, full_clean_or_refuse, invalid
 
-LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 AGREEMENT_FIELDS = frozenset({
     "kind", "reference", "scopes", "origin", "starts_on", "ends_on", "first_academic_year", "last_academic_year",
     "renewal", "text_languages",
@@ -39,6 +39,8 @@ SIGNATORY_FIELDS = ("side", "name", "title", "signed_on")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 COUNTED_IN_MONTHS = {CooperationCondition.MobilityType.SMS, CooperationCondition.MobilityType.SMT}
 COUNTED_IN_DAYS = {CooperationCondition.MobilityType.STA, CooperationCondition.MobilityType.STT}
+# Texts, decisions and letters as offices keep them: Word (DOC from older offices), OpenDocument, PDF, scans.
+DOCUMENT_KINDS = {PDF, DOCX, DOC, ODT, PNG, JPEG}
 
 
 class _Errors(dict):
@@ -51,8 +53,10 @@ class _Errors(dict):
                 self.add(field, message)
 
 
-def _invalid(fields: dict) -> ServiceError:
-    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
+def check_document_file(upload, *, field: str = "file") -> str:
+    """The content type of a file kept with an agreement or a request under it; a ServiceError naming `field`."""
+    return check_upload(upload, allowed=DOCUMENT_KINDS, max_mb=settings.KOPRU_MAX_UPLOAD_MB, field=field,
+                        refusal=gettext("Upload a PDF, DOCX, DOC, ODT, PNG or JPEG file; this file is none of them."))
 
 
 @transaction.atomic
@@ -98,11 +102,7 @@ def _save(agreement: Agreement, *, titles, partners, units, signatories, conditi
     errors = _Errors()
     for name, value in fields.items():
         setattr(agreement, name, value.strip() if isinstance(value, str) else value)
-    if titles is not None:
-        for code in LANGUAGES:
-            if code in titles:
-                setattr(agreement, f"title_{code}", (titles[code] or "").strip() or None)
-    if not any(getattr(agreement, f"title_{code}") for code in LANGUAGES):
+    if not set_translations(agreement, "title", titles or {}):
         errors.add("title", gettext("Give the agreement a title in at least one language."))
     if partners is not None and not partners:
         errors.add("partners", gettext("Choose at least one partner."))
@@ -117,7 +117,7 @@ def _save(agreement: Agreement, *, titles, partners, units, signatories, conditi
         if any(rows):
             errors[name] = rows
     if errors:
-        raise _invalid(dict(errors))
+        raise invalid(dict(errors))
 
     agreement.save()
     if partners is not None:
@@ -218,31 +218,35 @@ def agreement_delete(*, agreement: Agreement, acting_user) -> None:
     transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
 
 
+def document_next_number(document: AgreementDocument) -> int:
+    """The number of the document's next version; the document stays locked to the end of the transaction.
+
+    So two uploads at the same moment never both become the same version.
+    """
+    AgreementDocument.objects.select_for_update().filter(pk=document.pk).first()
+    return (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
 @transaction.atomic
 def document_add_version(*, agreement: Agreement, kind: str, title: str, uploaded_file, acting_user,
                          step: WorkflowStep | None = None, document: AgreementDocument | None = None
                          ) -> DocumentVersion:
     """Store an uploaded file as version 1 of a new document, or as the next version of `document`.
 
-    The file is checked by its content and size (core.agreements.files); `kind`, `title` and
+    The file is checked by its content and size (check_document_file); `kind`, `title` and
     `step` name a new document and are ignored for a new version of an existing one.
     """
-    content_type = document_content_type(uploaded_file)
+    content_type = check_document_file(uploaded_file)
     if document is None:
         document = AgreementDocument(agreement=agreement, kind=kind, step=step,
                                      title=(title or "").strip() or uploaded_file.name[:255])
-        try:
-            document.full_clean()
-        except ValidationError as error:
-            raise _invalid(error.message_dict) from error
+        full_clean_or_refuse(document)
         document.save()
         number = 1
     else:
         if document.agreement_id != agreement.pk:
             raise ServiceError("not_found", gettext("This agreement has no such document."), status_code=404)
-        # Two uploads at the same moment must not both become the same version.
-        AgreementDocument.objects.select_for_update().filter(pk=document.pk).first()
-        number = (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        number = document_next_number(document)
     version = DocumentVersion(document=document, number=number, file=uploaded_file, content_type=content_type,
                               size=uploaded_file.size, uploaded_by=acting_user)
     version.save()

@@ -11,13 +11,13 @@ sheet, line and column. Imported agreements start as drafts, like any new agreem
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from core.agreements.models import Agreement, IscedField
 from core.agreements.selectors import with_related
@@ -26,13 +26,13 @@ from core.audit.services import audit_record
 from core.office.models import AcademicUnit
 from core.partners.models import Partner
 from core.spreadsheets import (
-    XLSX_MAGIC,
+    CSV_SHEET,
     ImportRefused,
     ImportResult,
     Row,
     RowError,
     Table,
-    read_table,
+    read_sheets,
     write_table,
 )
 from kopru.errors import ServiceError
@@ -46,7 +46,6 @@ AGREEMENT_COLUMNS = ["id", "kind", *TITLE_COLUMNS, "reference", "partners", "uni
                      "text_languages", "status"]
 CONDITION_COLUMNS = ["agreement", "direction", "mobility_type", "isced", "eqf_level", "places_per_year",
                      "months_per_person", "days_per_person", "language", "cefr_level"]
-MAX_BYTES = 10 * 1024 * 1024
 
 
 # --- out -------------------------------------------------------------------------------------------------
@@ -107,51 +106,15 @@ class SheetRowError(RowError):
         return {"sheet": self.sheet, **super().as_dict()}
 
 
-def _sheet_table(sheet) -> Table:
-    lines = sheet.iter_rows(values_only=True)
-    header = next(lines, None) or ()
-    columns = [str(name or "").strip().lower() for name in header]
-    rows = []
-    for number, cells in enumerate(lines, start=2):
-        texts = [_cell_text(cell) for cell in cells]
-        if any(texts):
-            rows.append(Row(number, {name: text for name, text in zip(columns, texts, strict=False) if name}))
-    return Table(columns=[name for name in columns if name], rows=rows)
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_agreement_tables(upload) -> tuple[Table, Table | None, str]:
     """(agreements, conditions or None, sheet name of the agreements: "" for CSV) of an uploaded file."""
-    upload.seek(0)
-    head = upload.read(len(XLSX_MAGIC))
-    upload.seek(0)
-    if head != XLSX_MAGIC:
-        return read_table(upload), None, ""
-    data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ServiceError("table_too_large", gettext("The file is larger than %(megabytes)d MB.")
-                           % {"megabytes": MAX_BYTES // (1024 * 1024)})
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (OSError, KeyError, ValueError) as error:
-        raise ServiceError("unreadable_table",
-                           gettext("This file is not a CSV or XLSX table that can be read.")) from error
-    if AGREEMENTS_SHEET not in workbook.sheetnames:
+    sheets = read_sheets(upload)
+    if CSV_SHEET in sheets:
+        return sheets[CSV_SHEET], None, CSV_SHEET
+    if AGREEMENTS_SHEET not in sheets:
         raise ServiceError("missing_sheet", gettext("The workbook has no sheet named “%(sheet)s”.")
                            % {"sheet": AGREEMENTS_SHEET})
-    conditions = _sheet_table(workbook[CONDITIONS_SHEET]) if CONDITIONS_SHEET in workbook.sheetnames else None
-    return _sheet_table(workbook[AGREEMENTS_SHEET]), conditions, AGREEMENTS_SHEET
+    return sheets[AGREEMENTS_SHEET], sheets.get(CONDITIONS_SHEET), AGREEMENTS_SHEET
 
 
 class _RowProblems(Exception):

@@ -7,7 +7,7 @@ detail page is templates/agreements/_workflow.html.
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
@@ -45,6 +45,7 @@ from core.agreements.services import (
 from core.agreements.transfer import agreements_export, agreements_import
 from core.office.permissions import Action, can, permission_required
 from core.spreadsheets import CONTENT_TYPES
+from core.uploads import stored_file_response
 from kopru.errors import ServiceError
 
 PAGE_SIZE = 50
@@ -55,10 +56,8 @@ def agreement_index(request):
     form = AgreementFilterForm(request.GET or None, language=get_language())
     page = Paginator(agreement_list(request.user, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(agreement, has_unrecognised_partner(agreement)) for agreement in page]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "agreements/list.html", {
-        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
+        "form": form, "page": page, "rows": rows,
         "may_manage": can(request.user, Action.MANAGE_AGREEMENTS),
         "may_import": can(request.user, Action.IMPORT_DATA),
     })
@@ -183,8 +182,7 @@ def document_upload(request, agreement_id, document_id=None):
 def document_download(request, agreement_id, document_id, number):
     """Files are served only through here, after the same check as the agreement's page."""
     version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
-    response = FileResponse(version.file.open("rb"), as_attachment=True,
-                            filename=version.file.name.rsplit("/", 1)[-1], content_type=version.content_type)
+    response = stored_file_response(version.file, content_type=version.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -8,7 +8,6 @@ move. A refused move raises ServiceError with a stable code and changes nothing.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Prefetch
 from django.http import Http404
@@ -30,7 +29,8 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF, Action, can, membership_of
 from core.partners.selectors import partner_recognition_blocks
-from kopru.errors import ServiceError
+from core.translated import set_names
+from kopru.errors import ServiceError, full_clean_or_refuse
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
@@ -133,12 +133,7 @@ def agreement_timeline(agreement: Agreement, user) -> Timeline:
 # Editing the workflow ----------------------------------------------------------------------------
 
 def _set_names(obj, names: dict[str, str]) -> None:
-    for code in LANGUAGES:
-        if code in names:
-            setattr(obj, f"name_{code}", (names[code] or "").strip() or None)
-    if not any(getattr(obj, f"name_{code}") for code in LANGUAGES):
-        message = gettext("Give the step a name in at least one language.")
-        raise ServiceError("name_required", message, fields={"name": [message]})
+    set_names(obj, names, missing=gettext("Give the step a name in at least one language."))
 
 
 def _check_step(step: WorkflowStep) -> None:
@@ -150,10 +145,7 @@ def _check_step(step: WorkflowStep) -> None:
         if set(getattr(step, name)) - set(DocumentKind.values):
             message = gettext("Choose documents from the list.")
             raise ServiceError("invalid_document_kind", message, fields={name: [message]})
-    try:
-        step.full_clean(exclude=["workflow"])
-    except ValidationError as error:
-        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=error.message_dict) from error
+    full_clean_or_refuse(step, exclude=["workflow"])
 
 
 def _unique_code(workflow: Workflow, names: dict[str, str]) -> str:

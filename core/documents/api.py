@@ -16,6 +16,7 @@ from core.documents.responses import document_file_response, docx_response
 from core.documents.selectors import (
     document_get_for_user,
     documents_for_user,
+    job_get_for_user,
     kind_and_language_or_404,
     template_content,
     template_preview,
@@ -43,16 +44,40 @@ class DocumentOutput(serializers.Serializer):
     version = serializers.IntegerField()
     partner = serializers.IntegerField(source="partner_id", allow_null=True)
     agreement = serializers.IntegerField(source="agreement_id", allow_null=True)
+    statute = serializers.IntegerField(source="statute_id", allow_null=True)
     created_by = serializers.CharField(source="created_by.username", allow_null=True, default=None)
     created_at = serializers.DateTimeField()
     links = serializers.SerializerMethodField()
 
     def get_links(self, document) -> dict[str, str]:
-        return {
-            "self": reverse("api-document", args=[document.pk]),
-            "pdf": reverse("api-document-download", args=[document.pk, "pdf"]),
-            "docx": reverse("api-document-download", args=[document.pk, "docx"]),
-        }
+        files = {file_format: reverse("api-document-download", args=[document.pk, file_format])
+                 for file_format in ("pdf", "docx") if getattr(document, file_format)}
+        return {"self": reverse("api-document", args=[document.pk]), **files}
+
+
+class DocumentJobOutput(serializers.Serializer):
+    class Meta:
+        ref_name = "DocumentJob"
+
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    language = serializers.CharField()
+    format = serializers.CharField(source="file_format")
+    status = serializers.CharField()
+    progress = serializers.IntegerField(help_text="Percent done, 0–100.")
+    error = serializers.CharField()
+    document = DocumentOutput(allow_null=True)
+
+
+class DocumentJobApi(GenericAPIView):
+    """A document a worker is writing (a large statute's export): poll until status is done or failed."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.VIEW_OFFICE
+    serializer_class = DocumentJobOutput
+
+    def get(self, request, job_id: int):
+        return Response(DocumentJobOutput(job_get_for_user(request.user, job_id)).data)
 
 
 class InfoNoteCreateApi(GenericAPIView):
@@ -87,13 +112,14 @@ class DocumentListApi(ListAPIView):
     @extend_schema(parameters=[
         OpenApiParameter("partner", int, description="Only the documents about this partner."),
         OpenApiParameter("agreement", int, description="Only the documents about this agreement."),
+        OpenApiParameter("statute", int, description="Only the exports of this statute."),
     ])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         documents = documents_for_user(self.request.user).order_by("-created_at", "-id")
-        for target in ("partner", "agreement"):
+        for target in ("partner", "agreement", "statute"):
             value = self.request.query_params.get(target, "")
             if value:
                 documents = documents.filter(**{f"{target}_id": int(value) if value.isdigit() else 0})

@@ -23,11 +23,22 @@ def format_date(value) -> str:
 
 def document_frame(language: str, *, subject: str, number: str = "", reference: str = "",
                    signatory_name: str = "") -> dict:
-    university = current_university()
+    """The frame of a document of the university in use."""
+    return frame(language, university_name=university_name(language), city=current_university().city,
+                 subject=subject, number=number, reference=reference, signatory_name=signatory_name)
+
+
+def university_name(language: str) -> str:
+    """The name of the university in use as a document in `language` writes it."""
     with override(language):
-        university_name = str(university.name)
+        return str(current_university().name)
+
+
+def frame(language: str, *, university_name: str, city: str = "", subject: str, number: str = "",
+          reference: str = "", signatory_name: str = "") -> dict:
+    """The frame from plain values, for when no university's schema is at hand (benchmarks)."""
     return {
-        "university": {"name": university_name, "city": university.city},
+        "university": {"name": university_name, "city": city},
         "document": {
             "number": number, "date": format_date(timezone.localdate()), "subject": subject,
             "reference": reference,

@@ -4,6 +4,7 @@
 where they are kept in the repository; the office downloads them as a starting point.
 """
 
+from contextlib import contextmanager
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -11,10 +12,12 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from core.documents.kinds import KINDS
-from core.documents.layout import Columns, Fields, Items, Paragraph, Table
+from core.documents.layout import MAX_DEPTH, Columns, Fields, Grid, Items, Outline, PageHeader, Paragraph, Table
 
 DEFAULTS_DIR = Path(__file__).resolve().parent / "defaults"
 ALIGN = {
@@ -74,12 +77,13 @@ def _columns(document, block: Columns) -> None:
 
 
 def _fields(document, block: Fields) -> None:
-    table = _grid(document, cols=2)
-    for label, value in block.rows:
-        cells = table.add_row().cells
-        cells[0].paragraphs[0].add_run(label).bold = True
-        cells[1].text = value
-    _widths(table, (Cm(5), Cm(11.5)))
+    with _condition(document, block.when):
+        table = _grid(document, cols=2)
+        for label, value in block.rows:
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(label).bold = True
+            cells[1].text = value
+        _widths(table, (Cm(5), Cm(11.5)))
 
 
 def _items(document, block: Items) -> None:
@@ -92,16 +96,99 @@ def _items(document, block: Items) -> None:
 
 
 def _table(document, block: Table) -> None:
-    table = _grid(document, cols=len(block.headers))
-    for cell, header in zip(table.add_row().cells, block.headers, strict=True):
-        cell.paragraphs[0].add_run(header).bold = True
-    table.add_row().cells[0].text = f"{{%tr for row in {block.source} %}}"
-    for cell, text in zip(table.add_row().cells, block.cells, strict=True):
-        cell.text = text
-    table.add_row().cells[0].text = "{%tr else %}"
-    empty = table.add_row().cells
-    empty[0].merge(empty[-1]).text = block.empty
+    with _condition(document, block.when):
+        table = _grid(document, cols=len(block.headers))
+        for cell, header in zip(table.add_row().cells, block.headers, strict=True):
+            cell.paragraphs[0].add_run(header).bold = True
+        table.add_row().cells[0].text = f"{{%tr for row in {block.source} %}}"
+        for cell, text in zip(table.add_row().cells, block.cells, strict=True):
+            cell.text = text
+        table.add_row().cells[0].text = "{%tr else %}"
+        empty = table.add_row().cells
+        empty[0].merge(empty[-1]).text = block.empty
+        table.add_row().cells[0].text = "{%tr endfor %}"
+
+
+def _columns_grid(document, block: Grid) -> None:
+    """docxtpl's `{%tc %}` repeats a cell for each column; `{%tr %}` a row for each row."""
+    table = _grid(document, cols=3)
+    heading = table.add_row().cells
+    heading[0].text = f"{{%tc for column in {block.columns} %}}"
+    heading[1].paragraphs[0].add_run("{{ column }}").bold = True
+    heading[2].text = "{%tc endfor %}"
+    table.add_row().cells[0].text = f"{{%tr for row in {block.rows} %}}"
+    body = table.add_row().cells
+    body[0].text = "{%tc for cell in row %}"
+    body[1].text = "{{ cell }}"
+    body[2].text = "{%tc endfor %}"
     table.add_row().cells[0].text = "{%tr endfor %}"
+    document.add_paragraph(f"{{%p if not {block.rows} %}}")
+    document.add_paragraph(block.empty)
+    document.add_paragraph("{%p endif %}")
+
+
+def _outline(document, block: Outline) -> None:
+    """One paragraph per clause; a chain of conditions gives each depth its own indentation."""
+    document.add_paragraph(f"{{%p for row in {block.source} %}}")
+    document.add_paragraph("{%p if row.section %}")
+    heading = document.add_paragraph()
+    heading.paragraph_format.space_before = Pt(12)
+    heading.paragraph_format.keep_with_next = True
+    heading.add_run("{{ row.number }} {{ row.text }}").bold = True
+    for depth in range(MAX_DEPTH + 1):
+        document.add_paragraph(f"{{%p elif row.depth == {depth} %}}" if depth < MAX_DEPTH else "{%p else %}")
+        clause = document.add_paragraph("{{ row.number }} {{ row.text }}")
+        clause.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        clause.paragraph_format.left_indent = Cm(0.75 * depth)
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+
+
+def _page_header(document, block: PageHeader) -> None:
+    """The document-control table in the page header, so Word repeats it and counts the pages."""
+    section = document.sections[0]
+    header = section.header
+    header.is_linked_to_previous = False
+    rows = len(block.rows) + 1
+    table = header.add_table(rows=rows, cols=3, width=Cm(16.5))
+    table.style = document.styles["Table Grid"]
+    left = table.cell(0, 0).merge(table.cell(rows - 1, 0))
+    for index, line in enumerate(block.left):
+        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(line).bold = True
+    for index, (label, value) in enumerate(block.rows):
+        table.cell(index, 1).paragraphs[0].add_run(label).bold = True
+        table.cell(index, 2).text = value
+    table.cell(rows - 1, 1).paragraphs[0].add_run(block.page_label).bold = True
+    page = table.cell(rows - 1, 2).paragraphs[0]
+    _field(page, "PAGE", "1")
+    page.add_run(" / ")
+    _field(page, "NUMPAGES", "1")
+    _widths(table, (Cm(8.5), Cm(4.5), Cm(3.5)))
+    header.paragraphs[0].text = ""
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (page number, page count) that the word processor keeps up to date."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+@contextmanager
+def _condition(document, when: str):
+    """Paragraphs of their own around what appears only when `when` holds."""
+    if when:
+        document.add_paragraph(f"{{%p if {when} %}}")
+    yield
+    if when:
+        document.add_paragraph("{%p endif %}")
 
 
 def _grid(document, *, cols: int):
@@ -117,4 +204,5 @@ def _widths(table, widths) -> None:
             cell.width = width
 
 
-_WRITE = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table}
+_WRITE = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table,
+          Grid: _columns_grid, Outline: _outline, PageHeader: _page_header}

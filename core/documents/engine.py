@@ -9,23 +9,26 @@ import re
 import zipfile
 from io import BytesIO
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from lxml.etree import XMLSyntaxError
 
+from core.uploads import CONTENT_TYPES, DOCX
 from kopru.errors import ServiceError
 
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_CONTENT_TYPE = CONTENT_TYPES[DOCX]
 # Escaped values keep a partner called "Smith & Sons" from breaking the document's XML.
 DOCX_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=True)
 # Not a DOCX at all: not a ZIP, a ZIP without a document, or a document that is not XML.
 NOT_DOCX_ERRORS = (zipfile.BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError, ValueError)
+NOT_DOCX = gettext_lazy(
+    "This file is not a DOCX document. Save it from your word processor as a Word document (.docx).")
 
 
 def not_docx_error() -> ServiceError:
-    message = gettext("This file is not a DOCX document. Save it from your word processor as a Word document (.docx).")
+    message = str(NOT_DOCX)
     return ServiceError("not_docx", message, fields={"file": [message]})
 
 

@@ -27,8 +27,8 @@ def info_note_generate(
         **document_frame(language, subject=title, signatory_name=getattr(acting_user, "display_name", "")),
         "partner": partner_context,
     }
-    return document_generate(kind=DocumentKind.INFO_NOTE, language=language, context=context, title=title,
-                             partner=partner, acting_user=acting_user)
+    return document_generate(kind=DocumentKind.INFO_NOTE, context=context, language=language,
+                             acting_user=acting_user, target=partner)
 
 
 def _note_partner(partner: Partner, language: str) -> dict:

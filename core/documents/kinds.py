@@ -7,9 +7,12 @@ it and previewed with it, so a template that renders here renders for real docum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.documents import mobility_kinds as mobility
 from core.documents.context import document_frame
 from core.documents.layout import Block, Fields, Items, Paragraph, Table, letterhead, signature
 from core.documents.models import DocumentKind
+from core.documents.report_kind import report_layout, report_sample
+from core.documents.statute_kind import statute_layout, statute_sample
 from core.documents.texts import TEXTS
 
 
@@ -112,4 +115,12 @@ class Kind:
 KINDS: dict[str, Kind] = {
     DocumentKind.INFO_NOTE: Kind(layout=info_note_layout, sample=info_note_sample),
     DocumentKind.COVER_LETTER: Kind(layout=cover_letter_layout, sample=cover_letter_sample),
+    DocumentKind.INVITATION_LETTER: Kind(layout=mobility.invitation_letter_layout,
+                                         sample=mobility.invitation_letter_sample),
+    DocumentKind.ATTENDANCE_CERTIFICATE: Kind(layout=mobility.attendance_certificate_layout,
+                                              sample=mobility.attendance_certificate_sample),
+    DocumentKind.RESIDENCE_PERMIT_LETTER: Kind(layout=mobility.residence_permit_letter_layout,
+                                               sample=mobility.residence_permit_letter_sample),
+    DocumentKind.STATUTE: Kind(layout=statute_layout, sample=statute_sample),
+    DocumentKind.REPORT: Kind(layout=report_layout, sample=report_sample),
 }

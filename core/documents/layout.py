@@ -33,6 +33,7 @@ class Fields:
     """A two-column table of labels and values."""
 
     rows: tuple[tuple[str, str], ...]
+    when: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,43 @@ class Table:
     headers: tuple[str, ...]
     cells: tuple[str, ...]
     empty: str
+    when: str = ""
 
 
-Block = Paragraph | Columns | Fields | Items | Table
+@dataclass(frozen=True)
+class Grid:
+    """A table whose columns come from the context too: a heading per column, then the rows' cells."""
+
+    columns: str
+    rows: str
+    empty: str
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Numbered sections and clauses, one paragraph each, indented by their depth in the text.
+
+    Each element of the list has `number`, `text`, `depth` (0 at the left margin, at most
+    MAX_DEPTH) and `section` (a heading, set in bold).
+    """
+
+    source: str
+
+
+MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """The document-control table at the head of every page (seed 002): the institution and the
+    title at the left, labelled values at the right, the last row "page n / N"."""
+
+    left: tuple[str, ...]
+    rows: tuple[tuple[str, str], ...]
+    page_label: str
+
+
+Block = Paragraph | Columns | Fields | Items | Table | Grid | Outline | PageHeader
 
 
 def letterhead(language: str, *, numbered: bool) -> list[Block]:

@@ -1,20 +1,17 @@
 """The cover letter ("üst yazı") a workflow step sends: to the Senate, to the partner, or to whom it concerns."""
 
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
-from django.db.models import Max
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import override
 
 from core.agreements.models import Agreement, AgreementDocument, DocumentVersion, WorkflowStep
 from core.agreements.models import DocumentKind as AgreementDocumentKind
+from core.agreements.services import document_next_number
 from core.documents.context import current_university, document_frame
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.models import DocumentKind, GeneratedDocument
-from core.documents.services import document_generate
+from core.documents.services import document_generate, letter_number_next
 from core.documents.texts import TEXTS
-
-NUMBER_PREFIX = "KOPRU"
 
 
 @transaction.atomic
@@ -34,7 +31,7 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
         step_name = str(step.name)
     addressee = _addressee(step.code, partners, language)
     subject = texts["letter_subject"].format(title=title)
-    number = _next_letter_number()
+    number = letter_number_next()
     context = {
         **document_frame(language, subject=subject, number=number, reference=agreement.reference,
                          signatory_name=getattr(acting_user, "display_name", "")),
@@ -47,8 +44,8 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
         "distribution": [texts["for_action"].format(addressee=addressee["name"]),
                          texts["for_information"].format(office=texts["office"])],
     }
-    generated = document_generate(kind=DocumentKind.COVER_LETTER, language=language, context=context,
-                                  title=subject, agreement=agreement, number=number, acting_user=acting_user)
+    generated = document_generate(kind=DocumentKind.COVER_LETTER, context=context, language=language,
+                                  acting_user=acting_user, target=agreement)
     return _file_with_agreement(generated, step=step, acting_user=acting_user)
 
 
@@ -62,25 +59,13 @@ def _addressee(step_code: str, partners: str, language: str) -> dict:
     return {"kind": "generic", "name": texts["to_whom"]}
 
 
-def _next_letter_number() -> str:
-    """KOPRU-<year>-<n>: the university's letters are numbered from 1 each year."""
-    year = timezone.localdate().year
-    prefix = f"{NUMBER_PREFIX}-{year}-"
-    with connection.cursor() as cursor:
-        # Held to the end of the transaction: two letters at once never take the same number.
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"{connection.schema_name}:{prefix}"])
-    numbers = GeneratedDocument.objects.filter(number__startswith=prefix).values_list("number", flat=True)
-    last = max((int(number.removeprefix(prefix)) for number in numbers), default=0)
-    return f"{prefix}{last + 1}"
-
-
 def _file_with_agreement(generated: GeneratedDocument, *, step: WorkflowStep, acting_user) -> AgreementDocument:
     """A new version of the step's cover-letter document (one per step, however often it is sent)."""
     document, _created = AgreementDocument.objects.get_or_create(
         agreement=generated.agreement, kind=AgreementDocumentKind.COVER_LETTER, step=step,
         defaults={"title": generated.title[:255]},
     )
-    number = (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    number = document_next_number(document)
     with generated.docx.open("rb") as file:
         content = file.read()
     version = DocumentVersion(document=document, number=number, content_type=DOCX_CONTENT_TYPE,

@@ -6,11 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from core.agreements.models import Agreement
 from core.partners.models import Partner
+from core.statutes.models import Revision, Statute
 
 
 class DocumentKind(models.TextChoices):
     INFO_NOTE = "info_note", _("Information note")
     COVER_LETTER = "cover_letter", _("Cover letter")
+    INVITATION_LETTER = "invitation_letter", _("Invitation letter")
+    ATTENDANCE_CERTIFICATE = "attendance_certificate", _("Certificate of attendance")
+    RESIDENCE_PERMIT_LETTER = "residence_permit_letter", _("Residence permit cover letter")
+    STATUTE = "statute", _("Statute")
+    REPORT = "report", _("Report")
 
 
 class DocumentTemplate(models.Model):
@@ -44,7 +50,12 @@ class DocumentTemplate(models.Model):
 
 
 class GeneratedDocument(models.Model):
-    """One generated document about a partner or an agreement; regenerating adds a version."""
+    """One generated document; regenerating one about the same record adds a version.
+
+    A document is about a partner, an agreement or a statute, or about no record at all
+    (a letter written from plain data, such as an invitation to a visiting student):
+    such a document stands alone as its own version 1.
+    """
 
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -52,6 +63,8 @@ class GeneratedDocument(models.Model):
                                 on_delete=models.CASCADE, related_name="generated_documents")
     agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True,
                                   on_delete=models.CASCADE, related_name="generated_documents")
+    statute = models.ForeignKey(Statute, verbose_name=_("statute"), null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="generated_documents")
     version = models.PositiveSmallIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=255)
     # The letter number ("KOPRU-2026-14"); documents that are not letters have none.
@@ -59,8 +72,10 @@ class GeneratedDocument(models.Model):
     template = models.ForeignKey(DocumentTemplate, verbose_name=_("template"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+",
                                  help_text=_("Empty: the shipped default template."))
-    docx = models.FileField(_("DOCX file"), upload_to="documents/generated/%Y/")
-    pdf = models.FileField(_("PDF file"), upload_to="documents/generated/%Y/")
+    # A statute is exported in the one format asked for; other documents have both.
+    docx = models.FileField(_("DOCX file"), upload_to="documents/generated/%Y/", blank=True)
+    pdf = models.FileField(_("PDF file"), upload_to="documents/generated/%Y/", blank=True)
+    page_count = models.PositiveSmallIntegerField(_("pages of the PDF"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -70,12 +85,50 @@ class GeneratedDocument(models.Model):
         verbose_name_plural = _("generated documents")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(partner=None, agreement=None), name="document_has_target"),
-            models.UniqueConstraint(fields=["kind", "language", "partner", "agreement", "version"],
-                                    nulls_distinct=False, name="generated_version_unique"),
+            models.CheckConstraint(condition=~models.Q(docx="", pdf=""), name="document_has_a_file"),
+            models.UniqueConstraint(fields=["kind", "language", "partner", "agreement", "statute", "version"],
+                                    nulls_distinct=False, name="generated_version_unique",
+                                    condition=~models.Q(partner=None, agreement=None, statute=None)),
             models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""),
                                     name="generated_number_unique"),
         ]
 
     def __str__(self):
         return f"{self.title} v{self.version}"
+
+
+class DocumentJob(models.Model):
+    """A document a worker is generating, with the progress the page polls until it is done."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    file_format = models.CharField(_("format"), max_length=8)
+    revision = models.ForeignKey(Revision, verbose_name=_("revision"), null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    document = models.ForeignKey(GeneratedDocument, verbose_name=_("document"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document job")
+        verbose_name_plural = _("document jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()}, {self.progress}%)"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

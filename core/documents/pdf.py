@@ -1,38 +1,145 @@
 """Draw a document's layout as a PDF with the context's values, in DejaVu Sans (Turkish and Cyrillic)."""
 
+import re
+from collections.abc import Callable
+from functools import cache
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
+from fontTools import subset, ttLib
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from jinja2 import Environment, StrictUndefined
 
-from core.documents.layout import Block, Columns, Fields, Items, Paragraph, Table
+from core.documents.layout import MAX_DEPTH, Block, Columns, Fields, Grid, Items, Outline, PageHeader, Paragraph, Table
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+# The scripts the documents are written in and their partners' names may use: Latin, Greek,
+# Cyrillic, Armenian, Georgian, punctuation and common symbols. DejaVu has about 6,000 glyphs;
+# these are about a third of them, and each PDF parses and subsets only that much.
+UNICODE_RANGES = ((0x20, 0x58F), (0x10A0, 0x10FF), (0x1E00, 0x1FFF), (0x2000, 0x22FF), (0x2460, 0x24FF),
+                  (0x2500, 0x27BF), (0xFB00, 0xFB06))
 # Plain text out, not XML: nothing to escape.
 TEXT_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=False)  # noqa: S701
 LINE = 6  # mm
+INDENT = 7  # mm per level of an outline
 ALIGN = {"left": "L", "center": "C", "right": "R", "justify": "J"}
 
+Progress = Callable[[int], None]
 
-def render_pdf(blocks: list[Block], context: dict, *, title: str, language: str) -> bytes:
-    pdf = FPDF(format="A4")
+
+class _Document(FPDF):
+    """An A4 page that repeats the document-control table, if the layout has one, at the head of each page."""
+
+    def __init__(self, context: dict):
+        super().__init__(format="A4")
+        self.context = context
+        self.page_header: PageHeader | None = None
+
+    def header(self):
+        if self.page_header:
+            _draw_page_header(self, self.page_header, self.context)
+
+
+def render_pdf(blocks: list[Block], context: dict, *, title: str, language: str,
+               progress: Progress | None = None) -> bytes:
+    """The PDF; `progress` hears the percentage drawn so far (an outline counts each of its clauses)."""
+    pdf = _Document(context)
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     # Compressed streams are smaller; tests turn compression off to read the text back.
     pdf.set_compression(getattr(settings, "KOPRU_PDF_COMPRESS", True))
-    pdf.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
-    pdf.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
+    for style in FONT_FILES:
+        font = _font(pdf, style)
+        pdf.fonts[font.fontkey] = font
     pdf.set_title(title)
     pdf.set_lang(language)
     pdf.set_creator("Köprü")
-    pdf.add_page()
+    pdf.page_header = next((block for block in blocks if isinstance(block, PageHeader)), None)
     pdf.set_font(FONT, size=11)
+    pdf.add_page()
+    report = _Reporter(blocks, context, progress)
     for block in blocks:
-        _DRAW[type(block)](pdf, block, context)
+        _DRAW[type(block)](pdf, block, context, report)
+        report.advance()
     return bytes(pdf.output())
+
+
+def pdf_page_count(content: bytes) -> int:
+    """The number of pages of a PDF this module wrote (its page objects are never compressed)."""
+    return len(re.findall(rb"/Type /Page\b(?!s)", content))
+
+
+class _Reporter:
+    """Turns blocks and outline clauses drawn into a percentage, told only when it moves."""
+
+    def __init__(self, blocks: list[Block], context: dict, listener: Progress | None):
+        self.listener = listener
+        outlines = sum(len(_value(block.source, context) or []) for block in blocks if isinstance(block, Outline))
+        self.total = max(len(blocks) + outlines, 1)
+        self.done = 0
+        self.told = -1
+
+    def advance(self) -> None:
+        self.done += 1
+        percent = min(100, self.done * 100 // self.total)
+        if self.listener and percent != self.told:
+            self.told = percent
+            self.listener(percent)
+
+
+# Fonts: parsing DejaVu takes longer than drawing a letter, so each process does it once.
+
+
+@cache
+def _trimmed_font(style: str) -> bytes:
+    """DejaVu cut to UNICODE_RANGES, without the layout tables a PDF without text shaping never reads."""
+    font = ttLib.TTFont(FONTS / FONT_FILES[style], recalcTimestamp=False)
+    options = subset.Options()
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "FFTM"]
+    options.name_IDs = ["*"]
+    options.glyph_names = True
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[code for first, last in UNICODE_RANGES for code in range(first, last + 1)])
+    subsetter.subset(font)
+    output = BytesIO()
+    font.save(output)
+    return output.getvalue()
+
+
+@cache
+def _parsed_font(style: str) -> TTFFont:
+    """The font's metrics and character map, parsed once and shared by every PDF."""
+    return TTFFont(FPDF(), BytesIO(_trimmed_font(style)), f"{FONT.lower()}{style}", style)
+
+
+def _font(pdf: FPDF, style: str) -> TTFFont:
+    """The shared parse with the state of one PDF of its own: the glyphs it uses and a font file to subset.
+
+    fpdf2 subsets the font file in place when it writes the PDF, so each PDF opens its own
+    (cheap: the tables are read when the subsetter asks for them), while widths and the
+    character map, which no PDF changes, are shared.
+    """
+    parsed = _parsed_font(style)
+    font = TTFFont.__new__(TTFFont)
+    for slot in TTFFont.__slots__:
+        if hasattr(parsed, slot):
+            setattr(font, slot, getattr(parsed, slot))
+    font.i = len(pdf.fonts) + 1
+    font.ttfont = ttLib.TTFont(BytesIO(_trimmed_font(style)), recalcTimestamp=False, lazy=True)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None
+    font.subset = SubsetMap(font)
+    return font
+
+
+# Drawing.
 
 
 def _fill(text: str, context: dict) -> str:
@@ -43,8 +150,12 @@ def _value(expression: str, context: dict):
     return TEXT_ENVIRONMENT.compile_expression(expression, undefined_to_none=False)(**context)
 
 
-def _paragraph(pdf: FPDF, block: Paragraph, context: dict) -> None:
-    if block.when and not _value(block.when, context):
+def _shown(when: str, context: dict) -> bool:
+    return not when or bool(_value(when, context))
+
+
+def _paragraph(pdf: FPDF, block: Paragraph, context: dict, report: _Reporter) -> None:
+    if not _shown(block.when, context):
         return
     if block.space_before:
         pdf.ln(LINE / 2)
@@ -53,13 +164,15 @@ def _paragraph(pdf: FPDF, block: Paragraph, context: dict) -> None:
     pdf.set_font(FONT, "", 11)
 
 
-def _columns(pdf: FPDF, block: Columns, context: dict) -> None:
+def _columns(pdf: FPDF, block: Columns, context: dict, report: _Reporter) -> None:
     half = pdf.epw / 2
     pdf.cell(half, LINE, _fill(block.left, context))
     pdf.cell(half, LINE, _fill(block.right, context), align="R", new_x="LMARGIN", new_y="NEXT")
 
 
-def _fields(pdf: FPDF, block: Fields, context: dict) -> None:
+def _fields(pdf: FPDF, block: Fields, context: dict, report: _Reporter) -> None:
+    if not _shown(block.when, context):
+        return
     with pdf.table(col_widths=(35, 65), first_row_as_headings=False, line_height=LINE) as table:
         for label, value in block.rows:
             row = table.row()
@@ -67,7 +180,7 @@ def _fields(pdf: FPDF, block: Fields, context: dict) -> None:
             row.cell(_fill(value, context))
 
 
-def _items(pdf: FPDF, block: Items, context: dict) -> None:
+def _items(pdf: FPDF, block: Items, context: dict, report: _Reporter) -> None:
     elements = list(_value(block.source, context) or [])
     for index, element in enumerate(elements, start=1):
         text = _fill(block.text, {**context, "item": element, "loop": {"index": index}})
@@ -76,7 +189,9 @@ def _items(pdf: FPDF, block: Items, context: dict) -> None:
         pdf.multi_cell(0, LINE, _fill(block.empty, context), new_x="LMARGIN", new_y="NEXT")
 
 
-def _table(pdf: FPDF, block: Table, context: dict) -> None:
+def _table(pdf: FPDF, block: Table, context: dict, report: _Reporter) -> None:
+    if not _shown(block.when, context):
+        return
     elements = list(_value(block.source, context) or [])
     with pdf.table(line_height=LINE) as table:
         heading = table.row()
@@ -90,4 +205,54 @@ def _table(pdf: FPDF, block: Table, context: dict) -> None:
             table.row().cell(_fill(block.empty, context), colspan=len(block.headers))
 
 
-_DRAW = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table}
+def _grid(pdf: FPDF, block: Grid, context: dict, report: _Reporter) -> None:
+    columns = [str(column) for column in _value(block.columns, context)]
+    rows = list(_value(block.rows, context) or [])
+    with pdf.table(line_height=LINE) as table:
+        heading = table.row()
+        for column in columns:
+            heading.cell(column)
+        for element in rows:
+            row = table.row()
+            for cell in element:
+                row.cell(str(cell))
+        if not rows:
+            table.row().cell(_fill(block.empty, context), colspan=len(columns))
+
+
+def _outline(pdf: FPDF, block: Outline, context: dict, report: _Reporter) -> None:
+    for element in _value(block.source, context) or []:
+        indent = min(element["depth"], MAX_DEPTH) * INDENT
+        if element["section"]:
+            pdf.ln(LINE / 2)
+        pdf.set_font(FONT, "B" if element["section"] else "", 11)
+        pdf.set_x(pdf.l_margin + indent)
+        text = f"{element['number']} {element['text']}".strip()
+        pdf.multi_cell(pdf.epw - indent, LINE, text, align="J" if not element["section"] else "L",
+                       new_x="LMARGIN", new_y="NEXT")
+        report.advance()
+    pdf.set_font(FONT, "", 11)
+
+
+def _page_header(pdf: FPDF, block: PageHeader, context: dict, report: _Reporter) -> None:
+    """Drawn by the page itself (see _Document.header), at the head of every page."""
+
+
+def _draw_page_header(pdf: FPDF, block: PageHeader, context: dict) -> None:
+    pdf.set_font(FONT, "", 9)
+    rows = [(label, _fill(value, context)) for label, value in block.rows]
+    rows.append((block.page_label, f"{pdf.page_no()} / {pdf.str_alias_nb_pages}"))
+    left = "\n".join(_fill(line, context) for line in block.left)
+    with pdf.table(col_widths=(90, 40, 35), first_row_as_headings=False, line_height=5) as table:
+        for index, (label, value) in enumerate(rows):
+            row = table.row()
+            if index == 0:
+                row.cell(left, rowspan=len(rows), align="C", style=FontFace(emphasis="BOLD"), v_align="M")
+            row.cell(label, style=FontFace(emphasis="BOLD"))
+            row.cell(value)
+    pdf.ln(LINE)
+    pdf.set_font(FONT, "", 11)
+
+
+_DRAW = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table, Grid: _grid,
+         Outline: _outline, PageHeader: _page_header}

@@ -5,10 +5,11 @@ from io import BytesIO
 from django.http import FileResponse, Http404
 from django.utils.text import slugify
 
+from core import uploads
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.models import GeneratedDocument
 
-CONTENT_TYPES = {"docx": DOCX_CONTENT_TYPE, "pdf": "application/pdf"}
+CONTENT_TYPES = {kind: uploads.CONTENT_TYPES[kind] for kind in (uploads.DOCX, uploads.PDF)}
 
 
 def document_file_response(document: GeneratedDocument, file_format: str) -> FileResponse:

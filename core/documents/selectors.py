@@ -10,7 +10,7 @@ from core.documents.context import current_university
 from core.documents.defaults import default_template
 from core.documents.engine import render_docx
 from core.documents.kinds import KINDS
-from core.documents.models import DocumentKind, DocumentTemplate, GeneratedDocument
+from core.documents.models import DocumentJob, DocumentKind, DocumentTemplate, GeneratedDocument
 from core.office.permissions import Action, can
 
 
@@ -76,12 +76,22 @@ def placeholders(kind: str, language: str) -> list[str]:
 
 
 def documents_for_user(user) -> QuerySet[GeneratedDocument]:
-    """The generated documents whose partner or agreement the user may see."""
-    about_partners = Q(partner__isnull=False) if can(user, Action.VIEW_PARTNERS) else Q(pk__in=[])
+    """The generated documents whose partner, agreement or statute the user may see.
+
+    Statutes are the office's own rules: everyone in the office reads them. Letters about
+    no record (a visiting student's invitation) name a person and their passport: the
+    office staff and whoever wrote them see them.
+    """
+    nothing = Q(pk__in=[])
+    about_partners = Q(partner__isnull=False) if can(user, Action.VIEW_PARTNERS) else nothing
     agreements = agreements_for_user(user) if can(user, Action.VIEW_AGREEMENTS) else Agreement.objects.none()
     about_agreements = Q(agreement__in=agreements.values("pk"))
-    return GeneratedDocument.objects.filter(about_partners | about_agreements).select_related(
-        "partner", "agreement", "created_by")
+    about_statutes = Q(statute__isnull=False) if can(user, Action.VIEW_OFFICE) else nothing
+    standalone = Q(partner=None, agreement=None, statute=None)
+    about_no_record = standalone if can(user, Action.MANAGE_AGREEMENTS) else standalone & Q(created_by=user.pk)
+    return GeneratedDocument.objects.filter(
+        about_partners | about_agreements | about_statutes | about_no_record,
+    ).select_related("partner", "agreement", "statute", "created_by")
 
 
 def document_get_for_user(user, document_id) -> GeneratedDocument:
@@ -94,7 +104,18 @@ def document_get_for_user(user, document_id) -> GeneratedDocument:
 
 def document_versions(document: GeneratedDocument) -> QuerySet[GeneratedDocument]:
     """Every version of the same document (kind, language and target), newest first."""
+    if not (document.partner_id or document.agreement_id or document.statute_id):
+        return GeneratedDocument.objects.filter(pk=document.pk).select_related("created_by")
     return GeneratedDocument.objects.filter(
         kind=document.kind, language=document.language, partner=document.partner_id,
-        agreement=document.agreement_id,
+        agreement=document.agreement_id, statute=document.statute_id,
     ).select_related("created_by").order_by("-version")
+
+
+def job_get_for_user(user, job_id) -> DocumentJob:
+    """A document job of the office (statute exports: everyone in the office reads statutes); else 404."""
+    job = (DocumentJob.objects.select_related("document", "revision__statute").filter(pk=job_id).first()
+           if str(job_id).isdigit() and can(user, Action.VIEW_OFFICE) else None)
+    if job is None:
+        raise Http404
+    return job

@@ -5,22 +5,29 @@ raises before any row or file is written, so there is never half a document.
 """
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core.agreements.models import Agreement
 from core.audit.services import audit_record
-from core.documents.engine import render_docx
+from core.documents.engine import NOT_DOCX, render_docx
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentTemplate, GeneratedDocument
-from core.documents.pdf import render_pdf
+from core.documents.pdf import Progress, pdf_page_count, render_pdf
 from core.documents.selectors import document_languages, template_content
 from core.partners.models import Partner
+from core.statutes.models import Statute
+from core.uploads import DOCX, check_upload
 from kopru.errors import ServiceError
 
-MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+MAX_TEMPLATE_MB = 5
+FORMATS = ("docx", "pdf")
+NUMBER_PREFIX = "KOPRU"
+# The records a document can be about, and the field of GeneratedDocument that links each.
+TARGET_FIELDS = {Partner: "partner", Agreement: "agreement", Statute: "statute"}
 
 
 def check_language(language: str) -> None:
@@ -36,34 +43,74 @@ def check_kind(kind: str) -> None:
         raise ServiceError("unknown_kind", message, fields={"kind": [message]}, status_code=404)
 
 
-@transaction.atomic
 def document_generate(
-    *, kind: str, language: str, context: dict, title: str, acting_user, partner: Partner | None = None,
-    agreement: Agreement | None = None, number: str = "",
+    *, kind: str, context: dict, language: str, acting_user, target: Partner | Agreement | Statute | None = None,
+    formats: tuple[str, ...] = FORMATS, progress: Progress | None = None,
 ) -> GeneratedDocument:
-    """Render the DOCX from the template in use and the PDF from the built-in layout; store both as a new version."""
+    """The one way every document is written: render, then store as the target's next version.
+
+    The DOCX comes from the template in use, the PDF from the kind's built-in layout; the
+    title and the letter number are the context's `document.subject` and `document.number`.
+    Rendering happens before anything is stored and outside the transaction, so a template
+    at fault leaves nothing behind and a long PDF holds no lock; `progress` hears the PDF's
+    percentage drawn. Without a target the document stands alone as version 1.
+    """
     check_kind(kind)
     check_language(language)
-    content, template = template_content(kind, language)
-    docx = render_docx(content, context)
-    pdf = render_pdf(KINDS[kind].layout(language), context, title=title, language=language)
-    # Locking the target keeps two generations at once from taking the same version number.
-    target = partner or agreement
-    type(target).objects.select_for_update().filter(pk=target.pk).first()
-    versions = GeneratedDocument.objects.filter(kind=kind, language=language, partner=partner, agreement=agreement)
-    version = (versions.aggregate(last=Max("version"))["last"] or 0) + 1
-    document = GeneratedDocument(
-        kind=kind, language=language, partner=partner, agreement=agreement, version=version, title=title[:255],
-        number=number, template=template, created_by=acting_user,
-    )
-    name = f"{kind}-{slugify(title)[:60] or target.pk}-{language}-v{version}"
-    document.docx.save(f"{name}.docx", ContentFile(docx), save=False)
-    document.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    if not formats or set(formats) - set(FORMATS):
+        raise ValueError(f"Documents are written as {FORMATS}, not {formats}.")
+    title = context["document"]["subject"]
+    files = {}
+    if "docx" in formats:
+        content, template = template_content(kind, language)
+        files["docx"] = render_docx(content, context)
+    else:
+        template = None
+    if "pdf" in formats:
+        files["pdf"] = render_pdf(KINDS[kind].layout(language), context, title=title, language=language,
+                                  progress=progress)
+    return _document_store(kind=kind, language=language, title=title, number=context["document"]["number"],
+                           target=target, template=template, files=files, acting_user=acting_user)
+
+
+@transaction.atomic
+def _document_store(*, kind: str, language: str, title: str, number: str, target, template, files: dict[str, bytes],
+                    acting_user) -> GeneratedDocument:
+    about = {field: None for field in TARGET_FIELDS.values()}
+    version = 1
+    if target is not None:
+        about[TARGET_FIELDS[type(target)]] = target
+        # Locking the target keeps two generations at once from taking the same version number.
+        type(target).objects.select_for_update().filter(pk=target.pk).first()
+        versions = GeneratedDocument.objects.filter(kind=kind, language=language, **about)
+        version = (versions.aggregate(last=Max("version"))["last"] or 0) + 1
+    document = GeneratedDocument(kind=kind, language=language, version=version, title=title[:255], number=number,
+                                 template=template, created_by=acting_user, **about)
+    if "pdf" in files:
+        document.page_count = pdf_page_count(files["pdf"])
+    name = f"{kind}-{slugify(title)[:60] or 'document'}-{language}-v{version}"
+    for file_format, content in files.items():
+        getattr(document, file_format).save(f"{name}.{file_format}", ContentFile(content), save=False)
     document.full_clean()
     document.save()
     audit_record(actor=acting_user, action="document.generated", target=document,
                  details={"kind": kind, "language": language, "version": version})
     return document
+
+
+def letter_number_next() -> str:
+    """KOPRU-<year>-<n>: the university's letters are numbered from 1 each year.
+
+    Call it inside the transaction that stores the letter: the lock it takes is held to
+    the end of that transaction, so two letters at once never take the same number.
+    """
+    year = timezone.localdate().year
+    prefix = f"{NUMBER_PREFIX}-{year}-"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"{connection.schema_name}:{prefix}"])
+    numbers = GeneratedDocument.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+    last = max((int(number.removeprefix(prefix)) for number in numbers), default=0)
+    return f"{prefix}{last + 1}"
 
 
 @transaction.atomic
@@ -75,12 +122,9 @@ def template_upload(*, kind: str, language: str, upload, acting_user) -> Documen
     """
     check_kind(kind)
     check_language(language)
-    if upload.size > MAX_TEMPLATE_BYTES:
-        message = gettext("A template may be %(megabytes)d MB at most.") % {
-            "megabytes": MAX_TEMPLATE_BYTES // (1024 * 1024)}
-        raise ServiceError("file_too_large", message, fields={"file": [message]})
+    check_upload(upload, allowed={DOCX}, max_mb=MAX_TEMPLATE_MB, refusal=NOT_DOCX)
     content = upload.read()
-    # Rendering with sample data is the check: it refuses what is not a DOCX and names a broken placeholder.
+    # Rendering with sample data is the rest of the check: it names a broken placeholder or tag.
     render_docx(content, KINDS[kind].sample(language))
     templates = DocumentTemplate.objects.select_for_update().filter(kind=kind, language=language)
     version = (templates.aggregate(last=Max("version"))["last"] or 0) + 1

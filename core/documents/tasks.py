@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
-from core.documents.models import DocumentKind
+from core.documents.models import DocumentJob, DocumentKind
 from core.partners.models import Partner
 
 
@@ -19,3 +19,14 @@ def generate_document(kind: str, target_id: int, language: str, acting_user_id: 
             return None
         return info_note_generate(partner=partner, language=language, acting_user=acting_user).pk
     raise ValueError(f"No task generates documents of kind {kind!r}.")
+
+
+@shared_task
+def export_statute(job_id: int) -> int | None:
+    """Export a statute for a queued job; the job row carries the progress, the result or the error."""
+    from core.documents.statute import export_job_run
+
+    job = DocumentJob.objects.select_related("revision__statute", "created_by").filter(pk=job_id).first()
+    if job is None or job.revision is None or job.is_finished:
+        return None
+    return export_job_run(job).document_id

@@ -57,6 +57,86 @@ TEXTS: dict[str, dict[str, str]] = {
         "closing": "Gereğini bilgilerinize arz ederim.",
         "sample_partner": "Örnek Üniversitesi",
         "sample_person": "Ad Soyad",
+        "regards": "Saygılarımızla,",
+        "to_migration_office": "T.C. {city} Valiliği İl Göç İdaresi Müdürlüğüne",
+        "to_any_migration_office": "İl Göç İdaresi Müdürlüğüne",
+        "role_student": "öğrencisi",
+        "role_staff": "personeli",
+        "activity_student": "öğrenim hareketliliği",
+        "activity_staff": "personel hareketliliği",
+        "person_name": "Adı Soyadı",
+        "passport": "Pasaport No",
+        "nationality": "Uyruğu",
+        "birth_date": "Doğum tarihi",
+        "home_institution": "Kurumu",
+        "programme": "Program",
+        "period": "Süre",
+        "host_unit": "Kabul eden birim",
+        "invitation_title": "DAVET MEKTUBU",
+        "invitation_subject": "{person} davet mektubu",
+        "dear": "Sayın {{ person.name }},",
+        "invitation_body": (
+            "{{ person.home_institution }} {{ person.role }} {{ person.name }} (pasaport no: {{ "
+            "person.passport_number }}), "
+            "{{ mobility.programme }} kapsamında {{ mobility.starts_on }} – {{ mobility.ends_on }} tarihleri arasında "
+            "{{ mobility.host_unit }} bünyesinde {{ mobility.activity }} gerçekleştirmek üzere Üniversitemize davet "
+            "edilmektedir."
+        ),
+        "invitation_support": (
+            "Üniversitemiz, vize ve ikamet izni işlemlerinde kendisine gerekli desteği "
+            "sağlayacaktır."
+        ),
+        "certificate_title": "KATILIM BELGESİ",
+        "certificate_subject": "{person} katılım belgesi",
+        "certificate_body": (
+            "{{ person.home_institution }} {{ person.role }} {{ person.name }} (pasaport no: {{ "
+            "person.passport_number }}), "
+            "{{ mobility.programme }} kapsamında {{ mobility.starts_on }} – {{ mobility.ends_on }} tarihleri arasında "
+            "Üniversitemiz {{ mobility.host_unit }} bünyesinde {{ mobility.activity }} faaliyetine katılmıştır."
+        ),
+        "certificate_use": "Bu belge ilgilinin talebi üzerine düzenlenmiştir.",
+        "residence_subject": "{person} ikamet izni hk.",
+        "residence_body": (
+            "{{ mobility.programme }} kapsamında {{ mobility.starts_on }} – {{ mobility.ends_on }} tarihleri arasında "
+            "Üniversitemiz {{ mobility.host_unit }} bünyesinde bulunacak olan {{ person.nationality }} uyruklu "
+            "{{ person.name }} (pasaport no: {{ person.passport_number }}) adlı kişinin ikamet izni başvurusuna "
+            "ilişkin "
+            "belgeleri ekte sunulmuştur."
+        ),
+        "residence_request": "İkamet izninin düzenlenmesi hususunda gereğini bilgilerinize arz ederim.",
+        "doc_number": "Doküman No",
+        "first_published": "İlk Yayın Tarihi",
+        "revision_date": "Revizyon Tarihi",
+        "revision_no": "Revizyon No",
+        "page_no": "Sayfa No",
+        "rev_no": "Rev. No",
+        "rev_date": "Rev. Tarihi",
+        "description": "Açıklama",
+        "revisions_heading": "Revizyon geçmişi",
+        "job_heading": "Görev tanımı",
+        "position": "Görev adı",
+        "place_in_organisation": "Kurum içindeki yeri",
+        "superior": "Birinci derecede sorumlu amiri",
+        "deputy": "Vekalet edecek personel",
+        "requirements": "İş gerekleri",
+        "sign_role": "Görevi",
+        "sign_title": "Unvanı",
+        "signature": "İmza",
+        "approved_by": "Onaylayan",
+        "agreed_by": "Uygun Görüş",
+        "report_period": "Dönem: {{ report.period }}",
+        "report_count": "Kayıt sayısı: {{ report.rows|length }}",
+        "report_empty": "Bu dönem için kayıt yok.",
+        "count": "Sayı",
+        "sample_statute": "Uluslararası İlişkiler Ofisi Yönergesi",
+        "sample_section": "Amaç ve kapsam",
+        "sample_clause": "Bu yönerge ofisin görevlerini düzenler.",
+        "sample_revision": "İlk yayın",
+        "sample_report": "Giden öğrenci raporu",
+        "sample_programme": "Erasmus+ KA131",
+        "sample_unit": "Mühendislik Fakültesi",
+        "sample_city": "Kastamonu",
+        "sample_document": "Pasaport fotokopisi",
     },
     "ky": {
         "office": "Эл аралык байланыштар бөлүмү",
@@ -108,6 +188,82 @@ TEXTS: dict[str, dict[str, str]] = {
         "closing": "Урматтоо менен,",
         "sample_partner": "Үлгү университети",
         "sample_person": "Аты-жөнү",
+        "regards": "Урматтоо менен,",
+        "to_migration_office": "{city} облусунун миграция кызматына",
+        "to_any_migration_office": "Облустук миграция кызматына",
+        "role_student": "студенти",
+        "role_staff": "кызматкери",
+        "activity_student": "окуу мобилдүүлүгү",
+        "activity_staff": "кызматкерлердин мобилдүүлүгү",
+        "person_name": "Аты-жөнү",
+        "passport": "Паспорт №",
+        "nationality": "Жарандыгы",
+        "birth_date": "Туулган күнү",
+        "home_institution": "Жиберүүчү мекеме",
+        "programme": "Программа",
+        "period": "Мөөнөтү",
+        "host_unit": "Кабыл алуучу бөлүм",
+        "invitation_title": "ЧАКЫРУУ КАТЫ",
+        "invitation_subject": "{person} үчүн чакыруу каты",
+        "dear": "Урматтуу {{ person.name }},",
+        "invitation_body": (
+            "{{ person.home_institution }} {{ person.role }} {{ person.name }} (паспорт № {{ person.passport_number "
+            "}}) "
+            "{{ mobility.programme }} программасынын алкагында {{ mobility.starts_on }} – {{ mobility.ends_on }} "
+            "аралыгында {{ mobility.host_unit }} бөлүмүндө {{ mobility.activity }} үчүн биздин университетке чакырылат."
+        ),
+        "invitation_support": "Биздин университет виза жана жашоого уруксат алуу иштеринде ага зарыл колдоо көрсөтөт.",
+        "certificate_title": "КАТЫШКАНДЫГЫ ТУУРАЛУУ МААЛЫМКАТ",
+        "certificate_subject": "{person} катышкандыгы тууралуу маалымкат",
+        "certificate_body": (
+            "Ушул маалымкат {{ person.home_institution }} {{ person.role }} {{ person.name }} (паспорт № "
+            "{{ person.passport_number }}) {{ mobility.programme }} программасынын алкагында {{ mobility.starts_on "
+            "}} – "
+            "{{ mobility.ends_on }} аралыгында биздин университеттин {{ mobility.host_unit }} бөлүмүндө "
+            "{{ mobility.activity }} боюнча катышкандыгын тастыктайт."
+        ),
+        "certificate_use": "Маалымкат талап кылынган жерге көрсөтүү үчүн берилди.",
+        "residence_subject": "{person} үчүн жашоого уруксат жөнүндө",
+        "residence_body": (
+            "{{ mobility.programme }} программасынын алкагында {{ mobility.starts_on }} – {{ mobility.ends_on }} "
+            "аралыгында биздин университеттин {{ mobility.host_unit }} бөлүмүндө боло турган {{ person.nationality }} "
+            "жараны {{ person.name }} (паспорт № {{ person.passport_number }}) жашоого уруксат алуу үчүн тапшырган "
+            "документтери тиркелет."
+        ),
+        "residence_request": "Жашоого уруксат берүү маселесин кароону суранабыз.",
+        "doc_number": "Документтин №",
+        "first_published": "Алгач жарыяланган күнү",
+        "revision_date": "Кайра каралган күнү",
+        "revision_no": "Кайра кароонун №",
+        "page_no": "Барак №",
+        "rev_no": "№",
+        "rev_date": "Күнү",
+        "description": "Өзгөртүүнүн мазмуну",
+        "revisions_heading": "Кайра кароолордун тарыхы",
+        "job_heading": "Кызматтык нускама",
+        "position": "Кызмат орду",
+        "place_in_organisation": "Түзүмдөгү орду",
+        "superior": "Түздөн-түз жетекчиси",
+        "deputy": "Ордун басуучу",
+        "requirements": "Талаптар",
+        "sign_role": "Милдети",
+        "sign_title": "Кызмат орду",
+        "signature": "Колу",
+        "approved_by": "Бекиткен",
+        "agreed_by": "Макулдашкан",
+        "report_period": "Мезгил: {{ report.period }}",
+        "report_count": "Жазуулардын саны: {{ report.rows|length }}",
+        "report_empty": "Бул мезгил үчүн жазуулар жок.",
+        "count": "Саны",
+        "sample_statute": "Эл аралык байланыштар бөлүмү жөнүндө жобо",
+        "sample_section": "Максаты жана колдонуу чөйрөсү",
+        "sample_clause": "Бул жобо бөлүмдүн милдеттерин жөнгө салат.",
+        "sample_revision": "Биринчи жарыялоо",
+        "sample_report": "Чет өлкөгө жөнөтүлгөн студенттер боюнча отчет",
+        "sample_programme": "Erasmus+ KA171",
+        "sample_unit": "Медицина факультети",
+        "sample_city": "Ош",
+        "sample_document": "Паспорттун көчүрмөсү",
     },
     "ru": {
         "office": "Отдел международных связей",
@@ -159,6 +315,83 @@ TEXTS: dict[str, dict[str, str]] = {
         "closing": "С уважением,",
         "sample_partner": "Образцовый университет",
         "sample_person": "Фамилия Имя",
+        "regards": "С уважением,",
+        "to_migration_office": "В управление миграционной службы ({city})",
+        "to_any_migration_office": "В управление миграционной службы",
+        "role_student": "студент(ка)",
+        "role_staff": "сотрудник(ца)",
+        "activity_student": "академическая мобильность (обучение)",
+        "activity_staff": "мобильность персонала",
+        "person_name": "Фамилия, имя",
+        "passport": "Номер паспорта",
+        "nationality": "Гражданство",
+        "birth_date": "Дата рождения",
+        "home_institution": "Направляющий вуз",
+        "programme": "Программа",
+        "period": "Период",
+        "host_unit": "Принимающее подразделение",
+        "invitation_title": "ПРИГЛАСИТЕЛЬНОЕ ПИСЬМО",
+        "invitation_subject": "Приглашение: {person}",
+        "dear": "Уважаемый(ая) {{ person.name }}!",
+        "invitation_body": (
+            "{{ person.name }} (паспорт № {{ person.passport_number }}), {{ person.role }}: {{ "
+            "person.home_institution }}, "
+            "приглашается в наш университет ({{ mobility.host_unit }}) в рамках программы {{ mobility.programme }} "
+            "на период с {{ mobility.starts_on }} по {{ mobility.ends_on }}. Цель: {{ mobility.activity }}."
+        ),
+        "invitation_support": (
+            "Наш университет окажет необходимое содействие в оформлении визы и разрешения на временное проживание."
+        ),
+        "certificate_title": "СПРАВКА ОБ УЧАСТИИ В ПРОГРАММЕ МОБИЛЬНОСТИ",
+        "certificate_subject": "Справка об участии: {person}",
+        "certificate_body": (
+            "Настоящая справка подтверждает, что {{ person.name }} (паспорт № {{ person.passport_number }}), "
+            "{{ person.role }}: {{ person.home_institution }}, в рамках программы {{ mobility.programme }} в период с "
+            "{{ mobility.starts_on }} по {{ mobility.ends_on }} участвовал(а) в программе мобильности нашего "
+            "университета ({{ mobility.host_unit }}). Вид мобильности: {{ mobility.activity }}."
+        ),
+        "certificate_use": "Справка выдана для предъявления по месту требования.",
+        "residence_subject": "О разрешении на временное проживание: {person}",
+        "residence_body": (
+            "Направляем документы {{ person.name }} (гражданство: {{ person.nationality }}, паспорт № "
+            "{{ person.passport_number }}) для оформления разрешения на временное проживание. В рамках программы "
+            "{{ mobility.programme }} с {{ mobility.starts_on }} по {{ mobility.ends_on }} указанное лицо находится в "
+            "нашем университете ({{ mobility.host_unit }})."
+        ),
+        "residence_request": "Просим рассмотреть вопрос о выдаче разрешения на временное проживание.",
+        "doc_number": "Номер документа",
+        "first_published": "Дата первого издания",
+        "revision_date": "Дата пересмотра",
+        "revision_no": "Номер редакции",
+        "page_no": "Страница",
+        "rev_no": "№ ред.",
+        "rev_date": "Дата ред.",
+        "description": "Описание изменений",
+        "revisions_heading": "История редакций",
+        "job_heading": "Должностная инструкция",
+        "position": "Должность",
+        "place_in_organisation": "Место в структуре",
+        "superior": "Непосредственный руководитель",
+        "deputy": "Замещающий",
+        "requirements": "Требования",
+        "sign_role": "Роль",
+        "sign_title": "Должность",
+        "signature": "Подпись",
+        "approved_by": "Утвердил(а)",
+        "agreed_by": "Согласовано",
+        "report_period": "Период: {{ report.period }}",
+        "report_count": "Количество записей: {{ report.rows|length }}",
+        "report_empty": "За этот период записей нет.",
+        "count": "Количество",
+        "sample_statute": "Положение об отделе международных связей",
+        "sample_section": "Цель и сфера применения",
+        "sample_clause": "Настоящее положение определяет задачи отдела.",
+        "sample_revision": "Первое издание",
+        "sample_report": "Отчёт об исходящих студентах",
+        "sample_programme": "Erasmus+ KA171",
+        "sample_unit": "Медицинский факультет",
+        "sample_city": "Ош",
+        "sample_document": "Копия паспорта",
     },
     "en": {
         "office": "International Relations Office",
@@ -210,5 +443,81 @@ TEXTS: dict[str, dict[str, str]] = {
         "closing": "Yours faithfully,",
         "sample_partner": "Sample University",
         "sample_person": "First Last",
+        "regards": "Yours sincerely,",
+        "to_migration_office": "To the Provincial Directorate of Migration Management, {city}",
+        "to_any_migration_office": "To the Provincial Directorate of Migration Management",
+        "role_student": "a student",
+        "role_staff": "a staff member",
+        "activity_student": "a study mobility",
+        "activity_staff": "a staff mobility",
+        "person_name": "Full name",
+        "passport": "Passport No.",
+        "nationality": "Nationality",
+        "birth_date": "Date of birth",
+        "home_institution": "Home institution",
+        "programme": "Programme",
+        "period": "Period",
+        "host_unit": "Host unit",
+        "invitation_title": "LETTER OF INVITATION",
+        "invitation_subject": "Invitation of {person}",
+        "dear": "Dear {{ person.name }},",
+        "invitation_body": (
+            "{{ person.name }} (passport no. {{ person.passport_number }}), {{ person.role }} of "
+            "{{ person.home_institution }}, is invited to our university to carry out {{ mobility.activity }} at "
+            "{{ mobility.host_unit }} under {{ mobility.programme }} from {{ mobility.starts_on }} to "
+            "{{ mobility.ends_on }}."
+        ),
+        "invitation_support": "Our university will provide the support needed for the visa and residence permit.",
+        "certificate_title": "CERTIFICATE OF ATTENDANCE",
+        "certificate_subject": "Certificate of attendance: {person}",
+        "certificate_body": (
+            "This is to certify that {{ person.name }} (passport no. {{ person.passport_number }}), {{ person.role }} "
+            "of {{ person.home_institution }}, took part in {{ mobility.activity }} at {{ mobility.host_unit }} of our "
+            "university under {{ mobility.programme }} from {{ mobility.starts_on }} to {{ mobility.ends_on }}."
+        ),
+        "certificate_use": "This certificate is issued at the request of the person concerned.",
+        "residence_subject": "Residence permit of {person}",
+        "residence_body": (
+            "Please find enclosed the documents of {{ person.name }}, a national of {{ person.nationality }} "
+            "(passport no. {{ person.passport_number }}), who stays at {{ mobility.host_unit }} of our university "
+            "under "
+            "{{ mobility.programme }} from {{ mobility.starts_on }} to {{ mobility.ends_on }}, for the residence "
+            "permit "
+            "application."
+        ),
+        "residence_request": "We kindly ask you to issue the residence permit.",
+        "doc_number": "Document No.",
+        "first_published": "First publication date",
+        "revision_date": "Revision date",
+        "revision_no": "Revision No.",
+        "page_no": "Page",
+        "rev_no": "Rev. No.",
+        "rev_date": "Rev. Date",
+        "description": "Description",
+        "revisions_heading": "Revision history",
+        "job_heading": "Job description",
+        "position": "Position",
+        "place_in_organisation": "Place in the organisation",
+        "superior": "First-degree superior",
+        "deputy": "Deputy",
+        "requirements": "Requirements",
+        "sign_role": "Role",
+        "sign_title": "Title",
+        "signature": "Signature",
+        "approved_by": "Approved by",
+        "agreed_by": "Agreed by",
+        "report_period": "Period: {{ report.period }}",
+        "report_count": "Number of records: {{ report.rows|length }}",
+        "report_empty": "No records for this period.",
+        "count": "Count",
+        "sample_statute": "International Relations Office Regulation",
+        "sample_section": "Purpose and scope",
+        "sample_clause": "This regulation sets out the duties of the office.",
+        "sample_revision": "First publication",
+        "sample_report": "Outgoing students report",
+        "sample_programme": "Erasmus+ KA131",
+        "sample_unit": "Faculty of Engineering",
+        "sample_city": "Ankara",
+        "sample_document": "Copy of the passport",
     },
 }

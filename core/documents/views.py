@@ -16,6 +16,7 @@ from core.documents.selectors import (
     document_languages,
     document_versions,
     documents_for_user,
+    job_get_for_user,
     kind_and_language_or_404,
     placeholders,
     template_content,
@@ -64,6 +65,13 @@ def agreement_documents(request, agreement_id):
 def detail(request, document_id):
     document = document_get_for_user(request.user, document_id)
     return render(request, "documents/detail.html", {"document": document, "versions": document_versions(document)})
+
+
+@permission_required(Action.VIEW_OFFICE)
+def job(request, job_id):
+    """A document a worker is writing; the fragment polls itself until the job is finished."""
+    template = "documents/_job.html" if request.htmx else "documents/job.html"
+    return render(request, template, {"job": job_get_for_user(request.user, job_id)})
 
 
 @permission_required(Action.VIEW_OFFICE)

@@ -32,6 +32,9 @@ class Action(StrEnum):
     REGISTER_REQUESTS = "register_requests"
     ANSWER_REQUESTS = "answer_requests"
     IMPORT_DATA = "import_data"
+    VIEW_STATUTES = "view_statutes"
+    MANAGE_STATUTES = "manage_statutes"
+    APPROVE_STATUTES = "approve_statutes"
 
 
 READERS = frozenset(Role)
@@ -53,6 +56,9 @@ RULES: dict[Action, frozenset[str]] = {
     # Unit staff answer the requests forwarded to their unit (seed 000 7.10).
     Action.ANSWER_REQUESTS: STAFF | {Role.UNIT_STAFF},
     Action.IMPORT_DATA: frozenset({Role.OFFICE_ADMIN, Role.COORDINATOR}),
+    Action.VIEW_STATUTES: READERS,
+    Action.MANAGE_STATUTES: frozenset({Role.OFFICE_ADMIN, Role.COORDINATOR}),
+    Action.APPROVE_STATUTES: frozenset({Role.OFFICE_ADMIN}),
 }
 # Roles whose reach is their own academic unit and the units below it.
 UNIT_SCOPED_ROLES = frozenset({Role.UNIT_STAFF})

@@ -20,8 +20,9 @@ from django.utils.translation import gettext
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from core.office.selectors import unit_subtree_ids
+from core.translated import set_names
 from kopru.celery import enqueue_on_commit
-from kopru.errors import ServiceError
+from kopru.errors import ServiceError, invalid
 
 User = get_user_model()
 UNSET = object()
@@ -112,7 +113,7 @@ def invitation_accept(*, token: str, username: str, password: str) -> User:
         validate_password(password, user=user)
     except ValidationError as error:
         fields = error.message_dict if hasattr(error, "error_dict") else {"password": error.messages}
-        raise ServiceError("invalid", gettext("Some fields are not valid."), fields=fields) from error
+        raise invalid(fields) from error
     user.set_password(password)
     user.save()
     Membership.objects.create(user=user, role=invitation.role, academic_unit=invitation.academic_unit)
@@ -166,12 +167,7 @@ def membership_require_two_factor(*, person, required: bool, acting_user) -> Mem
 
 
 def _set_names(unit: AcademicUnit, names: dict[str, str]) -> None:
-    for code in settings.MODELTRANSLATION_LANGUAGES:
-        if code in names:
-            setattr(unit, f"name_{code}", (names[code] or "").strip() or None)
-    if not any(getattr(unit, f"name_{code}") for code in settings.MODELTRANSLATION_LANGUAGES):
-        message = gettext("Give the unit a name in at least one language.")
-        raise ServiceError("name_required", message, fields={"name": [message]})
+    set_names(unit, names, missing=gettext("Give the unit a name in at least one language."))
 
 
 def _check_parent(unit: AcademicUnit, parent: AcademicUnit | None) -> None:

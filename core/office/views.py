@@ -159,10 +159,8 @@ def audit(request):
     filters = form.cleaned_data if form.is_valid() else {}
     entries = audit_entries(action=filters.get("action") or "", actor_id=filters.get("actor"))
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
-        "page": page, "form": form, "actions": audit_actions(), "query": query.urlencode(),
+        "page": page, "form": form, "actions": audit_actions(),
         "people": users_for_user(request.user).order_by("username"),
     }
     return render(request, "office/audit.html", context)

@@ -1,6 +1,6 @@
 """The partner register's API: partners, their units, contacts, rankings and YÖK checks; import and export."""
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +14,7 @@ from core.office.permissions import Action, OfficePermission
 from core.partners import selectors, services
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from core.spreadsheets import CONTENT_TYPES
+from core.uploads import stored_file_response
 from i18n.countries import country_name
 
 READ_OR_MANAGE = {"GET": Action.VIEW_PARTNERS, "POST": Action.MANAGE_PARTNERS, "PATCH": Action.MANAGE_PARTNERS,
@@ -368,8 +369,7 @@ class RecognitionEvidenceApi(PartnerPartApi):
         check = selectors.recognition_check_get(self.partner(partner_id), check_id)
         if not check.evidence:
             raise Http404
-        return FileResponse(check.evidence.open("rb"), as_attachment=True,
-                            filename=check.evidence.name.rsplit("/", 1)[-1])
+        return stored_file_response(check.evidence)
 
 
 class TableUploadInput(serializers.Serializer):

@@ -75,7 +75,9 @@ class RecognitionCheckForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Result"), choices=[choice for choice in Recognition.choices if choice[0] != Recognition.UNCHECKED],
     )
-    checked_on = forms.DateField(label=_("Checked on"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input shows only an ISO date: a localised one (23.11.2026) would leave it empty.
+    checked_on = forms.DateField(label=_("Checked on"),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     method = forms.ChoiceField(label=_("How"), choices=RecognitionCheck.Method.choices)
     reference = forms.CharField(label=_("Reference"), max_length=255, required=False,
                                 help_text=_("The letter's number, or the address of the result."))

@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.audit.services import audit_record
-from core.partners.evidence import evidence_kind
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
 from core.partners.selectors import TABLE_COLUMNS
 from core.partners.validators import normalise_ror
 from core.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
+from core.translated import set_names
+from core.uploads import JPEG, PDF, PNG, check_upload
 from i18n.countries import country_choices
-from kopru.errors import ServiceError
+from kopru.errors import ServiceError, invalid
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)
@@ -33,23 +34,16 @@ IDENTIFIER_FORMS = {
     "schac": lambda value: value.strip().lower().rstrip("."),
     "ror": normalise_ror,
 }
+# Evidence of a YÖK check: the okultanima.yok.gov.tr result or YÖK's letter, saved or scanned.
+EVIDENCE_KINDS = {PDF, PNG, JPEG}
+EVIDENCE_MAX_MB = 10
 # "501-600", "501 – 600" and "1001+" as the rankings publish their bands.
 BAND = re.compile(r"^(\d+)\s*[-–—]\s*(\d+)$|^(\d+)\s*\+$")
 FIRST_RANKING_YEAR = 2003  # ARWU's first edition
 
 
-def _invalid(fields: dict) -> ServiceError:
-    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
-
-
 def _set_names(instance, names: dict[str, str | None]) -> None:
-    """Names in the languages given; at least one language must keep a name."""
-    for code in LANGUAGES:
-        if code in names:
-            setattr(instance, f"name_{code}", (names[code] or "").strip() or None)
-    if not any(getattr(instance, field) for field in NAME_FIELDS):
-        message = gettext("Give a name in at least one language.")
-        raise ServiceError("name_required", message, fields={"name": [message]})
+    set_names(instance, names, missing=gettext("Give a name in at least one language."))
 
 
 def _full_clean(instance, errors: dict | None = None, *, exclude=()) -> None:
@@ -61,7 +55,7 @@ def _full_clean(instance, errors: dict | None = None, *, exclude=()) -> None:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)
     if errors:
-        raise _invalid(errors)
+        raise invalid(errors)
 
 
 def _unique_identifier_errors(partner: Partner) -> dict[str, list[str]]:
@@ -102,7 +96,7 @@ def _save_partner(partner: Partner) -> None:
         with transaction.atomic():
             partner.save()
     except IntegrityError as error:  # the same identifier saved by someone else a moment ago
-        raise _invalid(_unique_identifier_errors(partner) or {"erasmus_code": [str(error)]}) from error
+        raise invalid(_unique_identifier_errors(partner) or {"erasmus_code": [str(error)]}) from error
 
 
 @transaction.atomic
@@ -232,7 +226,7 @@ def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None =
     """The partner's entry for this ranking and year, added or replaced; returns (entry, created)."""
     errors, band = _ranking_errors(system=system, year=year, rank=rank, band=band)
     if errors:
-        raise _invalid(errors)
+        raise invalid(errors)
     entry, created = RankingEntry.objects.select_for_update().update_or_create(
         partner=partner, system=system, year=year, defaults={"rank": rank, "band": band},
     )
@@ -248,7 +242,7 @@ def ranking_update(*, entry: RankingEntry, system: str, year: int, rank: int | N
     if not errors and clash.exists():
         errors["year"] = [gettext("The partner already has an entry of this ranking for this year.")]
     if errors:
-        raise _invalid(errors)
+        raise invalid(errors)
     entry.system, entry.year, entry.rank, entry.band = system, year, rank, band
     entry.save()
     audit_record(actor=acting_user, action="ranking.saved", target=entry, details={"partner": entry.partner_id})
@@ -340,7 +334,8 @@ def recognition_check_record(*, partner: Partner, status: str, checked_on: date,
         errors["reference"] = [gettext("Give the number of YÖK's letter.")]
     if evidence:
         try:
-            evidence_kind(evidence)
+            check_upload(evidence, allowed=EVIDENCE_KINDS, max_mb=EVIDENCE_MAX_MB, field="evidence", refusal=gettext(
+                "Upload the evidence as a PDF, PNG or JPEG file; this file is none of them."))
         except ServiceError as error:
             errors.update(error.fields)
     check = RecognitionCheck(partner=partner, status=status, checked_on=checked_on, method=method,

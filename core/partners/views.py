@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from core.partners.forms import (
     TableUploadForm,
 )
 from core.spreadsheets import CONTENT_TYPES, ImportRefused
+from core.uploads import stored_file_response
 from kopru.errors import ServiceError
 
 PAGE_SIZE = 50
@@ -36,10 +37,8 @@ def _filters(request) -> dict:
 def partner_list(request):
     filters, form = _filters(request)
     page = Paginator(selectors.partner_list(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "partners/list.html", {
-        "page": page, "form": form, "query": query.urlencode(),
+        "page": page, "form": form,
         "may_manage": can(request.user, Action.MANAGE_PARTNERS),
         "may_import": can(request.user, Action.IMPORT_DATA),
     })
@@ -184,8 +183,7 @@ def recognition_evidence(request, partner_id, check_id):
     check = selectors.recognition_check_get(partner, check_id)
     if not check.evidence:
         raise Http404
-    return FileResponse(check.evidence.open("rb"), as_attachment=True,
-                        filename=check.evidence.name.rsplit("/", 1)[-1])
+    return stored_file_response(check.evidence)
 
 
 # Units, contacts and ranking entries are edited on one small page each: (getter, form, initial, update, delete).

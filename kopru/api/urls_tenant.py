@@ -20,4 +20,6 @@ urlpatterns = [
     path("", include("core.agreements.publishing_api_urls")),
     path("", include("core.agreements.api_urls")),
     path("", include("core.agreements.workflow_api_urls")),
+    path("", include("core.statutes.api_urls")),
+    path("", include("core.statutes.import_api_urls")),
 ]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "kopru.health.HealthMiddleware",
     "tenants.middleware.UniversityMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,6 +125,19 @@ TEMPLATES = [
         },
     },
 ]
+
+# Only the project's own scripts, styles and images (every asset is served locally), and no
+# page inside another site's frame; the public partner list's embed view relaxes frame-ancestors.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 WSGI_APPLICATION = "kopru.wsgi.application"
 ASGI_APPLICATION = "kopru.asgi.application"
@@ -241,6 +256,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "core.agreements.models.DocumentKind",
         "AgreementRequestStatusEnum": "core.agreements.models.AgreementRequest.Status",
         "RecognitionCheckResultEnum": "core.partners.api.CHECK_RESULTS",
+        "StatuteKindEnum": "core.statutes.models.Statute.Kind",
+        "ClauseKindEnum": "core.statutes.models.Clause.Kind",
     },
 }
 
@@ -252,6 +269,9 @@ CELERY_BEAT_SCHEDULE = {
     # Reminders of expiring agreements and waiting steps, at the start of the office's day.
     "send-reminders": {"task": "core.agreements.tasks.send_reminders_everywhere",
                        "schedule": crontab(hour=7, minute=0)},
+    # Universities whose deletion grace period is over, at night.
+    "purge-deleted-universities": {"task": "tenants.tasks.purge_deleted_universities",
+                                   "schedule": crontab(hour=3, minute=0)},
 }
 
 LOGGING = {

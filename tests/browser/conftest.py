@@ -6,11 +6,20 @@ its own instead, and the tests write only committed rows they delete afterwards.
 """
 
 import shutil
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test.testcases import LiveServerThread
+from django_tenants.utils import quote_schema_name
+
+from tenants.models import University
+from tests.conftest import make_university
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -40,6 +49,30 @@ def server_port(django_db_setup, django_db_blocker):
             raise thread.error
         yield thread.port
         thread.terminate()
+
+
+def _remove_university(slug: str) -> None:
+    """Drop the university's schema, its public rows and its files; nothing of it is left for other tests."""
+    connection.set_schema_to_public()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(slug)} CASCADE")
+    University.objects.filter(slug=slug).delete()  # its domains go with it
+    shutil.rmtree(Path(settings.MEDIA_ROOT) / slug, ignore_errors=True)
+    cache.clear()  # the server thread's cached hosts
+
+
+@contextmanager
+def throwaway_university(*, slug: str, name: str, country: str, language: str, languages: list[str]):
+    """A university of one test module's own, committed so the server sees it, and removed afterwards.
+
+    The session's universities stay as the other tests expect them. Call inside
+    django_db_blocker.unblock().
+    """
+    _remove_university(slug)  # left over by an interrupted run
+    try:
+        yield make_university(slug=slug, name=name, country=country, language=language, languages=languages)
+    finally:
+        _remove_university(slug)
 
 
 @pytest.fixture(scope="module")

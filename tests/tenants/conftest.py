@@ -1,6 +1,7 @@
 """Fixtures of the onboarding and console tests."""
 
 import itertools
+import os
 
 import pytest
 from django.db import connection
@@ -47,3 +48,49 @@ def onboarding_input(slug: str, **overrides) -> dict:
         "languages": ["tr", "en"], "admin_email": "office@deneme.example",
         **overrides,
     }
+
+
+class FreshUniversities:
+    """Live universities with a schema and a media folder of their own, for one test.
+
+    The pid in their slugs keeps apart the media folders of test runs that share one.
+    """
+
+    def __init__(self):
+        self.schemas = []
+
+    def new_slug(self) -> str:
+        """A slug no university has; files later stored under it are removed after the test too."""
+        slug = f"fresh-{os.getpid()}-{next(_slugs)}"
+        self.schemas.append(slug.replace("-", "_"))
+        return slug
+
+    def make(self, **fields):
+        from tenants.models import Domain, University
+
+        slug = self.new_slug()
+        fields = {"name": "Kaynak Üniversitesi", "country": "TR", "default_language": "tr", "languages": ["tr", "en"],
+                  **fields}
+        university = University(schema_name=slug.replace("-", "_"), slug=slug, status=University.Status.ACTIVE,
+                                **fields)
+        university.save()
+        university.create_schema(check_if_exists=True, verbosity=0)
+        Domain.objects.create(domain=f"{slug}.localhost", tenant=university, is_primary=True)
+        return university
+
+    def remove_files(self) -> None:
+        from django.core.files.storage import default_storage
+        from django_tenants.utils import schema_context
+
+        from kopru.storage import tenant_files_delete
+
+        for schema in self.schemas:
+            with schema_context(schema):
+                tenant_files_delete(default_storage)
+
+
+@pytest.fixture
+def fresh(db):
+    universities = FreshUniversities()
+    yield universities
+    universities.remove_files()

@@ -137,10 +137,12 @@ def test_the_embed_may_be_framed_anywhere_and_the_rest_may_not(client_a, listed_
 
     assert embed.status_code == 200
     assert "X-Frame-Options" not in embed.headers
-    assert embed["Content-Security-Policy"] == "frame-ancestors *"
+    assert "frame-ancestors *" in embed["Content-Security-Policy"]
+    assert "script-src 'self'" in embed["Content-Security-Policy"]  # framed, yet as strict otherwise
     html = embed.content.decode()
     assert "University of Graz" in html and 'class="topbar"' not in html  # no app chrome
     assert page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
     assert client_a.get("/accounts/login/")["X-Frame-Options"] == "DENY"
 
 

@@ -12,10 +12,13 @@ def flat(text: str) -> str:
 
 
 def docx_text(content: bytes) -> str:
-    """Every paragraph and table cell of a DOCX, one per line."""
+    """Every paragraph and table cell of a DOCX, its page headers' first, one per line."""
     document = Document(BytesIO(content))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    headers = [section.header for section in document.sections if not section.header.is_linked_to_previous]
+    lines = []
+    for part in (*headers, document):
+        lines += [paragraph.text for paragraph in part.paragraphs]
+        lines += [cell.text for table in part.tables for row in table.rows for cell in row.cells]
     return "\n".join(lines)
 
 
@@ -38,10 +41,14 @@ def pdf_text(content: bytes) -> str:
                 for code, char in re.findall(rb"<([0-9A-F]{4})> <([0-9A-F]+)>", cmap.split(b"beginbfchar")[-1])
             }
     lines, font = [], {}
-    shown = rb"/(F\d+) [\d.]+ Tf|Td \((.*?)(?<!\\)\) Tj|Td \[(.*?)\] TJ"
-    for name, literal, array in re.findall(shown, content, re.S):
+    # A page number's total is a string of its own after the line's first: `Td (1 / ) Tj (3) Tj`.
+    shown = rb"/(F\d+) [\d.]+ Tf|Td \((.*?)(?<!\\)\) Tj|Td \[(.*?)\] TJ|(?<=Tj) \((.*?)(?<!\\)\) Tj"
+    for name, literal, array, continued in re.findall(shown, content, re.S):
         if name:
             font = fonts[name]
+            continue
+        if continued:
+            lines[-1] += _decode(_unescape(continued), font)
             continue
         # A justified line is an array of words and spacings: [(word) -120 (word)] TJ.
         words = [literal] if literal else re.findall(rb"\((.*?)(?<!\\)\)", array, re.S)

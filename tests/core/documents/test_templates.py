@@ -119,9 +119,10 @@ def test_templates_through_the_api(university_a, admin_a):
     preview = client.get("/api/document-templates/info_note/en/download/?preview=1")
     reset = client.delete("/api/document-templates/info_note/en/")
 
+    kinds = ("info_note", "cover_letter", "invitation_letter", "attendance_certificate", "residence_permit_letter",
+             "statute", "report")
     assert [(row["kind"], row["language"], row["source"]) for row in listing.json()] == [
-        ("info_note", "tr", "default"), ("info_note", "en", "default"),
-        ("cover_letter", "tr", "default"), ("cover_letter", "en", "default"),
+        (kind, language, "default") for kind in kinds for language in ("tr", "en")
     ]
     assert created.status_code == 201
     assert created.json()["source"] == "office" and created.json()["version"] == 1

@@ -9,13 +9,13 @@ from core.office.permissions import Action, can
 from core.office.selectors import unit_get_for_user, units_for_user, user_get_for_user, users_for_user
 from tests.conftest import make_office_user
 
-READ = {Action.VIEW_OFFICE, Action.VIEW_PARTNERS, Action.VIEW_AGREEMENTS}
+READ = {Action.VIEW_OFFICE, Action.VIEW_PARTNERS, Action.VIEW_AGREEMENTS, Action.VIEW_STATUTES}
 WORK = READ | {Action.MANAGE_PARTNERS, Action.MANAGE_AGREEMENTS, Action.REGISTER_REQUESTS, Action.ANSWER_REQUESTS}
 
 
 @pytest.mark.parametrize(("role", "allowed"), [
     (Role.OFFICE_ADMIN, set(Action)),
-    (Role.COORDINATOR, WORK | {Action.PUBLISH_AGREEMENTS, Action.IMPORT_DATA}),
+    (Role.COORDINATOR, WORK | {Action.PUBLISH_AGREEMENTS, Action.IMPORT_DATA, Action.MANAGE_STATUTES}),
     (Role.OFFICER, WORK),
     (Role.UNIT_STAFF, READ | {Action.ANSWER_REQUESTS}),
     (Role.VIEWER, READ),

@@ -88,6 +88,16 @@ def test_list_query_count_does_not_grow_with_the_partners(admin_client, universi
     assert "Page 2 of 3" in response.content.decode()
 
 
+def test_page_and_export_links_keep_the_filters(admin_client, university_a):
+    with schema_context(university_a.schema_name):
+        Partner.objects.bulk_create([Partner(name_en=f"University {n}", country="DE") for n in range(120)])
+
+    page = admin_client.get("/partners/?country=DE&page=2").content.decode()
+
+    assert 'href="?country=DE&amp;page=1"' in page and 'href="?country=DE&amp;page=3"' in page
+    assert 'href="/partners/export/?country=DE&amp;format=csv"' in page
+
+
 def test_units_contacts_and_rankings_on_the_partner_page(admin_client, university_a, partners_a):
     partner = partners_a["berlin"]
     base = f"/partners/{partner.pk}"

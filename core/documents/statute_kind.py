@@ -1,0 +1,137 @@
+"""A statute or job description as a document under control (seed 002's header, seed 000's tables).
+
+`StatuteText` is the document in plain data, in one language: statute.py reads it from a
+revision, a benchmark or a preview builds it directly; `statute_context` turns it into what
+the templates name.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.documents.context import format_date, frame, university_name
+from core.documents.layout import Block, Fields, Outline, PageHeader, Paragraph, Table
+from core.documents.texts import TEXTS
+
+
+@dataclass(frozen=True)
+class ClauseLine:
+    number: str
+    text: str
+    depth: int  # 0 at the left margin
+    section: bool = False
+
+
+@dataclass(frozen=True)
+class RevisionLine:
+    number: int
+    revised_on: date | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class JobDescription:
+    position: str
+    place_in_organisation: str
+    superior: str
+    deputy: str
+    requirements: str
+
+
+@dataclass(frozen=True)
+class StatuteText:
+    title: str
+    document_number: str
+    first_published_on: date | None
+    revision_number: int
+    revised_on: date | None
+    clauses: list[ClauseLine]
+    revisions: list[RevisionLine]
+    prepared_by: Signer
+    approved_by: Signer
+    agreed_by: list[Signer] = field(default_factory=list)
+    job: JobDescription | None = None
+
+
+def revision_label(number: int) -> str:
+    """Revisions are written with two digits, as the quality system numbers them: 00, 03."""
+    return f"{number:02d}"
+
+
+def statute_context(statute: StatuteText, language: str, *, university_name: str) -> dict:
+    texts = TEXTS[language]
+    signers = [(texts["prepared_by"], statute.prepared_by), (texts["approved_by"], statute.approved_by),
+               *((texts["agreed_by"], signer) for signer in statute.agreed_by)]
+    return {
+        # The document number is the statute's own (below), not a letter number of the office.
+        **frame(language, university_name=university_name, subject=statute.title),
+        "statute": {
+            "title": statute.title,
+            "number": statute.document_number or "—",
+            "first_published": format_date(statute.first_published_on) or "—",
+            "revision": revision_label(statute.revision_number),
+            "revision_date": format_date(statute.revised_on) or "—",
+            "job": vars(statute.job) if statute.job else None,
+        },
+        "clauses": [vars(clause) for clause in statute.clauses],
+        "revisions": [
+            {"number": revision_label(line.number), "date": format_date(line.revised_on) or "—",
+             "description": line.description}
+            for line in statute.revisions
+        ],
+        "signatures": [{"role": role, "name": signer.name, "title": signer.title} for role, signer in signers],
+    }
+
+
+def statute_layout(language: str) -> list[Block]:
+    texts = TEXTS[language]
+    return [
+        PageHeader(
+            left=("{{ university.name }}", "{{ statute.title }}"),
+            rows=((texts["doc_number"], "{{ statute.number }}"),
+                  (texts["first_published"], "{{ statute.first_published }}"),
+                  (texts["revision_date"], "{{ statute.revision_date }}"),
+                  (texts["revision_no"], "{{ statute.revision }}")),
+            page_label=texts["page_no"],
+        ),
+        Paragraph("{{ statute.title }}", align="center", bold=True),
+        Paragraph(texts["job_heading"], bold=True, space_before=True, when="statute.job"),
+        Fields((
+            (texts["position"], "{{ statute.job.position }}"),
+            (texts["place_in_organisation"], "{{ statute.job.place_in_organisation }}"),
+            (texts["superior"], "{{ statute.job.superior }}"),
+            (texts["deputy"], "{{ statute.job.deputy }}"),
+            (texts["requirements"], "{{ statute.job.requirements }}"),
+        ), when="statute.job"),
+        Outline("clauses"),
+        Paragraph(texts["revisions_heading"], bold=True, space_before=True),
+        Table("revisions", (texts["rev_no"], texts["rev_date"], texts["description"]),
+              ("{{ row.number }}", "{{ row.date }}", "{{ row.description }}"), empty="—"),
+        Paragraph("", space_before=True),
+        Table("signatures", (texts["sign_role"], texts["person_name"], texts["sign_title"], texts["signature"]),
+              ("{{ row.role }}", "{{ row.name }}", "{{ row.title }}", ""), empty="—"),
+    ]
+
+
+def statute_sample_text(language: str) -> StatuteText:
+    texts = TEXTS[language]
+    person = Signer(texts["sample_person"], texts["office"])
+    return StatuteText(
+        title=texts["sample_statute"], document_number="KYS-YÖN-001", first_published_on=date(2025, 10, 31),
+        revision_number=1, revised_on=date(2026, 3, 2),
+        clauses=[ClauseLine("1.", texts["sample_section"], 0, section=True),
+                 ClauseLine("1.1.", texts["sample_clause"], 1), ClauseLine("a)", texts["sample_clause"], 2)],
+        revisions=[RevisionLine(0, date(2025, 10, 31), texts["sample_revision"])],
+        prepared_by=person, approved_by=person, agreed_by=[person],
+        job=JobDescription(texts["sample_person"], texts["office"], texts["sample_person"], texts["sample_person"],
+                           texts["sample_clause"]),
+    )
+
+
+def statute_sample(language: str) -> dict:
+    return statute_context(statute_sample_text(language), language, university_name=university_name(language))

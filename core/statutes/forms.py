@@ -1,0 +1,159 @@
+"""Forms of the statute pages: they read what was typed; core.statutes.services decides what is valid.
+
+Translated fields get one input per language, labelled "<field> (<language>)" in the reader's language.
+"""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.agreements.models import WorkflowStep
+from core.office.models import Role
+from core.statutes.models import Clause, Statute
+from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+def _add_translated(form: forms.Form, name: str, label, *, long: bool = False, max_length: int | None = 255) -> None:
+    for code in LANGUAGES:
+        form.fields[f"{name}_{code}"] = forms.CharField(
+            label=gettext("%(field)s (%(language)s)") % {"field": label, "language": LANGUAGE_NAMES[code]},
+            required=False, widget=TEXTAREA if long else None, max_length=None if long else max_length)
+
+
+def _translated(data: dict, name: str) -> dict[str, str]:
+    return {code: data.get(f"{name}_{code}") or "" for code in LANGUAGES}
+
+
+def _translated_initial(instance, name: str) -> dict:
+    return {f"{name}_{code}": getattr(instance, f"{name}_{code}") for code in LANGUAGES}
+
+
+class StatuteForm(forms.Form):
+    """The document control of a statute and, for a job description, where the position sits."""
+
+    LONG_JOB_FIELDS = {"place_in_organisation", "requirements"}
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Statute.Kind.choices)
+    document_number = forms.CharField(label=_("Document number"), max_length=64, required=False,
+                                      help_text=_("As the quality system numbers it, e.g. KYS-GT-431."))
+    first_published_on = forms.DateField(label=_("First publication date"), required=False, widget=DATE_INPUT)
+    prepared_by_name = forms.CharField(label=_("Prepared by"), max_length=255, required=False)
+    prepared_by_title = forms.CharField(label=_("Title of the preparer"), max_length=255, required=False)
+    approved_by_name = forms.CharField(label=_("Approved by"), max_length=255, required=False)
+    approved_by_title = forms.CharField(label=_("Title of the approver"), max_length=255, required=False)
+    agreed_by = forms.CharField(label=_("Agreed by"), required=False, widget=TEXTAREA,
+                                help_text=_("One per line: the name, then a vertical bar and the title, such as "
+                                            "“Legal department | Head”."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_translated(self, "title", Statute._meta.get_field("title").verbose_name.capitalize())
+        for name in JOB_FIELDS:
+            _add_translated(self, name, Statute._meta.get_field(name).verbose_name.capitalize(),
+                            long=name in self.LONG_JOB_FIELDS)
+
+    @staticmethod
+    def initial_for(statute: Statute) -> dict:
+        initial = {name: getattr(statute, name) for name in ("kind", *CONTROL_FIELDS)}
+        for name in ("title", *JOB_FIELDS):
+            initial.update(_translated_initial(statute, name))
+        initial["agreed_by"] = "\n".join(f"{row.name} | {row.title}" if row.title else row.name
+                                         for row in statute.agreed_by.all())
+        return initial
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        agreed_by = []
+        for line in data["agreed_by"].splitlines():
+            name, _bar, title = line.partition("|")
+            if name.strip():
+                agreed_by.append({"name": name.strip(), "title": title.strip()})
+        return {
+            "kind": data["kind"], "titles": _translated(data, "title"), "agreed_by": agreed_by,
+            "job": {name: _translated(data, name) for name in JOB_FIELDS},
+            **{name: data[name] for name in CONTROL_FIELDS},
+        }
+
+
+class ClauseTextForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Clause.Kind.choices, initial=Clause.Kind.CLAUSE)
+    number = forms.CharField(label=_("Number"), max_length=32, required=False,
+                             help_text=_("As the text writes it: 7.1, a), ç), 1., I., or a bullet."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_translated(self, "text", gettext("Text"), long=True)
+
+    @staticmethod
+    def initial_for(clause: Clause) -> dict:
+        return {"kind": clause.kind, "number": clause.number, **_translated_initial(clause, "text")}
+
+    def texts(self) -> dict[str, str]:
+        return _translated(self.cleaned_data, "text")
+
+
+class PlaceForm(forms.Form):
+    """Where a clause goes: under which parent, and at which place among that parent's clauses."""
+
+    parent = forms.TypedChoiceField(label=_("Under"), coerce=int, empty_value=None, required=False)
+    place = forms.IntegerField(label=_("Place"), min_value=1, required=False,
+                               help_text=_("1 puts it first under its parent; empty puts it last."))
+
+    def __init__(self, *args, parents: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].choices = [("", gettext("(top level)")), *parents]
+
+    def index(self) -> int | None:
+        place = self.cleaned_data.get("place")
+        return None if place is None else place - 1
+
+
+class ClauseAddForm(ClauseTextForm, PlaceForm):
+    pass
+
+
+class LinksForm(forms.Form):
+    roles = forms.MultipleChoiceField(label=_("Roles it mandates"), choices=Role.choices, required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+    workflow_steps = forms.ModelMultipleChoiceField(
+        label=_("Workflow steps it mandates"), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=WorkflowStep.objects.select_related("workflow").order_by("workflow_id", "position"))
+
+
+class DescriptionForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_translated(self, "description", gettext("What changed"), long=True)
+
+    def descriptions(self) -> dict[str, str]:
+        return _translated(self.cleaned_data, "description")
+
+
+class ApproveForm(forms.Form):
+    in_force_from = forms.DateField(label=_("In force from"), widget=DATE_INPUT)
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Why it goes back to draft"), widget=TEXTAREA)
+
+
+class OnDateForm(forms.Form):
+    on = forms.DateField(label=_("In force on"), widget=DATE_INPUT)
+
+
+class CompareForm(forms.Form):
+    a = forms.TypedChoiceField(label=_("Revision"), coerce=int)
+    b = forms.TypedChoiceField(label=_("with revision"), coerce=int)
+    lang = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, numbers: list[int], languages: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(number, f"{number:02d}") for number in numbers]
+        self.fields["a"].choices = self.fields["b"].choices = choices
+        self.fields["lang"].choices = [(code, LANGUAGE_NAMES[code]) for code in languages]

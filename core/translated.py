@@ -1,0 +1,21 @@
+"""Writing a modeltranslation field (name_tr, name_ky, name_ru, name_en, …) from one {language: text} dict."""
+
+from django.conf import settings
+
+from kopru.errors import ServiceError
+
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+
+
+def set_translations(instance, field: str, texts: dict[str, str | None]) -> bool:
+    """Set `field` in each language `texts` gives (stripped; blank is none); True when any language has one."""
+    for code in LANGUAGES:
+        if code in texts:
+            setattr(instance, f"{field}_{code}", (texts[code] or "").strip() or None)
+    return any(getattr(instance, f"{field}_{code}") for code in LANGUAGES)
+
+
+def set_names(instance, names: dict[str, str | None], *, missing: str) -> None:
+    """Set the names given; `missing` is the message that refuses an instance left without a name."""
+    if not set_translations(instance, "name", names):
+        raise ServiceError("name_required", missing, fields={"name": [missing]})

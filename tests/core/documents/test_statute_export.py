@@ -1,0 +1,168 @@
+"""A statute's revision as PDF and DOCX under document control, and its export by a worker with progress."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.test import Client
+from django_tenants.utils import schema_context
+from docx import Document
+
+from core.documents.models import DocumentJob, GeneratedDocument
+from core.documents.pdf import pdf_page_count
+from core.documents.statute import statute_export
+from core.documents.tasks import export_statute
+from core.statutes.models import AgreedBy, Clause, Revision, Statute
+from kopru.errors import ServiceError
+from tests.conftest import host_of
+from tests.core.documents.conftest import api_client
+from tests.core.documents.helpers import docx_text, flat, pdf_text
+
+DUTY = ("İşbirliği protokolleri kapsamında gelen öğrencilere davetiyelerini hazırlamak, göndermek ve "
+        "oturma izinleri için gereken belgeleri almak; ") * 3
+
+
+def make_job_description(*, duties: int = 3) -> Revision:
+    """Seed 002's shape: a job description with two revisions, the second in force, nested clauses."""
+    statute = Statute.objects.create(
+        kind=Statute.Kind.JOB_DESCRIPTION, title_tr="Öğrenci İşleri Personeli Görev Tanımı",
+        title_en="Student Affairs Officer Job Description", document_number="KYS-GT-431",
+        first_published_on=date(2025, 10, 31), prepared_by_name="Ayşe Yılmaz",
+        prepared_by_title="Uluslararası İlişkiler Ofisi Koordinatörü", approved_by_name="Mehmet Demir",
+        approved_by_title="Genel Sekreter", position_tr="Öğrenci İşleri Personeli",
+        superior_tr="Fakülte Sekreteri", deputy_tr="Öğrenci İşleri Şefi", requirements_tr="Lisans mezunu olmak",
+        place_in_organisation_tr="Akademik Birimler",
+    )
+    AgreedBy.objects.create(statute=statute, name="Hukuk Müşavirliği", title="Hukuk Müşaviri")
+    Revision.objects.create(statute=statute, number=0, revised_on=date(2025, 10, 31), status="superseded",
+                            description_tr="İlk yayın")
+    revision = Revision.objects.create(statute=statute, number=1, revised_on=date(2026, 3, 2), status="in_force",
+                                       description_tr="Görev, yetki ve sorumluluklar revize edilmiştir.")
+    section = Clause.objects.create(revision=revision, position=1, kind="section", number="7.",
+                                    text_tr="GÖREV, YETKİ VE SORUMLULUKLARI", text_en="DUTIES")
+    clause = Clause.objects.create(revision=revision, position=2, parent=section, number="7.1.",
+                                   text_tr="Protokolleri hazırlamak;")
+    Clause.objects.create(revision=revision, position=3, parent=clause, number="a)", text_tr="taslağı incelemek;")
+    for position in range(4, 4 + duties):
+        Clause.objects.create(revision=revision, position=position, parent=section, number=f"7.{position - 2}.",
+                              text_tr=DUTY)
+    return revision
+
+
+def test_the_pdf_carries_the_document_control_header_clauses_revisions_and_signatures(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        revision = make_job_description(duties=40)
+        document = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a)
+        content = document.pdf.read()
+        revision.refresh_from_db()
+    text = flat(pdf_text(content))
+    pages = pdf_page_count(content)
+
+    assert pages > 1 and revision.page_count == document.page_count == pages
+    assert document.statute_id == revision.statute_id and not document.docx
+    for expected in ("Kastamonu Üniversitesi", "Öğrenci İşleri Personeli Görev Tanımı", "Doküman No KYS-GT-431",
+                     "İlk Yayın Tarihi 31.10.2025", "Revizyon Tarihi 02.03.2026", "Revizyon No 01",
+                     f"Sayfa No 1 / {pages}", f"Sayfa No 2 / {pages}",
+                     "Görev adı Öğrenci İşleri Personeli", "Birinci derecede sorumlu amiri Fakülte Sekreteri",
+                     "7. GÖREV, YETKİ VE SORUMLULUKLARI", "7.1. Protokolleri hazırlamak;", "a) taslağı incelemek;",
+                     "Rev. No Rev. Tarihi Açıklama", "00 31.10.2025 İlk yayın", "01 02.03.2026 Görev, yetki",
+                     "Hazırlayan Ayşe Yılmaz", "Onaylayan Mehmet Demir", "Uygun Görüş Hukuk Müşavirliği"):
+        assert expected in text, expected
+
+
+def test_the_docx_nests_clauses_and_keeps_the_header_in_the_page_header(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        revision = make_job_description()
+        document = statute_export(revision=revision, language="tr", fmt="docx", acting_user=admin_a)
+        content = document.docx.read()
+    word = Document(BytesIO(content))
+    paragraphs = {paragraph.text: paragraph for paragraph in word.paragraphs}
+    header = flat(" ".join(cell.text for row in word.sections[0].header.tables[0].rows for cell in row.cells))
+
+    assert not document.pdf
+    assert "Doküman No" in header and "KYS-GT-431" in header and "Sayfa No" in header
+    assert paragraphs["7. GÖREV, YETKİ VE SORUMLULUKLARI"].runs[0].bold
+    assert round(paragraphs["7.1. Protokolleri hazırlamak;"].paragraph_format.left_indent.cm, 2) == 0.75
+    assert round(paragraphs["a) taslağı incelemek;"].paragraph_format.left_indent.cm, 2) == 1.5
+
+
+def test_english_falls_back_clause_by_clause_and_exports_are_versions(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        revision = make_job_description()
+        first = statute_export(revision=revision, language="en", fmt="pdf", acting_user=admin_a)
+        second = statute_export(revision=revision, language="en", fmt="pdf", acting_user=admin_a)
+        text = flat(pdf_text(second.pdf.read()))
+
+    assert (first.version, second.version) == (1, 2)
+    assert "Student Affairs Officer Job Description" in text and "Document No. KYS-GT-431" in text
+    assert "7. DUTIES" in text and "7.1. Protokolleri hazırlamak;" in text  # no English text: the Turkish one
+    assert "Prepared by Ayşe Yılmaz" in text
+
+
+def test_kyrgyz_statutes_are_written_in_kyrgyz(university_b, admin_b):
+    with schema_context(university_b.schema_name):
+        statute = Statute.objects.create(kind=Statute.Kind.STATUTE, title_ky="Эл аралык бөлүм жөнүндө жобо",
+                                         document_number="ОшМУ-01")
+        revision = Revision.objects.create(statute=statute, number=0, status="in_force")
+        Clause.objects.create(revision=revision, position=1, number="1.", text_ky="Жалпы жоболор", kind="section")
+        document = statute_export(revision=revision, language="ky", fmt="docx", acting_user=admin_b)
+        text = flat(docx_text(document.docx.read()))
+
+    assert "Документтин № ОшМУ-01" in text and "1. Жалпы жоболор" in text and "Бекиткен" in text
+
+
+def test_an_unknown_format_is_refused(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        revision = make_job_description()
+        with pytest.raises(ServiceError) as refused:
+            statute_export(revision=revision, language="tr", fmt="odt", acting_user=admin_a)
+        assert not GeneratedDocument.objects.exists()
+    assert refused.value.code == "unknown_format"
+
+
+def test_a_worker_exports_with_progress_the_page_polls(university_a, admin_a, office_a,
+                                                      django_capture_on_commit_callbacks):
+    with schema_context(university_a.schema_name):
+        revision = make_job_description(duties=20)
+        with django_capture_on_commit_callbacks() as queued:
+            job = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a,
+                                 asynchronously=True)
+    waiting = office_a.get(f"/documents/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+
+    with schema_context(university_a.schema_name):
+        document_id = export_statute(job.pk)
+        job.refresh_from_db()
+        revision.refresh_from_db()
+    done = office_a.get(f"/documents/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    polled = api_client(university_a, admin_a).get(f"/api/document-jobs/{job.pk}/").json()
+
+    assert len(queued) == 1
+    assert "hx-get" in waiting and "0%" in waiting
+    assert (job.status, job.progress, job.document_id) == ("done", 100, document_id)
+    assert revision.page_count and job.finished_at
+    assert "hx-get" not in done and f"/documents/{document_id}/" in done
+    assert polled["status"] == "done" and polled["progress"] == 100
+    assert polled["document"]["links"]["pdf"].endswith(f"/documents/{document_id}/download/pdf/")
+    assert "docx" not in polled["document"]["links"]
+
+
+def test_a_job_is_not_found_on_another_universitys_host(university_a, university_b, admin_a, admin_b, office_a,
+                                                         django_capture_on_commit_callbacks):
+    with schema_context(university_b.schema_name):
+        statute = Statute.objects.create(kind=Statute.Kind.STATUTE, title_ky="Жобо")
+        revision = Revision.objects.create(statute=statute, number=0)
+        with django_capture_on_commit_callbacks():
+            theirs = statute_export(revision=revision, language="ky", acting_user=admin_b, asynchronously=True)
+    with schema_context(university_a.schema_name):
+        assert not DocumentJob.objects.filter(pk=theirs.pk).exists()
+    token = api_client(university_a, admin_a).defaults["HTTP_AUTHORIZATION"]
+
+    assert office_a.get(f"/documents/jobs/{theirs.pk}/").status_code == 404
+    assert api_client(university_a, admin_a).get(f"/api/document-jobs/{theirs.pk}/").status_code == 404
+    assert office_a.get("/documents/jobs/0/").status_code == 404
+    # Kastamonu's session and token mean nothing on Osh's host.
+    other_host = Client(HTTP_HOST=host_of(university_b))
+    other_host.cookies = office_a.cookies
+    assert other_host.get(f"/documents/jobs/{theirs.pk}/").status_code == 302
+    assert Client(HTTP_HOST=host_of(university_b), HTTP_AUTHORIZATION=token).get(
+        f"/api/document-jobs/{theirs.pk}/").status_code in (401, 403)

@@ -1,0 +1,381 @@
+"""Importing a statute from text: preview, correction, save as a draft, parallel languages, refusals, isolation;
+and the demo universities' documents, imported once."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tenants.utils import schema_context, tenant_context
+
+from core.audit.models import AuditEntry
+from core.office.models import Role
+from core.statutes.demo import (
+    DEMO_DOCUMENTS,
+    DemoDocument,
+    demo_document_ensure,
+    demo_statutes_ensure,
+    matching_texts,
+    seed_texts,
+)
+from core.statutes.importing import DROP, MERGE, SPLIT, Row, rows_corrected, statute_import_parallel
+from core.statutes.models import Clause, Revision, Statute
+from kopru.errors import ServiceError
+from tests.conftest import make_office_user
+from tests.core.accounts.helpers import in_english, sign_in, token_for
+
+SEEDS = Path(__file__).resolve().parents[3] / "core" / "statutes" / "seeds"
+START, REVIEW = "/statutes/import/", "/statutes/import/review/"
+API_PREVIEW, API_SAVE, API_PARALLEL = "/api/statutes/import/preview/", "/api/statutes/import/", \
+    "/api/statutes/import/parallel/"
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / name).read_text("utf-8")
+
+
+def txt(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="text/plain")
+
+
+def review_data(response, **changes) -> dict:
+    """The review form as the page shows it, with some fields changed ("form-3-action": "drop")."""
+    data = {}
+    details, rows = response.context["details"], response.context["rows"]
+    for name in details.fields:
+        data[name] = details[name].value()
+    for key, value in rows.management_form.initial.items():
+        data[f"form-{key}"] = value
+    for index, form in enumerate(rows.forms):
+        for name in ("level", "number", "text", "action"):
+            value = form[name].value()
+            data[f"form-{index}-{name}"] = "" if value is None else value
+        if form["section"].value():
+            data[f"form-{index}-section"] = "on"
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def office_a(client_a, university_a, admin_a):
+    return in_english(sign_in(client_a, university_a, admin_a))
+
+
+def statutes_in(university) -> int:
+    with schema_context(university.schema_name):
+        return Statute.objects.count()
+
+
+# The pages ---------------------------------------------------------------------------------------
+
+def test_an_uploaded_job_description_is_previewed_with_its_numbers_levels_and_document_control(office_a):
+    # when
+    response = office_a.post(START, {"kind": "job_description", "language": "tr",
+                                      "file": txt("gt.txt", seed_text("seed_002.tr.txt").encode())})
+
+    # then
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<td>KYS-GT-431</td>" in content and "<td>10/31/2025</td>" in content
+    rows = [form.initial for form in response.context["rows"].forms]
+    assert rows[3] == {"level": 0, "number": "", "text": "GÖREV, YETKİ VE SORUMLULUKLARI", "section": True}
+    assert rows[4]["level"] == 1 and rows[4]["number"] == "·"
+    assert response.context["details"]["title"].value() == "Öğrenci İşleri Personeli Görev Tanımı"
+    assert ("position", "Akademik Birimler Öğrenci İşleri Personeli") in [
+        (str(label), value) for label, value in response.context["job"]]
+
+
+def test_the_reviewed_rows_are_saved_as_a_draft_revision_00(office_a, university_a):
+    preview = office_a.post(START, {"kind": "job_description", "language": "tr",
+                                    "text": seed_text("seed_002.tr.txt")})
+
+    # when
+    response = office_a.post(REVIEW, review_data(preview, save="1"))
+
+    # then
+    assert response.status_code == 302
+    with schema_context(university_a.schema_name):
+        statute = Statute.objects.get()
+        assert response["Location"] == f"/statutes/{statute.pk}/"
+        assert (statute.kind, statute.title_tr, statute.document_number) == (
+            "job_description", "Öğrenci İşleri Personeli Görev Tanımı", "KYS-GT-431")
+        assert statute.first_published_on == date(2025, 10, 31)
+        assert statute.position_tr == "Akademik Birimler Öğrenci İşleri Personeli"
+        revision = statute.revisions.get()
+        assert (revision.number, revision.status, revision.page_count) == (0, Revision.Status.DRAFT, 3)
+        clauses = list(revision.clauses.order_by("position"))
+        assert len(clauses) == 45
+        duties = clauses[3]
+        assert (duties.kind, duties.text_tr, duties.parent_id) == ("section", "GÖREV, YETKİ VE SORUMLULUKLARI", None)
+        assert [clause.parent_id for clause in clauses[4:34]] == [duties.pk] * 30
+        assert AuditEntry.objects.filter(action="statute.imported").count() == 1
+
+
+def test_corrections_drop_merge_split_and_renumber_before_saving(office_a, university_a):
+    preview = office_a.post(START, {"kind": "statute", "language": "ky", "text": seed_text("seed_004.ky.txt")})
+    # rows: 0 "I.", 1 "1.", 2 "2.", …
+    data = review_data(preview, **{
+        "form-1-number": "1.1.", "form-2-action": MERGE, "form-3-action": DROP,
+        "form-4-text": "Биринчи сүйлөм.\nЭкинчи сүйлөм.", "form-4-action": SPLIT, "apply": "1"})
+
+    # when
+    applied = office_a.post(REVIEW, data)
+
+    # then
+    assert applied.status_code == 200
+    rows = [form.initial for form in applied.context["rows"].forms]
+    assert rows[1]["number"] == "1.1." and rows[1]["text"].endswith("№4062-ФХД буйругу менен түзүлгөн. Бөлүм - эл "
+                                                                      "аралык байланыштар жаатында университеттин "
+                                                                      "дипломатиялык саясатын жүргүзүүчү структуралык "
+                                                                      "түзүм.")
+    assert [row["text"] for row in rows[2:4]] == ["Биринчи сүйлөм.", "Экинчи сүйлөм."]
+    assert statutes_in(university_a) == 0  # the preview is not stored
+
+    # when
+    saved = office_a.post(REVIEW, review_data(applied, save="1"))
+
+    # then
+    assert saved.status_code == 302
+    with schema_context(university_a.schema_name):
+        revision = Revision.objects.get()
+        first = revision.clauses.order_by("position")[:4]
+        assert [clause.number for clause in first] == ["I.", "1.1.", "4.", ""]  # a split keeps its number first
+        assert first[2].text_ky == "Биринчи сүйлөм." and first[2].parent_id == first[0].pk
+
+
+def test_a_row_two_levels_below_the_one_above_is_refused(office_a, university_a):
+    preview = office_a.post(START, {"kind": "statute", "language": "ky", "text": seed_text("seed_004.ky.txt")})
+    data = review_data(preview, **{"form-1-level": "3", "save": "1"})
+    data["form-0-level"] = "0"
+
+    # rows_corrected settles levels; the service refuses what still jumps (as from the API)
+    assert rows_corrected([Row(level=0, number="I.", text="a"), Row(level=3, number="1.", text="b")])[1].level == 1
+    response = office_a.post(REVIEW, data)
+    assert response.status_code == 302  # settled to level 1, not refused
+    with schema_context(university_a.schema_name):
+        assert Clause.objects.order_by("position")[1].parent.number == "I."
+
+
+def test_a_file_that_is_not_utf8_text_is_refused_with_a_clear_message(office_a, university_a):
+    for upload in (txt("latin.txt", "Görev".encode("latin-1")),
+                   txt("utf16.txt", "Görev tanımı".encode("utf-16")),
+                   txt("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")):
+        response = office_a.post(START, {"kind": "statute", "language": "tr", "file": upload})
+
+        assert response.status_code == 400
+        assert "not plain text in UTF-8" in response.content.decode()
+    assert statutes_in(university_a) == 0
+
+
+def test_an_altered_preview_is_refused(office_a, university_a):
+    preview = office_a.post(START, {"kind": "statute", "language": "tr", "text": "1. Bir\n2. İki"})
+
+    response = office_a.post(REVIEW, review_data(preview, payload="forged", title="Yönerge", save="1"))
+
+    assert response.status_code == 400
+    assert "expired or was altered" in response.content.decode()
+    assert statutes_in(university_a) == 0
+
+
+def test_people_without_the_right_cannot_import(client_a, university_a):
+    viewer = make_office_user(university_a, username="izleyici", role=Role.VIEWER)
+    sign_in(client_a, university_a, viewer)
+
+    assert client_a.get(START).status_code == 403
+    assert client_a.post(REVIEW, {}).status_code == 403
+
+
+def test_a_session_of_another_university_means_nothing_on_this_host(office_a, client_b, university_a, university_b,
+                                                                    admin_a):
+    # given: Kastamonu's session cookie presented on Osh's host
+    client_b.cookies = office_a.cookies
+
+    # when
+    response = client_b.post(START, {"kind": "statute", "language": "ky", "text": seed_text("seed_004.ky.txt")})
+
+    # then
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert statutes_in(university_b) == 0
+
+
+# The API -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def api_a(client_a, university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        admin_a.language = "en"  # refusals in English, whatever the university's default
+        admin_a.save(update_fields=["language"])
+    client_a.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university_a, admin_a)}"
+    client_a.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client_a
+
+
+def test_the_api_previews_then_saves_the_rows(api_a, university_a):
+    preview = api_a.post(API_PREVIEW, {"text": seed_text("seed_000.tr.txt"), "kind": "job_description"},
+                         content_type="application/json")
+
+    assert preview.status_code == 200
+    body = preview.json()
+    assert [row["number"] for row in body["rows"] if row["level"] == 0] == ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
+    assert len(body["control"]["revisions"]) == 6 and body["control"]["revisions"][5]["revised_on"] == "2024-07-08"
+    assert body["job"]["deputy"] == "Uluslararası İlişkiler Ofisi Koordinatör Yardımcısı"
+
+    # when
+    saved = api_a.post(API_SAVE, {"kind": "job_description", "language": "tr", "title": "Görev Tanımı",
+                                  "rows": body["rows"], "control": body["control"], "job": body["job"]},
+                       content_type="application/json")
+
+    # then
+    assert saved.status_code == 201
+    assert saved.json()["clauses"] == 32 and saved.json()["revision"] == 0
+    with schema_context(university_a.schema_name):
+        statute = Statute.objects.get(pk=saved.json()["id"])
+        assert statute.prepared_by_title == "Uluslararası İlişkiler Ofisi Koordinatörü"
+        assert statute.deputy_tr == "Uluslararası İlişkiler Ofisi Koordinatör Yardımcısı"
+
+
+def test_the_api_previews_an_uploaded_file_and_refuses_other_encodings(api_a, university_a):
+    good = api_a.post(API_PREVIEW, {"file": txt("a.txt", seed_text("seed_003.tr.txt").encode())})
+    bad = api_a.post(API_PREVIEW, {"file": txt("a.txt", "Görev".encode("cp1254"))})
+
+    assert good.status_code == 200
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "file_encoding"
+
+
+def test_the_api_refuses_rows_that_jump_levels_and_saves_nothing(api_a, university_a):
+    response = api_a.post(API_SAVE, {"kind": "statute", "language": "tr", "title": "Yönerge", "rows": [
+        {"level": 0, "number": "1.", "text": "Bir", "kind": "clause"},
+        {"level": 2, "number": "1.1.1", "text": "Üç", "kind": "clause"}]}, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["error"] == {"code": "invalid_rows", "message": "Row 2 is more than one level below the "
+                                         "row above it.", "fields": {"rows": ["Row 2 is more than one level below "
+                                                                              "the row above it."]}}
+    assert statutes_in(university_a) == 0
+
+
+def test_the_api_imports_parallel_texts_into_every_language(api_a, university_a):
+    response = api_a.post(API_PARALLEL, {"kind": "statute", "texts": {
+        "tr": seed_text("seed_001.tr.txt"), "en": seed_text("seed_001.en.txt")}}, content_type="application/json")
+
+    assert response.status_code == 201
+    with schema_context(university_a.schema_name):
+        statute = Statute.objects.get()
+        assert (statute.title_tr, statute.title_en) == ("Görev ve Sorumluluklar", "Duties and Responsibilities")
+        heading = Clause.objects.get(parent=None)
+        assert (heading.text_tr, heading.text_en) == ("Görev ve Sorumluluklar", "Duties and Responsibilities")
+        assert Clause.objects.filter(number="o", text_en__isnull=False).count() == 13
+
+
+def test_parallel_texts_of_different_structure_are_refused_naming_the_first_difference(api_a, university_a):
+    english = seed_text("seed_000.en.txt").replace("7.16. To track", "7.17. To track")
+
+    response = api_a.post(API_PARALLEL, {"kind": "job_description", "texts": {
+        "tr": seed_text("seed_000.tr.txt"), "en": english}}, content_type="application/json")
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "structure_mismatch"
+    assert error["message"] == ("The English text does not have the structure of the Turkish one: where the Turkish "
+                                "text has “7.16.” at level 2, the English text has “7.17.” at level 2.")
+    assert statutes_in(university_a) == 0
+
+
+def test_the_api_refuses_other_roles_and_other_hosts_tokens(client_a, client_b, university_a, university_b, admin_a):
+    officer = make_office_user(university_a, username="memur", role=Role.VIEWER)
+    client_a.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university_a, officer)}"
+    client_b.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university_a, admin_a)}"
+    body = {"kind": "statute", "texts": {"ky": seed_text("seed_004.ky.txt")}}
+
+    assert client_a.post(API_PARALLEL, body, content_type="application/json").status_code == 403
+    assert client_b.post(API_PARALLEL, body, content_type="application/json").status_code in (401, 403)
+    assert statutes_in(university_a) == statutes_in(university_b) == 0
+
+
+def test_an_import_on_osh_stays_in_osh(client_b, university_a, university_b, admin_b):
+    client_b.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university_b, admin_b)}"
+
+    response = client_b.post(API_PARALLEL, {"kind": "statute", "texts": {"ky": seed_text("seed_004.ky.txt")}},
+                             content_type="application/json")
+
+    assert response.status_code == 201
+    assert statutes_in(university_b) == 1 and statutes_in(university_a) == 0
+
+
+def test_rows_corrected_merges_into_the_row_above_and_lifts_orphans():
+    rows = rows_corrected([
+        Row(level=0, number="I.", text="Heading", kind="section", action=DROP),
+        Row(level=1, number="1.", text="One"),
+        Row(level=1, number="", text="and more", action=MERGE),
+        Row(level=2, number="a)", text="Sub"),
+    ])
+
+    assert [(row.level, row.number, row.text) for row in rows] == [(0, "1.", "One and more"), (1, "a)", "Sub")]
+
+
+# The demo ----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def demo_mode(settings):
+    settings.KOPRU_DEMO = True
+
+
+@pytest.mark.parametrize("document", [each for documents in DEMO_DOCUMENTS.values() for each in documents],
+                         ids=lambda document: document.seed)
+def test_every_translation_of_a_demo_document_matches_its_original(document):
+    texts = seed_texts(document)
+
+    assert matching_texts(texts) == texts
+
+
+def test_osh_gets_its_kyrgyz_statute_in_force_with_its_translations_once(demo_mode, university_b, admin_b):
+    with tenant_context(university_b):
+        # when
+        assert demo_statutes_ensure(university=university_b, acting_user=admin_b) == 1
+
+        # then
+        statute = Statute.objects.get()
+        assert statute.kind == "statute"
+        assert statute.title_ky == "Ош мамлекеттик университетинин эл аралык байланыштар бөлүмүнүн жобосу"
+        assert statute.approved_by_name == "К.Г. Кожобеков"
+        assert [row.name for row in statute.agreed_by.all()] == ["К.Ш. Аттокуров", "Ж. А. Айдарбекова"]
+        revision = statute.revisions.get()
+        assert (revision.status, revision.in_force_from) == (Revision.Status.IN_FORCE, date(2023, 9, 1))
+        first = revision.clauses.get(number="I.")
+        languages = [code for code in ("ky", "ru", "en", "tr") if (SEEDS / f"seed_004.{code}.txt").exists()]
+        assert all(getattr(first, f"text_{code}") for code in languages)
+        counts = (Statute.objects.count(), Revision.objects.count(), Clause.objects.count(), AuditEntry.objects.count())
+
+        # a second run creates nothing
+        assert demo_statutes_ensure(university=university_b, acting_user=admin_b) == 0
+        assert counts == (Statute.objects.count(), Revision.objects.count(), Clause.objects.count(),
+                          AuditEntry.objects.count())
+
+
+def test_seed_000_replays_its_revision_table_through_the_statute_services(demo_mode, university_a, admin_a):
+    with tenant_context(university_a):
+        assert demo_document_ensure(DemoDocument("000", "tr", Statute.Kind.JOB_DESCRIPTION), acting_user=admin_a)
+
+        statute = Statute.objects.get()
+        revisions = list(statute.revisions.order_by("number"))
+        assert [each.number for each in revisions] == [0, 1, 2, 3, 4, 5, 6]
+        assert [each.status for each in revisions] == [Revision.Status.SUPERSEDED] * 6 + [Revision.Status.IN_FORCE]
+        assert revisions[6].in_force_from == date(2024, 7, 8)
+        assert revisions[1].description_tr == "Üniversite logosu güncellenmiştir."
+        assert revisions[5].in_force_until == date(2024, 7, 7)
+        assert statute.position_tr == "Uluslararası İşbirlikleri Sorumlusu"
+        assert revisions[6].clauses.count() == 32
+        assert revisions[6].clauses.filter(number="7.16.").count() == 2
+        assert not demo_document_ensure(DemoDocument("000", "tr", Statute.Kind.JOB_DESCRIPTION), acting_user=admin_a)
+
+
+def test_demo_statutes_are_refused_outside_demo_mode(university_a, admin_a):
+    with tenant_context(university_a), pytest.raises(RuntimeError):
+        demo_statutes_ensure(university=university_a, acting_user=admin_a)
+
+
+def test_the_parallel_service_refuses_a_language_koprü_does_not_speak(university_a, admin_a):
+    with tenant_context(university_a), pytest.raises(ServiceError) as refused:
+        statute_import_parallel(texts={"de": "1. Eins"}, kind="statute", acting_user=admin_a)
+
+    assert refused.value.code == "invalid_language"

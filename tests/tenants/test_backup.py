@@ -1,0 +1,216 @@
+"""Backup and restore of one university: a round trip loses nothing, and a failed restore leaves nothing."""
+
+import io
+import json
+import tarfile
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django_tenants.utils import quote_schema_name, schema_context, tenant_context
+
+from core.accounts.models import User
+from core.agreements.models import CooperationCondition, DocumentVersion
+from core.agreements.services import agreement_create, document_add_version
+from core.agreements.workflow import workflow_seed_default
+from core.audit.models import AuditEntry
+from core.office.models import AcademicUnit, Role
+from core.partners.models import Partner
+from core.partners.services import partner_create
+from kopru.errors import ServiceError
+from kopru.storage import tenant_file_names
+from tenants import backup
+from tenants.backup import university_backup, university_restore
+from tenants.models import Domain, University
+from tests.conftest import make_office_user
+from tests.tenants.conftest import schema_exists
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def source(fresh) -> University:
+    """A university with people, units, partners, agreements with conditions, a document file and audit rows."""
+    university = fresh.make()
+    admin = make_office_user(university, username="ayse", email="ayse@kaynak.example")
+    make_office_user(university, username="memur", role=Role.OFFICER)
+    with tenant_context(university):
+        workflow_seed_default(country="TR")
+        faculty = AcademicUnit.objects.create(name_tr="Mühendislik Fakültesi", name_en="Faculty of Engineering",
+                                              kind=AcademicUnit.Kind.FACULTY)
+        AcademicUnit.objects.create(name_tr="Bilgisayar Mühendisliği", kind=AcademicUnit.Kind.DEPARTMENT,
+                                    parent=faculty)
+        partner = partner_create(names={"en": "University of Graz", "tr": "Graz Üniversitesi"}, country="AT",
+                                 acting_user=admin)
+        agreement = agreement_create(
+            acting_user=admin, titles={"tr": "Graz protokolü", "en": "Graz protocol"}, partners=[partner],
+            units=[faculty], kind="erasmus_ka131", scopes=["student_exchange"],
+            conditions=[{"direction": "outgoing", "mobility_type": "SMS", "places_per_year": 2,
+                         "months_per_person": 5, "language": "de", "cefr_level": "B2"}],
+        )
+        document_add_version(agreement=agreement, kind="agreement_text", title="İmzalı metin",
+                             uploaded_file=SimpleUploadedFile("metin.pdf", PDF, "application/pdf"),
+                             acting_user=admin)
+    return university
+
+
+def every_row(university: University) -> dict[str, list[tuple]]:
+    """Each table of the university's schema, row by row in primary-key order, straight from SQL."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in backup._tenant_tables():
+            if table == "django_session":
+                continue
+            cursor.execute(f"SELECT * FROM {quote_schema_name(university.schema_name)}.{table} ORDER BY 1")  # noqa: S608
+            rows[table] = cursor.fetchall()
+    return rows
+
+
+def every_file(university: University) -> dict[str, bytes]:
+    with schema_context(university.schema_name):
+        return {name: default_storage.open(name).read() for name in tenant_file_names(default_storage)}
+
+
+def test_a_backup_restored_under_a_new_address_has_every_row_and_file(source, fresh, tmp_path):
+    # given
+    archive = tmp_path / "kaynak.tar.gz"
+    manifest = university_backup(university=source, archive_path=archive)
+    copy_slug = fresh.new_slug()
+
+    # when
+    copy = university_restore(archive_path=archive, slug=copy_slug)
+
+    # then
+    assert (copy.slug, copy.schema_name, copy.status) == (copy_slug, copy_slug.replace("-", "_"), "active")
+    names = ("name_tr", "name_ky", "name_ru", "name_en", "country", "languages", "default_language")
+    assert [getattr(copy, field) for field in names] == [getattr(source, field) for field in names]
+    assert copy.name == "Kaynak Üniversitesi"
+    assert list(copy.domains.values_list("domain", flat=True)) == [f"{copy_slug}.localhost"]
+    original_rows = every_row(source)
+    assert every_row(copy) == original_rows  # primary keys included
+    assert len(original_rows["accounts_user"]) == 2 and len(original_rows["agreements_cooperationcondition"]) == 1
+    assert original_rows["audit_auditentry"]  # the services' audit rows travel too
+    assert every_file(copy) == every_file(source) != {}
+    with tenant_context(copy):
+        version = DocumentVersion.objects.get()
+        assert version.file.read() == PDF
+        assert Partner.objects.get().name_tr == "Graz Üniversitesi"
+        assert User.objects.get(username="ayse").check_password("correct horse battery")
+        # sequences continue after the loaded rows
+        assert Partner.objects.create(name_en="University of Bonn", country="DE").pk > version.document.agreement.pk
+    assert manifest["university"]["slug"] == source.slug
+    assert manifest["kopru_version"]["agreements"].startswith("00")
+    assert {"domain": f"{source.slug}.localhost", "is_primary": True} in manifest["domains"]
+    assert AuditEntry.objects.filter(action="university.restored", target_id=str(copy.pk)).exists()
+
+
+def test_restoring_over_the_same_university_brings_the_old_state_back(source, tmp_path):
+    # given: a backup, then the office changes things
+    archive = tmp_path / "kaynak.tar.gz"
+    university_backup(university=source, archive_path=archive)
+    before_rows, before_files = every_row(source), every_file(source)
+    with tenant_context(source):
+        admin = User.objects.get(username="ayse")
+        Partner.objects.update(name_tr="Değişti")
+        CooperationCondition.objects.all().delete()
+        version = DocumentVersion.objects.get()
+        document_add_version(agreement=version.document.agreement, kind="agreement_text", title="",
+                             document=version.document, acting_user=admin,
+                             uploaded_file=SimpleUploadedFile("ikinci.pdf", PDF + b"2", "application/pdf"))
+        User.objects.create_user(username="yeni")
+    assert every_row(source) != before_rows and len(every_file(source)) == 2
+
+    # when
+    restored = university_restore(archive_path=archive, slug=source.slug, replace=True)
+
+    # then
+    assert restored.pk == source.pk
+    assert every_row(source) == before_rows
+    assert every_file(source) == before_files
+    assert list(source.domains.values_list("domain", flat=True)) == [f"{source.slug}.localhost"]
+
+
+def test_a_restore_failing_half_way_leaves_nothing(source, fresh, tmp_path, monkeypatch):
+    archive = tmp_path / "kaynak.tar.gz"
+    university_backup(university=source, archive_path=archive)
+    copy_slug = fresh.new_slug()
+    real_restore_files = backup._restore_files
+
+    def files_then_disk_full(*args):
+        real_restore_files(*args)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(backup, "_restore_files", files_then_disk_full)
+
+    with pytest.raises(OSError, match="disk full"):
+        university_restore(archive_path=archive, slug=copy_slug)
+
+    assert not University.objects.filter(slug=copy_slug).exists()
+    assert not Domain.objects.filter(domain__startswith=copy_slug).exists()
+    assert not schema_exists(copy_slug.replace("-", "_"))
+    assert every_file(University(schema_name=copy_slug.replace("-", "_"))) == {}
+
+
+def test_a_restore_refuses_a_taken_address_and_a_foreign_file(source, tmp_path):
+    archive = tmp_path / "kaynak.tar.gz"
+    university_backup(university=source, archive_path=archive)
+    not_a_backup = tmp_path / "notes.tar.gz"
+    not_a_backup.write_bytes(b"just some text")
+
+    with pytest.raises(ServiceError) as taken:
+        university_restore(archive_path=archive, slug="osh")
+    with pytest.raises(ServiceError) as foreign:
+        university_restore(archive_path=not_a_backup, slug="elsewhere")
+    with pytest.raises(ServiceError) as unknown:
+        university_restore(archive_path=archive, slug="nowhere", replace=True)
+
+    assert taken.value.fields == {"slug": ["A university with this address already exists."]}
+    assert foreign.value.code == "invalid_archive"
+    assert unknown.value.status_code == 404
+
+
+def test_an_archive_never_writes_outside_the_university_schema(source, fresh, tmp_path):
+    # given: an archive whose rows of academic units hide one of the platform's own records
+    archive = tmp_path / "kaynak.tar.gz"
+    university_backup(university=source, archive_path=archive)
+    forged = tmp_path / "forged.tar.gz"
+    with tarfile.open(archive) as original, tarfile.open(forged, "w:gz") as copy:
+        for member in original.getmembers():
+            content = original.extractfile(member).read()
+            if member.name == "data/office.academicunit.json":
+                rows = json.loads(content)
+                rows.append({"model": "tenants.domain", "pk": 99999,
+                             "fields": {"domain": "evil.localhost", "tenant": source.pk, "is_primary": False}})
+                content = json.dumps(rows).encode()
+                member.size = len(content)
+            copy.addfile(member, io.BytesIO(content))
+
+    with pytest.raises(ServiceError) as refused:
+        university_restore(archive_path=forged, slug=fresh.new_slug())
+
+    assert refused.value.code == "invalid_archive"
+    assert not Domain.objects.filter(domain="evil.localhost").exists()
+
+
+def test_an_archive_of_another_version_is_refused(source, fresh, tmp_path, monkeypatch):
+    archive = tmp_path / "kaynak.tar.gz"
+    university_backup(university=source, archive_path=archive)
+    monkeypatch.setattr(backup, "schema_version", lambda: {"agreements": "9999_from_the_future"})
+
+    with pytest.raises(ServiceError) as refused:
+        university_restore(archive_path=archive, slug=fresh.new_slug())
+
+    assert refused.value.code == "version_mismatch"
+
+
+def test_the_commands_back_up_and_restore(source, fresh, tmp_path):
+    archive = tmp_path / "kaynak.tar.gz"
+    copy_slug = fresh.new_slug()
+
+    call_command("backup_university", source.slug, str(archive))
+    call_command("restore_university", str(archive), "--slug", copy_slug)
+
+    copy = University.objects.get(slug=copy_slug)
+    assert every_row(copy) == every_row(source)
