@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.testcases import LiveServerThread
 from django_tenants.utils import quote_schema_name
 
@@ -89,6 +89,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Database work done while Playwright's loop runs gets a connection of its own
+        # context; close it here, or it outlives the tests and blocks dropping the database.
+        connections.close_all()
 
 
 @pytest.fixture
