@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.agreements.models import Agreement, AgreementDocument, CooperationCondition, DocumentVersion, IscedField
 from core.office.selectors import unit_subtree_ids, visible_unit_ids
-from core.partners.selectors import partner_recognition_blocks
+from core.partners.models import Recognition
 from i18n.text import matches
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -93,8 +93,11 @@ def _matching_ids(agreements: QuerySet[Agreement], search: str) -> list[int]:
 
 
 def has_unrecognised_partner(agreement: Agreement) -> bool:
-    """Whether a partner is not (yet) recognised by YÖK; reads the prefetched partners."""
-    return any(partner_recognition_blocks(partner) for partner in agreement.partners.all())
+    """Whether a partner is not (yet) recognised by YÖK; reads the prefetched partners.
+
+    Lists ask this for every row, so it reads the status rather than composing the reasons.
+    """
+    return any(partner.recognition != Recognition.RECOGNISED for partner in agreement.partners.all())
 
 
 def agreement_documents(agreement: Agreement) -> QuerySet[AgreementDocument]:

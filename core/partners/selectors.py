@@ -100,14 +100,15 @@ def partner_table(partners, file_format: str) -> bytes:
 
 def partner_recognition_blocks(partner: Partner) -> str | None:
     """Why an agreement with this partner cannot pass YÖK's recognition step, or None when it may."""
+    if partner.recognition == Recognition.RECOGNISED:
+        return None
     reasons = {
         Recognition.UNCHECKED: gettext("%(partner)s has not been checked against YÖK's list of recognised "
                                        "institutions yet."),
         Recognition.NOT_RECOGNISED: gettext("YÖK does not recognise %(partner)s."),
         Recognition.ASKED_YOK: gettext("YÖK has been asked about %(partner)s; its answer is not recorded yet."),
     }
-    reason = reasons.get(partner.recognition)
-    return None if reason is None else reason % {"partner": partner.name}
+    return reasons[partner.recognition] % {"partner": partner.name}
 
 
 def _latest_rankings(partner: Partner) -> list[dict]:
