@@ -19,3 +19,8 @@ def set_names(instance, names: dict[str, str | None], *, missing: str) -> None:
     """Set the names given; `missing` is the message that refuses an instance left without a name."""
     if not set_translations(instance, "name", names):
         raise ServiceError("name_required", missing, fields={"name": [missing]})
+
+
+def translations(instance, field: str) -> dict[str, str | None]:
+    """`field` in each language, as stored: {"tr": …, "ky": …, "ru": …, "en": …}."""
+    return {code: getattr(instance, f"{field}_{code}") for code in LANGUAGES}

@@ -1,10 +1,10 @@
 """How a university is described to API clients: its own host's profile and the platform's view."""
 
-from django.conf import settings
 from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.translated import translations
 from i18n.countries import country_name
 
 
@@ -45,7 +45,7 @@ class UniversityProfileOutput(serializers.Serializer):
 
     @extend_schema_field(NamesOutput)
     def get_names(self, university) -> dict:
-        return {code: getattr(university, f"name_{code}") or None for code in settings.LANGUAGE_CODES}
+        return {code: name or None for code, name in translations(university, "name").items()}
 
     @extend_schema_field(CountryOutput)
     def get_country(self, university) -> dict:

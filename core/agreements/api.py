@@ -28,6 +28,7 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from core.spreadsheets import CONTENT_TYPES
+from core.translated import translations
 from core.uploads import stored_file_response
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -100,7 +101,7 @@ class AgreementOutput(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
     def get_titles(self, agreement) -> dict[str, str | None]:
-        return {field.removeprefix("title_"): getattr(agreement, field) for field in TITLE_FIELDS}
+        return translations(agreement, "title")
 
     def get_unrecognised_partner(self, agreement) -> bool:
         return has_unrecognised_partner(agreement)

@@ -4,7 +4,6 @@ Status changes are the workflow's (core.agreements.workflow_views); its part of 
 detail page is templates/agreements/_workflow.html.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -45,6 +44,7 @@ from core.agreements.services import (
 from core.agreements.transfer import agreements_export, agreements_import
 from core.office.permissions import Action, can, permission_required
 from core.spreadsheets import CONTENT_TYPES
+from core.translated import translations
 from core.uploads import stored_file_response
 from kopru.errors import ServiceError
 
@@ -69,7 +69,7 @@ def agreement_detail(request, agreement_id):
     may_manage = can(request.user, Action.MANAGE_AGREEMENTS)
     return render(request, "agreements/detail.html", {
         "agreement": agreement, "documents": agreement_documents(agreement),
-        "titles": [(code, getattr(agreement, f"title_{code}")) for code in settings.MODELTRANSLATION_LANGUAGES],
+        "titles": translations(agreement, "title").items(),
         "scopes": [Agreement.Scope(scope).label for scope in agreement.scopes if scope in Agreement.Scope.values],
         "unrecognised_partner": has_unrecognised_partner(agreement), "may_manage": may_manage,
         "upload_form": DocumentUploadForm() if may_manage else None,

@@ -29,7 +29,7 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF, Action, can, membership_of
 from core.partners.selectors import partner_recognition_blocks
-from core.translated import set_names
+from core.translated import set_names, translations
 from kopru.errors import ServiceError, full_clean_or_refuse
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -206,7 +206,7 @@ def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, st
     step.save()
     details = {name: getattr(step, name) for name in changes}
     if names is not None:
-        details["names"] = {code: getattr(step, f"name_{code}") for code in LANGUAGES}
+        details["names"] = translations(step, "name")
     audit_record(actor=acting_user, action="workflow.step_updated", target=step, details=details)
     return step
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from core.office.selectors import unit_subtree_ids
-from core.translated import set_names
+from core.translated import set_names, translations
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, invalid
 
@@ -193,7 +193,7 @@ def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None
     changed = {}
     if names is not None:
         _set_names(unit, names)
-        changed["names"] = {code: getattr(unit, f"name_{code}") for code in settings.MODELTRANSLATION_LANGUAGES}
+        changed["names"] = translations(unit, "name")
     if kind is not None:
         unit.kind = changed["kind"] = kind
     if parent is not UNSET:

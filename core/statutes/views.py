@@ -46,6 +46,7 @@ from core.statutes.selectors import (
     statute_get_for_user,
     statute_list,
 )
+from core.translated import translations
 from i18n.middleware import enabled_languages
 from kopru.errors import ServiceError
 
@@ -216,7 +217,7 @@ def _links_form(request, clause: Clause, data=None) -> LinksForm | None:
 def _clause_page(request, clause: Clause, links_form: LinksForm | None, status: int = 200):
     return render(request, "statutes/clause.html", {
         "clause": clause, "revision": clause.revision, "statute": clause.revision.statute, "links_form": links_form,
-        "texts": [(code, getattr(clause, f"text_{code}")) for code in LANGUAGES],
+        "texts": translations(clause, "text").items(),
         "role_labels": [Role(role).label for role in clause.roles if role in Role.values],
     }, status=status)
 
