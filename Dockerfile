@@ -14,7 +14,7 @@ ENV PIP_NO_CACHE_DIR=1 \
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 COPY requirements/base.lock /tmp/base.lock
-RUN pip install -r /tmp/base.lock
+RUN pip install --require-hashes --no-deps -r /tmp/base.lock
 WORKDIR /app
 COPY . /app
 # The production settings refuse to start without their secrets and the database. These

@@ -37,7 +37,8 @@ def install() -> None:
     digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
         print("Installing the locked dependencies ...", flush=True)
-        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(LOCK))
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
+            "-r", str(LOCK))
         stamp.write_text(digest)
     run(str(PYTHON), "manage.py", "compile_catalogues")
 

@@ -1,6 +1,7 @@
 """The Dockerfile, read as text (no container engine): its stages, its user, what it installs."""
 
 import json
+import re
 
 import pytest
 
@@ -69,9 +70,21 @@ def test_only_the_runtime_lock_is_installed(dockerfile):
     text = " ".join(arguments for _keyword, arguments in dockerfile)
 
     assert "dev.lock" not in text
-    assert ("RUN", "pip install -r /tmp/base.lock") in dockerfile
+    assert ("RUN", "pip install --require-hashes --no-deps -r /tmp/base.lock") in dockerfile
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {"requirements/dev.lock", ".venv", ".state", "tests", ".git"} <= set(ignored)
+
+
+@pytest.mark.parametrize("lock", ["base.lock", "dev.lock"])
+def test_every_locked_package_is_pinned_with_its_hashes(lock):
+    """pip refuses a download whose digest differs: a swapped package on the index cannot get in."""
+    text = (ROOT / "requirements" / lock).read_text()
+    requirements = re.split(r"\n(?=[a-z0-9])", text.split("\n", 2)[2].strip(), flags=re.IGNORECASE)
+
+    assert len(requirements) > 50
+    for requirement in requirements:
+        assert re.match(r"^[A-Za-z0-9_.\[\]-]+==[^ ]+ \\\n", requirement), requirement
+        assert "--hash=sha256:" in requirement, requirement
 
 
 def test_messages_are_compiled_and_static_collected_with_build_only_placeholders(dockerfile, runtime):
