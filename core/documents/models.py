@@ -65,6 +65,10 @@ class GeneratedDocument(models.Model):
                                   on_delete=models.CASCADE, related_name="generated_documents")
     statute = models.ForeignKey(Statute, verbose_name=_("statute"), null=True, blank=True,
                                 on_delete=models.CASCADE, related_name="generated_documents")
+    # The copy the public pages serve of a revision in force: written when the revision is approved
+    # (or its statute's document control changes), so a visitor's download never renders anything.
+    published_revision = models.ForeignKey(Revision, verbose_name=_("published revision"), null=True, blank=True,
+                                           on_delete=models.CASCADE, related_name="published_documents")
     version = models.PositiveSmallIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=255)
     # The letter number ("KOPRU-2026-14"); documents that are not letters have none.

@@ -12,6 +12,7 @@ from core.documents.engine import render_docx
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentJob, DocumentKind, DocumentTemplate, GeneratedDocument
 from core.office.permissions import Action, can
+from core.statutes.models import Revision
 
 
 def document_languages() -> list[str]:
@@ -119,3 +120,9 @@ def job_get_for_user(user, job_id) -> DocumentJob:
     if job is None:
         raise Http404
     return job
+
+
+def published_document(revision: Revision, language: str) -> GeneratedDocument | None:
+    """The newest copy of a revision made for the public pages in `language`, or None before it is made."""
+    return (GeneratedDocument.objects.filter(published_revision=revision, language=language)
+            .order_by("-version").first())

@@ -13,6 +13,7 @@ from core.audit.services import audit_record
 from core.documents.context import university_name
 from core.documents.models import DocumentJob, DocumentKind, GeneratedDocument
 from core.documents.pdf import Progress
+from core.documents.selectors import document_languages
 from core.documents.services import FORMATS, check_language, document_generate
 from core.documents.statute_kind import (
     ClauseLine,
@@ -45,9 +46,30 @@ def statute_export(
     check_language(language)
     if asynchronously:
         return _export_queue(revision=revision, language=language, fmt=fmt, acting_user=acting_user)
+    return _statute_document(revision=revision, language=language, formats=(fmt,), acting_user=acting_user,
+                             progress=progress)
+
+
+def statute_publish(*, revision: Revision) -> list[GeneratedDocument]:
+    """Write the copies the public pages serve of a revision: both formats, in every document language.
+
+    Called by a worker once a revision is approved or its statute's document control changes; a
+    visitor's download only reads what this stored, so no visitor can make the server render.
+    """
+    documents = []
+    for language in document_languages():
+        document = _statute_document(revision=revision, language=language, formats=FORMATS, acting_user=None)
+        GeneratedDocument.objects.filter(pk=document.pk).update(published_revision=revision)
+        document.published_revision = revision
+        documents.append(document)
+    return documents
+
+
+def _statute_document(*, revision: Revision, language: str, formats: tuple[str, ...], acting_user,
+                      progress: Progress | None = None) -> GeneratedDocument:
     context = statute_context(statute_text(revision, language), language, university_name=university_name(language))
     document = document_generate(kind=DocumentKind.STATUTE, context=context, language=language,
-                                 acting_user=acting_user, target=revision.statute, formats=(fmt,), progress=progress)
+                                 acting_user=acting_user, target=revision.statute, formats=formats, progress=progress)
     if document.page_count:
         revision.page_count = document.page_count
         Revision.objects.filter(pk=revision.pk).update(page_count=document.page_count)

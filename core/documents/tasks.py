@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from core.documents.models import DocumentJob, DocumentKind
 from core.partners.models import Partner
+from core.statutes.models import Revision
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -30,3 +31,15 @@ def export_statute(job_id: int) -> int | None:
     if job is None or job.revision is None or job.is_finished:
         return None
     return export_job_run(job).document_id
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def publish_statute_revision(revision_id: int) -> list[int]:
+    """Write the public copies of a revision; nothing when it is gone or no longer shown to visitors."""
+    from core.documents.statute import statute_publish
+    from core.statutes.selectors import publishable_revisions
+
+    revision = Revision.objects.select_related("statute").filter(pk=revision_id).first()
+    if revision is None or revision.pk not in {each.pk for each in publishable_revisions(revision.statute)}:
+        return []
+    return [document.pk for document in statute_publish(revision=revision)]

@@ -180,6 +180,13 @@ def public_statutes() -> list[Statute]:
     return [statute for statute in statute_list() if statute.in_force_today is not None]
 
 
+def publishable_revisions(statute: Statute) -> list[Revision]:
+    """The revisions visitors see now or will see: the one in force today and an approved one due later."""
+    statute = statute_get_for_user(None, statute.pk)
+    return [each for each in statute.revision_list
+            if each.status == Revision.Status.IN_FORCE or each is statute.in_force_today]
+
+
 def public_statute_get(statute_id) -> Statute:
     """A statute in force today for a visitor; any other answers 404, like a missing id."""
     statute = statute_get_for_user(None, statute_id)

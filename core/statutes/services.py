@@ -13,9 +13,12 @@ from django.utils.translation import gettext
 
 from core.agreements.models import WorkflowStep
 from core.audit.services import audit_record
+from core.documents.tasks import publish_statute_revision
 from core.office.models import Role
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
+from core.statutes.selectors import publishable_revisions
 from core.translated import LANGUAGES, set_translations
+from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, full_clean_or_refuse
 
 JOB_FIELDS = ("position", "place_in_organisation", "superior", "deputy", "requirements")
@@ -93,6 +96,9 @@ def statute_update(*, statute: Statute, acting_user, kind: str | None = None, ti
         _set_agreed_by(statute, agreed_by)
     audit_record(actor=acting_user, action="statute.updated", target=statute,
                  details={"fields": sorted([*control, *(job or {})])})
+    # The public copies print the document control: write them again with the new one.
+    for revision in publishable_revisions(statute):
+        enqueue_on_commit(publish_statute_revision, revision.pk)
     return statute
 
 
@@ -352,6 +358,8 @@ def revision_approve(*, revision: Revision, in_force_from: date, acting_user) ->
         statute.save(update_fields=["first_published_on", "updated_at"])
     audit_record(actor=acting_user, action="statute.revision_approved", target=revision, details={
         "in_force_from": in_force_from.isoformat(), "superseded": previous.number if previous else None})
+    # Visitors download the copies written now, by a worker; a download never renders one itself.
+    enqueue_on_commit(publish_statute_revision, revision.pk)
     return revision
 
 

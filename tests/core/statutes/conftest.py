@@ -9,6 +9,7 @@ import pytest
 from django_tenants.utils import schema_context, tenant_context
 
 from core.agreements.workflow import workflow_seed_default
+from core.documents.statute import statute_publish
 from core.office.models import Role
 from core.statutes.models import Revision, Statute
 from core.statutes.services import clause_add, revision_approve, revision_submit, statute_create
@@ -70,6 +71,14 @@ def statute_a(university_a, people_a):
     """Seed 000's job description in force since 1 September 2014, in Kastamonu."""
     with tenant_context(university_a):
         return make_job_description(people_a["admin"], in_force_from=date(2014, 9, 1))
+
+
+@pytest.fixture
+def published_statute_a(university_a, statute_a):
+    """`statute_a` with the public copies the worker writes after approval."""
+    with tenant_context(university_a):
+        statute_publish(revision=statute_a.revisions.get(number=0))
+    return statute_a
 
 
 @pytest.fixture

@@ -19,8 +19,9 @@ def test_the_public_list_shows_statutes_in_force_only(client_a, statute_a, draft
     assert f'href="/statutes/public/{draft_statute_a.pk}/"' not in page
 
 
-def test_the_public_page_has_the_document_control_and_revision_table_in_the_visitors_language(client_a,
-                                                                                                statute_a):
+def test_the_public_page_has_the_document_control_and_revision_table_in_the_visitors_language(
+        client_a, published_statute_a):
+    statute_a = published_statute_a
     english = client_a.get(f"/statutes/public/{statute_a.pk}/?lang=en")
     turkish = client_a.get(f"/statutes/public/{statute_a.pk}/?lang=tr")
 
@@ -56,7 +57,8 @@ def test_the_office_pages_stay_closed_to_visitors(client_a, statute_a):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_the_in_force_revision_downloads_as_pdf_and_docx_and_is_reused(client_a, university_a, statute_a):
+def test_the_in_force_revision_downloads_as_pdf_and_docx_and_is_reused(client_a, university_a, published_statute_a):
+    statute_a = published_statute_a
     pdf = client_a.get(f"/statutes/public/{statute_a.pk}/pdf/?lang=en")
     again = client_a.get(f"/statutes/public/{statute_a.pk}/pdf/?lang=en")
     docx = client_a.get(f"/statutes/public/{statute_a.pk}/docx/?lang=tr")
