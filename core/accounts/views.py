@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -141,6 +142,8 @@ def two_factor_disable_view(request):
 @never_cache
 def invitation_view(request, token: str):
     """Accept an invitation: choose a username and password, and join the office with its role."""
+    if request.tenant.is_public:
+        raise Http404  # invitations live in a university's schema; the root domain has none
     try:
         invitation = invitation_for_token(token)
     except ServiceError as error:

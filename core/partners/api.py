@@ -235,9 +235,10 @@ class PartnerUnitListApi(PartnerPartApi):
 
     @extend_schema(request=NamesInput, responses={201: PartnerUnitOutput})
     def post(self, request, partner_id: int):
+        partner = self.partner(partner_id)  # another office's id is 404 whatever the body says
         data = NamesInput(data=request.data)
         data.is_valid(raise_exception=True)
-        unit = services.partner_unit_create(partner=self.partner(partner_id), names=data.names(),
+        unit = services.partner_unit_create(partner=partner, names=data.names(),
                                             acting_user=request.user)
         return Response(PartnerUnitOutput(unit).data, status=status.HTTP_201_CREATED)
 
@@ -268,9 +269,10 @@ class PartnerContactListApi(PartnerPartApi):
 
     @extend_schema(request=ContactSerializer, responses={201: ContactSerializer})
     def post(self, request, partner_id: int):
+        partner = self.partner(partner_id)
         data = ContactSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        contact = services.partner_contact_create(partner=self.partner(partner_id), acting_user=request.user,
+        contact = services.partner_contact_create(partner=partner, acting_user=request.user,
                                                   **data.validated_data)
         return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
@@ -305,9 +307,10 @@ class RankingListApi(PartnerPartApi):
         responses={201: RankingSerializer, 200: RankingSerializer},
     )
     def post(self, request, partner_id: int):
+        partner = self.partner(partner_id)
         data = RankingSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        entry, created = services.ranking_save(partner=self.partner(partner_id), acting_user=request.user,
+        entry, created = services.ranking_save(partner=partner, acting_user=request.user,
                                                **RankingSerializer.values(data.validated_data))
         answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(RankingSerializer(entry).data, status=answer)
@@ -356,9 +359,10 @@ class RecognitionCheckListApi(PartnerPartApi):
 
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: RecognitionCheckOutput})
     def post(self, request, partner_id: int):
+        partner = self.partner(partner_id)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        check = services.recognition_check_record(partner=self.partner(partner_id), acting_user=request.user,
+        check = services.recognition_check_record(partner=partner, acting_user=request.user,
                                                   **data.validated_data)
         return Response(RecognitionCheckOutput(check).data, status=status.HTTP_201_CREATED)
 
