@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.shortcuts import get_object_or_404
-from django_tenants.utils import quote_schema_name
+from django_tenants.utils import quote_schema_name, schema_context
 
 from i18n.text import sort_by_language
 from tenants.models import Domain, ProvisioningJob, University
@@ -16,6 +16,13 @@ def _host_key(hostname: str) -> str:
     return f"kopru:university-for-host:{hostname}"
 
 
+# Cache keys carry the current schema (django_tenants.cache.make_key). The host map belongs to the
+# whole platform: the tenant middleware reads it before any university is chosen, and it is cleared
+# from wherever a university changes; so it is always read and written under the public schema.
+def _on_public_schema():
+    return schema_context(settings.PUBLIC_SCHEMA_NAME)
+
+
 def university_for_host(hostname: str) -> University | None:
     """The university (or the public tenant) that answers on this host; cached once warm.
 
@@ -25,14 +32,15 @@ def university_for_host(hostname: str) -> University | None:
     """
     hostname = hostname.lower()
     key = _host_key(hostname)
-    university = cache.get(key)
-    if university is None:
-        domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
-        if domain is None:
-            return None
-        university = domain.tenant
-        if university.status != University.Status.PROVISIONING:
-            cache.set(key, university, HOST_CACHE_SECONDS)
+    with _on_public_schema():
+        university = cache.get(key)
+        if university is None:
+            domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
+            if domain is None:
+                return None
+            university = domain.tenant
+            if university.status != University.Status.PROVISIONING:
+                cache.set(key, university, HOST_CACHE_SECONDS)
     return university
 
 
@@ -42,7 +50,8 @@ def forget_university_hosts(university: University) -> None:
     A domain about to be deleted must be forgotten before it goes, while it can still be found.
     """
     hosts = list(Domain.objects.filter(tenant=university).values_list("domain", flat=True))
-    cache.delete_many([_host_key(host) for host in hosts])
+    with _on_public_schema():
+        cache.delete_many([_host_key(host) for host in hosts])
 
 
 def absolute_url(university: University, path: str) -> str:

@@ -210,15 +210,21 @@ STORAGES = {
 }
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
 
+# Every cache key starts with the schema current when it is used, so one university can never
+# read an entry another wrote under the same name. Entries meant for the whole platform (the
+# host-to-university map) are read and written under the public schema (tenants/selectors.py).
+TENANT_CACHE_KEYS = {"KEY_FUNCTION": "django_tenants.cache.make_key"}
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          **TENANT_CACHE_KEYS}}
 else:
     # A file cache is shared by the web server and the worker without a server of its own.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(BASE_DIR / ".state" / "cache"),
+            **TENANT_CACHE_KEYS,
         }
     }
 
@@ -240,6 +246,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "kopru.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Requests per client (kopru/api/throttling.py): anonymous ones per address, signed-in ones per user.
+    "DEFAULT_THROTTLE_CLASSES": ["kopru.api.throttling.AnonThrottle", "kopru.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("KOPRU_API_ANON_RATE", "60/min"),
+                               "user": env("KOPRU_API_USER_RATE", "1200/min")},
+    # The client's address is the one the last of this many trusted proxies saw (0: REMOTE_ADDR).
+    "NUM_PROXIES": int(env("KOPRU_PROXY_COUNT", "0")),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Köprü API",
