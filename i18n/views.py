@@ -21,7 +21,8 @@ def switch_language(request):
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=language)
     response = HttpResponseRedirect(target)
-    # Host-only (no domain): one university's choice never reaches another's host.
+    # Host-only (no domain, path /): one university's choice never reaches another's host; in production
+    # the name has the __Host- prefix, which browsers accept only on a Secure cookie.
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax",
-                        secure=request.is_secure())
+                        path="/", secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure())
     return response

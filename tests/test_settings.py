@@ -14,7 +14,7 @@ REQUIRED = {
     "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
 }
 OPTIONAL = {"SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "LOG_LEVEL"}
+            "AWS_SECRET_ACCESS_KEY", "LOG_LEVEL", "KOPRU_ROOT_DOMAIN", "KOPRU_CUSTOM_DOMAINS"}
 # Names that must never leak in from the developer's shell into these imports.
 SCRUBBED = {*REQUIRED, *OPTIONAL, "KOPRU_DEMO", "DJANGO_SETTINGS_MODULE"}
 
@@ -109,3 +109,42 @@ def test_no_template_has_inline_scripts_or_styles_the_policy_would_block():
     ]
 
     assert offending == []
+
+
+def test_production_answers_only_on_the_root_domain_its_subdomains_and_the_listed_own_domains():
+    code = "import json, kopru.settings.production as s; print(json.dumps(s.ALLOWED_HOSTS))"
+
+    plain = import_production(code, **REQUIRED, KOPRU_ROOT_DOMAIN="kopru.example.org")
+    custom = import_production(code, **REQUIRED, KOPRU_ROOT_DOMAIN="kopru.example.org",
+                               KOPRU_CUSTOM_DOMAINS="IRO.kastamonu.edu.tr, international.oshsu.kg,")
+
+    assert plain.returncode == 0 and custom.returncode == 0, plain.stderr + custom.stderr
+    assert json.loads(plain.stdout) == [".kopru.example.org"]
+    assert json.loads(custom.stdout) == [".kopru.example.org", "iro.kastamonu.edu.tr", "international.oshsu.kg"]
+
+
+COOKIE_SETTINGS = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME", "SESSION_COOKIE_SECURE",
+                   "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE", "SESSION_COOKIE_DOMAIN", "CSRF_COOKIE_DOMAIN",
+                   "LANGUAGE_COOKIE_DOMAIN", "SESSION_COOKIE_PATH", "CSRF_COOKIE_PATH", "LANGUAGE_COOKIE_PATH")
+
+
+def test_production_cookies_carry_the_host_prefix_and_what_it_requires(client_a, admin_a, settings):
+    code = ("import json, kopru.settings.production as s; from django.conf import global_settings as g; "
+            f"print(json.dumps({{name: getattr(s, name, getattr(g, name)) for name in {COOKIE_SETTINGS!r}}}))")
+    result = import_production(code, **REQUIRED)
+    assert result.returncode == 0, result.stderr
+    production = json.loads(result.stdout)
+    for name, value in production.items():
+        setattr(settings, name, value)
+
+    # every cookie Köprü sets, as a browser receives it over plain HTTP in front of the TLS proxy
+    csrf = client_a.get("/accounts/login/").cookies
+    session = client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"}).cookies
+    language = client_a.post("/i18n/language/", {"language": "en", "next": "/"}).cookies
+
+    received = [csrf[production["CSRF_COOKIE_NAME"]], session[production["SESSION_COOKIE_NAME"]],
+                language[production["LANGUAGE_COOKIE_NAME"]]]
+    assert [cookie.key for cookie in received] == ["__Host-kopru_csrf", "__Host-kopru_session",
+                                                   "__Host-kopru_language"]
+    for cookie in received:
+        assert (cookie["secure"], cookie["path"], cookie["domain"]) == (True, "/", ""), cookie.key

@@ -25,6 +25,7 @@ from core.agreements.publishing_forms import PublicPartnerFilter
 from core.office.permissions import Action, permission_required
 from i18n.middleware import enabled_languages
 from kopru.api.errors import error_body
+from tenants.selectors import absolute_url
 
 
 def visitor_language(view):
@@ -116,14 +117,18 @@ def public_csv(request):
 
 @permission_required(Action.PUBLISH_AGREEMENTS)
 def office_page(request):
-    """Choose the agreements on the public list, and copy the code that embeds it elsewhere."""
-    embed_url = request.build_absolute_uri(reverse("publishing:public_embed"))
+    """Choose the agreements on the public list, and copy the code that embeds it elsewhere.
+
+    The addresses are on the university's primary domain as the platform records it, never the
+    request's Host header: a forged header must not end up in code pasted into other sites.
+    """
+    site = absolute_url(request.tenant, "")
     context = {
         "agreements": publishable_agreements(request.user),
-        "embed_url": embed_url,
-        "list_url": request.build_absolute_uri(reverse("publishing:public_list")),
-        "json_url": request.build_absolute_uri(reverse("publishing:public_json")),
-        "csv_url": request.build_absolute_uri(reverse("publishing:public_csv")),
+        "embed_url": site + reverse("publishing:public_embed"),
+        "list_url": site + reverse("publishing:public_list"),
+        "json_url": site + reverse("publishing:public_json"),
+        "csv_url": site + reverse("publishing:public_csv"),
         "languages": enabled_languages(request),
     }
     return render(request, "public/office_publishing.html", context)

@@ -21,12 +21,15 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 DEBUG = False
-# Hosts are checked by the tenant middleware against the Domain table: an unknown
-# host answers 404 there, so Django's own host list need not repeat every domain.
-ALLOWED_HOSTS = ["*"]
 
 # The root domain carries the platform console; universities live on <slug>.<root>.
 KOPRU_ROOT_DOMAIN = env("KOPRU_ROOT_DOMAIN", "localhost")
+# Django answers only on the root domain, its subdomains and the universities' own domains
+# (KOPRU_CUSTOM_DOMAINS, comma-separated: the chart fills it from ingress.customDomains); any
+# other Host header answers 404 before it can reach a page. The tenant middleware then picks
+# the university from the Domain table.
+KOPRU_CUSTOM_DOMAINS = [host.strip().lower() for host in env("KOPRU_CUSTOM_DOMAINS").split(",") if host.strip()]
+ALLOWED_HOSTS = [f".{KOPRU_ROOT_DOMAIN}", *KOPRU_CUSTOM_DOMAINS]
 KOPRU_DEMO = env_bool("KOPRU_DEMO")
 # How links in e-mails reach a host: scheme and, behind no proxy, the port.
 KOPRU_URL_SCHEME = env("KOPRU_URL_SCHEME", "https")

@@ -21,8 +21,14 @@ if not env("CELERY_BROKER_URL"):
 if KOPRU_DEMO:  # noqa: F405
     raise ImproperlyConfigured("KOPRU_DEMO must not be set in production: demo accounts have known passwords.")
 
+# Cookies with the __Host- prefix: browsers take them only over HTTPS, for Path=/ and without
+# a Domain, so no sibling host under the root domain (another university) can set or overwrite them.
+SESSION_COOKIE_NAME = "__Host-kopru_session"
+CSRF_COOKIE_NAME = "__Host-kopru_csrf"
+LANGUAGE_COOKIE_NAME = "__Host-kopru_language"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

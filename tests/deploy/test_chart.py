@@ -247,6 +247,7 @@ def test_configuration_the_production_settings_read(production_release):
 
     assert config["DJANGO_SETTINGS_MODULE"] == "kopru.settings.production"
     assert config["KOPRU_ROOT_DOMAIN"] == "kopru.example.org"
+    assert config["KOPRU_CUSTOM_DOMAINS"] == "iro.kastamonu.edu.tr,international.oshsu.kg"
     assert config["AWS_STORAGE_BUCKET_NAME"] == "kopru-media"
     assert config["AWS_S3_ENDPOINT_URL"] == "https://s3.example.org"
     assert config["AWS_S3_REGION_NAME"] == "eu-central-1"

@@ -127,6 +127,10 @@ items:
 {{- define "kopru.configData" -}}
 DJANGO_SETTINGS_MODULE: kopru.settings.production
 KOPRU_ROOT_DOMAIN: {{ .Values.rootDomain | quote }}
+{{- /* Django answers only on the hosts the ingress routes to it. */}}
+{{- with .Values.ingress.customDomains }}
+KOPRU_CUSTOM_DOMAINS: {{ $hosts := list }}{{ range . }}{{ $hosts = append $hosts .host }}{{ end }}{{ join "," $hosts | quote }}
+{{- end }}
 KOPRU_TENANT_CREATION: {{ .Values.config.tenantCreation | quote }}
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 EMAIL_HOST: {{ .Values.email.host | quote }}
