@@ -2,6 +2,7 @@
 """Install Köprü into .venv and run it, with nothing else installed by hand.
 
     python3 dev.py start        the platform with demo universities on http://localhost:8000
+                                (on 127.0.0.1 only; KOPRU_LISTEN=0.0.0.0:8000 opens it to the network)
     python3 dev.py test [ARGS]  the whole test suite (ARGS go to pytest)
 
 With no DATABASE_URL, Köprü runs its own PostgreSQL in .state/; with no
@@ -74,7 +75,15 @@ def ensure_chromium() -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], **quiet)
 
 
+def listen_address() -> str:
+    """Where the web server listens: the demo has accounts with known passwords, so only this
+    machine reaches it unless KOPRU_LISTEN says otherwise (e.g. 0.0.0.0:8000)."""
+    return os.environ.get("KOPRU_LISTEN", "127.0.0.1:8000")
+
+
 def start() -> int:
+    listen = listen_address()
+    port = listen.rpartition(":")[2]
     started_database = not database_running()
     install()
     env = {**os.environ, "KOPRU_DEMO": "1", "DJANGO_SETTINGS_MODULE": "kopru.settings.dev"}
@@ -86,10 +95,10 @@ def start() -> int:
         subprocess.Popen([str(PYTHON), "-m", "celery", "-A", "kopru", "worker", "--beat", "--loglevel", "INFO",
                           "--concurrency", "2", "--schedule", str(ROOT / ".state" / "celerybeat-schedule")],
                          cwd=ROOT, env=env),
-        subprocess.Popen([*manage, "runserver", "0.0.0.0:8000"], cwd=ROOT, env=env),
+        subprocess.Popen([*manage, "runserver", listen], cwd=ROOT, env=env),
     ]
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as cleanly on TERM as on Ctrl-C
-    print("\nKöprü runs on http://localhost:8000 (platform console) and http://<slug>.localhost:8000."
+    print(f"\nKöprü runs on http://localhost:{port} (platform console) and http://<slug>.localhost:{port}."
           "\nThe demo logins are listed in README.md. Stop with Ctrl-C.\n", flush=True)
     try:
         while all(p.poll() is None for p in processes):
