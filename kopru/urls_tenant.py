@@ -22,5 +22,6 @@ urlpatterns = [
 ]
 
 # JSON under /api/, the usual pages elsewhere.
+handler400 = "kopru.api.errors.bad_request"
 handler404 = "kopru.api.errors.not_found"
 handler500 = "kopru.api.errors.server_error"

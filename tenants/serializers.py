@@ -41,7 +41,7 @@ class UniversityProfileOutput(serializers.Serializer):
     default_language = serializers.CharField()
     languages = serializers.ListField(child=serializers.CharField())
     erasmus_code = serializers.CharField()
-    website = serializers.URLField()
+    website = serializers.CharField(help_text="An http(s) address, or empty when none is known.")
 
     @extend_schema_field(NamesOutput)
     def get_names(self, university) -> dict:

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.pagination import PageNumberPagination
@@ -30,6 +30,7 @@ from core.partners.models import Partner
 from core.spreadsheets import CONTENT_TYPES
 from core.translated import translations
 from core.uploads import stored_file_response
+from kopru.api.query import query_values
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 TITLE_FIELDS = [f"title_{code}" for code in LANGUAGES]
@@ -163,16 +164,29 @@ class AgreementInput(serializers.Serializer):
         return {"titles": titles or None, **data}
 
 
-def _filters(params) -> AgreementFilters:
-    def number(name):
-        value = params.get(name, "")
-        return int(value) if value.isdigit() else None
+class AgreementQuery(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Agreement.Kind.values, required=False, allow_blank=True, default="")
+    status = serializers.ChoiceField(choices=Agreement.Status.values, required=False, allow_blank=True, default="")
+    partner = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                       help_text="Agreements with this partner.")
+    country = serializers.CharField(required=False, allow_blank=True, default="", max_length=2,
+                                    help_text="Agreements with a partner in this country (ISO 3166 code).")
+    unit = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                    help_text="Agreements of this academic unit or a unit below it.")
+    # Bounded like the list page's filter: a date beyond the calendar's end cannot be computed.
+    expiring_within = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0,
+                                               max_value=3650,
+                                               help_text="Ending between today and this many days from now.")
+    q = serializers.CharField(required=False, allow_blank=True, default="", max_length=200,
+                              help_text="Words of the title or a partner's name, in any script.")
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=200, help_text="At most 200.")
 
-    return AgreementFilters(
-        kind=params.get("kind", ""), status=params.get("status", ""), partner=number("partner"),
-        country=params.get("country", ""), unit=number("unit"), expiring_within=number("expiring_within"),
-        search=params.get("q", ""),
-    )
+    @staticmethod
+    def filters(query: dict) -> AgreementFilters:
+        return AgreementFilters(
+            kind=query["kind"], status=query["status"], partner=query["partner"], country=query["country"],
+            unit=query["unit"], expiring_within=query["expiring_within"], search=query["q"],
+        )
 
 
 class AgreementListApi(ListAPIView):
@@ -182,18 +196,9 @@ class AgreementListApi(ListAPIView):
     pagination_class = AgreementPagination
 
     def get_queryset(self):
-        return agreement_list(self.request.user, _filters(self.request.query_params))
+        return agreement_list(self.request.user, AgreementQuery.filters(query_values(AgreementQuery, self.request)))
 
-    @extend_schema(parameters=[
-        OpenApiParameter("kind", str, enum=Agreement.Kind.values),
-        OpenApiParameter("status", str, enum=Agreement.Status.values),
-        OpenApiParameter("partner", int, description="Agreements with this partner."),
-        OpenApiParameter("country", str, description="Agreements with a partner in this country (ISO 3166 code)."),
-        OpenApiParameter("unit", int, description="Agreements of this academic unit or a unit below it."),
-        OpenApiParameter("expiring_within", int, description="Ending between today and this many days from now."),
-        OpenApiParameter("q", str, description="Words of the title or a partner's name, in any script."),
-        OpenApiParameter("page_size", int, description="At most 200."),
-    ])
+    @extend_schema(parameters=[AgreementQuery])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -261,6 +266,7 @@ class DocumentListApi(GenericAPIView):
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "POST": Action.MANAGE_AGREEMENTS}
     serializer_class = DocumentOutput
     parser_classes = [MultiPartParser]
+    pagination_class = None  # an agreement's documents come whole
 
     class InputSerializer(serializers.Serializer):
         class Meta:
@@ -327,6 +333,7 @@ class IscedListApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_AGREEMENTS
     serializer_class = IscedOutput
+    pagination_class = None  # the whole classification, a few hundred rows
 
     @extend_schema(responses=IscedOutput(many=True))
     def get(self, request):
@@ -367,13 +374,16 @@ class AgreementExportApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_AGREEMENTS
 
+    class QuerySerializer(serializers.Serializer):
+        file_format = serializers.ChoiceField(choices=["xlsx", "csv"], default="xlsx",
+                                              help_text="csv holds the agreements only; xlsx their conditions too.")
+
     @extend_schema(
-        parameters=[OpenApiParameter("file_format", str, enum=["xlsx", "csv"], default="xlsx",
-                                     description="csv holds the agreements only; xlsx their conditions too.")],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        parameters=[QuerySerializer],
+        responses={(200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY, (200, CONTENT_TYPES["csv"]): OpenApiTypes.BINARY},
     )
     def get(self, request):
-        file_format = "csv" if request.query_params.get("file_format") == "csv" else "xlsx"
+        file_format = query_values(self.QuerySerializer, request)["file_format"]
         response = HttpResponse(agreements_export(agreements_for_user(request.user), file_format),
                                 content_type=CONTENT_TYPES[file_format])
         response["Content-Disposition"] = f'attachment; filename="agreements.{file_format}"'

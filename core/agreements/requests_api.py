@@ -1,9 +1,9 @@
 """The API of requests under agreements (seed 000 7.10); unit staff see and answer their units' requests only."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from core.agreements.models import AgreementRequest
@@ -18,6 +18,8 @@ from core.agreements.requests import (
 )
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
+from kopru.api.parsers import JSONParser
+from kopru.api.query import query_values
 
 
 class RequestOutput(serializers.Serializer):
@@ -57,12 +59,14 @@ class RequestListApi(ListAPIView):
     serializer_class = RequestOutput
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    def get_queryset(self):
-        wanted = self.request.query_params.get("status", "")
-        return requests_for_user(self.request.user,
-                                 status=wanted if wanted in AgreementRequest.Status.values else "")
+    class QuerySerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=AgreementRequest.Status.choices, required=False, allow_blank=True,
+                                         default="")
 
-    @extend_schema(parameters=[OpenApiParameter("status", str, enum=AgreementRequest.Status.values)])
+    def get_queryset(self):
+        return requests_for_user(self.request.user, status=query_values(self.QuerySerializer, self.request)["status"])
+
+    @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

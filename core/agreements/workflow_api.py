@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from core.agreements.models import DocumentKind, Transition
@@ -27,6 +27,7 @@ from core.agreements.workflow import (
 )
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
+from kopru.api.parsers import JSONParser
 from kopru.errors import ServiceError
 
 NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]

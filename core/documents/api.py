@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -25,7 +26,10 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.office.permissions import Action, OfficePermission
 from core.partners.selectors import partner_get_for_user
+from kopru.api.query import query_values
+from kopru.errors import ServiceError
 
+FILE_FORMATS = ("pdf", "docx")
 FILE_RESPONSES = {
     (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
     (200, DOCX_CONTENT_TYPE): OpenApiResponse(OpenApiTypes.BINARY),
@@ -51,7 +55,7 @@ class DocumentOutput(serializers.Serializer):
 
     def get_links(self, document) -> dict[str, str]:
         files = {file_format: reverse("api-document-download", args=[document.pk, file_format])
-                 for file_format in ("pdf", "docx") if getattr(document, file_format)}
+                 for file_format in FILE_FORMATS if getattr(document, file_format)}
         return {"self": reverse("api-document", args=[document.pk]), **files}
 
 
@@ -109,20 +113,21 @@ class DocumentListApi(ListAPIView):
     required_action = Action.VIEW_OFFICE
     serializer_class = DocumentOutput
 
-    @extend_schema(parameters=[
-        OpenApiParameter("partner", int, description="Only the documents about this partner."),
-        OpenApiParameter("agreement", int, description="Only the documents about this agreement."),
-        OpenApiParameter("statute", int, description="Only the exports of this statute."),
-    ])
+    class QuerySerializer(serializers.Serializer):
+        partner = serializers.IntegerField(required=False, min_value=1,
+                                           help_text="Only the documents about this partner.")
+        agreement = serializers.IntegerField(required=False, min_value=1,
+                                             help_text="Only the documents about this agreement.")
+        statute = serializers.IntegerField(required=False, min_value=1, help_text="Only the exports of this statute.")
+
+    @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         documents = documents_for_user(self.request.user).order_by("-created_at", "-id")
-        for target in ("partner", "agreement", "statute"):
-            value = self.request.query_params.get(target, "")
-            if value:
-                documents = documents.filter(**{f"{target}_id": int(value) if value.isdigit() else 0})
+        for target, pk in query_values(self.QuerySerializer, self.request).items():
+            documents = documents.filter(**{f"{target}_id": pk})
         return documents
 
 
@@ -145,9 +150,15 @@ class DocumentDownloadApi(GenericAPIView):
     def get_queryset(self):
         return documents_for_user(self.request.user)
 
-    @extend_schema(responses=FILE_RESPONSES)
+    @extend_schema(responses=FILE_RESPONSES,
+                   parameters=[OpenApiParameter("file_format", str, OpenApiParameter.PATH, enum=FILE_FORMATS)])
     def get(self, request, document_id: int, file_format: str):
-        return document_file_response(document_get_for_user(request.user, document_id), file_format)
+        document = document_get_for_user(request.user, document_id)
+        if file_format in FILE_FORMATS and not getattr(document, file_format):
+            # A large statute's export is written as PDF or DOCX only, as it was asked for.
+            message = gettext("This document was not made as %(format)s. Its links name the files it has.")
+            raise ServiceError("format_not_made", message % {"format": file_format.upper()}, status_code=404)
+        return document_file_response(document, file_format)
 
 
 class TemplateOutput(serializers.Serializer):
@@ -173,6 +184,7 @@ class TemplateListApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_TEMPLATES
     serializer_class = TemplateOutput
+    pagination_class = None  # every kind in every language of the university: a short list
 
     @extend_schema(responses=TemplateOutput(many=True))
     def get(self, request):
@@ -217,13 +229,16 @@ class TemplateDownloadApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_TEMPLATES
 
+    class QuerySerializer(serializers.Serializer):
+        preview = serializers.BooleanField(default=False, help_text="Fill the template with sample data.")
+
     @extend_schema(
-        parameters=[OpenApiParameter("preview", bool, description="Fill the template with sample data.")],
+        parameters=[QuerySerializer],
         responses={(200, DOCX_CONTENT_TYPE): OpenApiResponse(OpenApiTypes.BINARY)},
     )
     def get(self, request, kind: str, language: str):
         kind_and_language_or_404(kind, language)
-        if request.query_params.get("preview") in ("1", "true"):
+        if query_values(self.QuerySerializer, request)["preview"]:
             return docx_response(template_preview(kind, language), f"{kind}_{language}_preview.docx")
         content, template = template_content(kind, language)
         return docx_response(content, f"{kind}_{language}_{f'v{template.version}' if template else 'default'}.docx")

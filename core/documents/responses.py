@@ -13,9 +13,9 @@ CONTENT_TYPES = {kind: uploads.CONTENT_TYPES[kind] for kind in (uploads.DOCX, up
 
 
 def document_file_response(document: GeneratedDocument, file_format: str) -> FileResponse:
-    if file_format not in CONTENT_TYPES:
+    stored = getattr(document, file_format) if file_format in CONTENT_TYPES else None
+    if not stored:  # a large statute's export is made in the one format asked for
         raise Http404
-    stored = getattr(document, file_format)
     name = f"{slugify(document.title)[:80] or document.kind}-v{document.version}.{file_format}"
     return FileResponse(stored.open("rb"), as_attachment=True, filename=name,
                         content_type=CONTENT_TYPES[file_format])

@@ -1,6 +1,6 @@
 """Notifications (each person's own) and the office's reminder settings; thin calls into services."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
@@ -9,6 +9,7 @@ from core.agreements.reminders import reminder_settings_get, reminder_settings_u
 from core.notifications.selectors import notification_get_for_user, notifications_for_user
 from core.notifications.services import notification_mark_read, notifications_mark_all_read
 from core.office.permissions import Action, OfficePermission
+from kopru.api.query import query_values
 
 
 class NotificationOutput(serializers.Serializer):
@@ -25,11 +26,14 @@ class NotificationListApi(ListAPIView):
     required_action = Action.VIEW_OFFICE
     serializer_class = NotificationOutput
 
+    class QuerySerializer(serializers.Serializer):
+        unread = serializers.BooleanField(default=False, help_text="Only notifications not read yet.")
+
     def get_queryset(self):
-        unread_only = self.request.query_params.get("unread") in {"1", "true"}
+        unread_only = query_values(self.QuerySerializer, self.request)["unread"]
         return notifications_for_user(self.request.user, unread_only=unread_only)
 
-    @extend_schema(parameters=[OpenApiParameter("unread", bool, description="Only notifications not read yet.")])
+    @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

@@ -1,7 +1,7 @@
 """The office's API: people, invitations, academic units and the audit log; thin calls into services."""
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
@@ -21,6 +21,7 @@ from core.office.services import (
     unit_update,
     user_set_active,
 )
+from kopru.api.query import query_values
 
 UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
 
@@ -223,14 +224,16 @@ class AuditListApi(ListAPIView):
     required_action = Action.VIEW_AUDIT
     serializer_class = AuditEntryOutput
 
-    def get_queryset(self):
-        actor = self.request.query_params.get("actor", "")
-        return audit_entries(action=self.request.query_params.get("action", ""),
-                             actor_id=int(actor) if actor.isdigit() else None)
+    class QuerySerializer(serializers.Serializer):
+        action = serializers.CharField(required=False, allow_blank=True, default="", max_length=64,
+                                       help_text="Only entries of this action, e.g. membership.changed.")
+        actor = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                         help_text="Only entries by this user id.")
 
-    @extend_schema(parameters=[
-        OpenApiParameter("action", str, description="Only entries of this action, e.g. membership.changed."),
-        OpenApiParameter("actor", int, description="Only entries by this user id."),
-    ])
+    def get_queryset(self):
+        query = query_values(self.QuerySerializer, self.request)
+        return audit_entries(action=query["action"], actor_id=query["actor"])
+
+    @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

@@ -117,5 +117,9 @@ class OfficePermission(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         actions = getattr(view, "required_actions", None) or {}
-        action = actions.get(request.method, getattr(view, "required_action", None))
+        default = getattr(view, "required_action", None)
+        if request.method == "OPTIONS":  # describes the address to whoever may use it in any way
+            return any(can(request.user, action) for action in {default, *actions.values()} - {None})
+        method = "GET" if request.method == "HEAD" else request.method  # HEAD is GET without the body
+        action = actions.get(method, default)
         return action is not None and can(request.user, action)

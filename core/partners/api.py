@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -16,6 +16,7 @@ from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from core.spreadsheets import CONTENT_TYPES
 from core.uploads import stored_file_response
 from i18n.countries import country_name
+from kopru.api.query import query_values
 
 READ_OR_MANAGE = {"GET": Action.VIEW_PARTNERS, "POST": Action.MANAGE_PARTNERS, "PATCH": Action.MANAGE_PARTNERS,
                   "DELETE": Action.MANAGE_PARTNERS}
@@ -154,19 +155,22 @@ class PartnerInput(NamesInput):
         return {field: value for field, value in self.validated_data.items() if field in services.PARTNER_DETAILS}
 
 
-LIST_FILTERS = [
-    OpenApiParameter("q", str, description="Words to find in the names (any language or script), city or "
-                                           "Erasmus code."),
-    OpenApiParameter("country", str, description="ISO 3166-1 alpha-2 code."),
-    OpenApiParameter("recognition", str, enum=[*Recognition.values, "attention"],
-                     description="A recognition status, or `attention` for every partner not recognised."),
-]
+class PartnerQuery(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, default="", max_length=200,
+                              help_text="Words to find in the names (any language or script), city or Erasmus code.")
+    country = serializers.CharField(required=False, allow_blank=True, default="", max_length=2,
+                                    help_text="ISO 3166-1 alpha-2 code.")
+    recognition = serializers.ChoiceField(
+        choices=[*Recognition.values, "attention"], required=False, allow_blank=True, default="",
+        help_text="A recognition status, or `attention` for every partner not recognised.")
 
 
-def _filters(request) -> dict:
-    params = request.query_params
-    return {"query": params.get("q", ""), "country": params.get("country", ""),
-            "recognition": params.get("recognition", "")}
+class PartnerExportQuery(PartnerQuery):
+    file_format = serializers.ChoiceField(choices=list(CONTENT_TYPES), default="csv")
+
+
+def _filters(query: dict) -> dict:
+    return {"query": query["q"], "country": query["country"], "recognition": query["recognition"]}
 
 
 class PartnerListApi(ListAPIView):
@@ -177,9 +181,9 @@ class PartnerListApi(ListAPIView):
     serializer_class = PartnerOutput
 
     def get_queryset(self):
-        return selectors.partner_list(self.request.user, **_filters(self.request))
+        return selectors.partner_list(self.request.user, **_filters(query_values(PartnerQuery, self.request)))
 
-    @extend_schema(parameters=LIST_FILTERS)
+    @extend_schema(parameters=[PartnerQuery])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -230,6 +234,7 @@ class PartnerPartApi(GenericAPIView):
 class PartnerUnitListApi(PartnerPartApi):
     serializer_class = PartnerUnitOutput
 
+    @extend_schema(responses=PartnerUnitOutput(many=True))
     def get(self, request, partner_id: int):
         return Response(PartnerUnitOutput(self.partner(partner_id).units.all(), many=True).data)
 
@@ -264,6 +269,7 @@ class PartnerUnitDetailApi(PartnerPartApi):
 class PartnerContactListApi(PartnerPartApi):
     serializer_class = ContactSerializer
 
+    @extend_schema(responses=ContactSerializer(many=True))
     def get(self, request, partner_id: int):
         return Response(ContactSerializer(self.partner(partner_id).contacts.all(), many=True).data)
 
@@ -298,6 +304,7 @@ class PartnerContactDetailApi(PartnerPartApi):
 class RankingListApi(PartnerPartApi):
     serializer_class = RankingSerializer
 
+    @extend_schema(responses=RankingSerializer(many=True))
     def get(self, request, partner_id: int):
         return Response(RankingSerializer(self.partner(partner_id).rankings.all(), many=True).data)
 
@@ -353,6 +360,7 @@ class RecognitionCheckListApi(PartnerPartApi):
                                           help_text="The number of YÖK's letter (required for that method).")
         evidence = serializers.FileField(required=False, help_text="PDF, PNG or JPEG, up to 10 MB.")
 
+    @extend_schema(responses=RecognitionCheckOutput(many=True))
     def get(self, request, partner_id: int):
         checks = self.partner(partner_id).recognition_checks.select_related("checked_by")
         return Response(RecognitionCheckOutput(checks, many=True).data)
@@ -426,14 +434,13 @@ class PartnerExportApi(GenericAPIView):
     required_action = Action.VIEW_PARTNERS
 
     @extend_schema(
-        parameters=[*LIST_FILTERS, OpenApiParameter("file_format", str, enum=list(CONTENT_TYPES), default="csv")],
+        parameters=[PartnerExportQuery],
         responses={(200, "text/csv"): OpenApiTypes.BINARY, (200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY},
     )
     def get(self, request):
-        file_format = request.query_params.get("file_format", "csv")
-        if file_format not in CONTENT_TYPES:
-            raise Http404
-        partners = selectors.partner_list(request.user, **_filters(request))
+        query = query_values(PartnerExportQuery, request)
+        file_format = query["file_format"]
+        partners = selectors.partner_list(request.user, **_filters(query))
         response = HttpResponse(selectors.partner_table(partners, file_format), content_type=CONTENT_TYPES[file_format])
         response["Content-Disposition"] = (
             f'attachment; filename="partners-{timezone.localdate().isoformat()}.{file_format}"')

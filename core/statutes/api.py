@@ -6,8 +6,7 @@ Thin calls into core.statutes.services and selectors, like the pages.
 
 from django.conf import settings
 from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -27,6 +26,7 @@ from core.statutes.selectors import (
     statute_list,
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
+from kopru.api.query import query_values
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -180,12 +180,15 @@ class StatuteListApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = StatuteOutput
+    pagination_class = None  # an office's statutes come whole, as on the statutes page
 
-    @extend_schema(parameters=[OpenApiParameter("kind", str, enum=Statute.Kind.values)],
-                   responses=StatuteOutput(many=True))
+    class QuerySerializer(serializers.Serializer):
+        kind = serializers.ChoiceField(choices=Statute.Kind.values, required=False, allow_blank=True, default="")
+
+    @extend_schema(parameters=[QuerySerializer], responses=StatuteOutput(many=True))
     def get(self, request):
-        kind = request.query_params.get("kind", "")
-        return Response(StatuteOutput(statute_list(kind=kind if kind in Statute.Kind.values else ""), many=True).data)
+        kind = query_values(self.QuerySerializer, request)["kind"]
+        return Response(StatuteOutput(statute_list(kind=kind), many=True).data)
 
     @extend_schema(request=StatuteInput, responses={201: StatuteDetailOutput})
     def post(self, request):
@@ -224,6 +227,7 @@ class RevisionListApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = RevisionOutput
+    pagination_class = None  # a statute's revisions come whole
 
     @extend_schema(responses=RevisionOutput(many=True))
     def get(self, request, statute_id: int):
@@ -326,14 +330,11 @@ class InForceOnApi(GenericAPIView):
     class QuerySerializer(serializers.Serializer):
         date = serializers.DateField()
 
-    @extend_schema(parameters=[OpenApiParameter("date", OpenApiTypes.DATE, required=True)],
-                   responses={200: RevisionDetailOutput, 404: None},
+    @extend_schema(parameters=[QuerySerializer], responses=RevisionDetailOutput,
                    description="The revision in force on the date, with its clauses; 404 before the first one.")
     def get(self, request, statute_id: int):
         statute = statute_get_for_user(request.user, statute_id)
-        query = self.QuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        revision = revision_in_force_on(statute, query.validated_data["date"])
+        revision = revision_in_force_on(statute, query_values(self.QuerySerializer, request)["date"])
         if revision is None:
             raise Http404
         return Response(RevisionDetailOutput(revision).data)
@@ -353,23 +354,19 @@ class DiffApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_STATUTES
     serializer_class = DiffRowOutput
+    pagination_class = None  # the diff of two revisions comes whole
 
     class QuerySerializer(serializers.Serializer):
-        a = serializers.IntegerField(min_value=0)
-        b = serializers.IntegerField(min_value=0)
-        lang = serializers.ChoiceField(choices=LANGUAGES, required=False)
+        a = serializers.IntegerField(min_value=0, help_text="The earlier revision's number.")
+        b = serializers.IntegerField(min_value=0, help_text="The later revision's number.")
+        lang = serializers.ChoiceField(choices=LANGUAGES, required=False, help_text="Default: the request's language.")
 
-    @extend_schema(parameters=[
-        OpenApiParameter("a", int, required=True, description="The earlier revision's number."),
-        OpenApiParameter("b", int, required=True, description="The later revision's number."),
-        OpenApiParameter("lang", str, enum=list(LANGUAGES), description="Default: the request's language."),
-    ], responses=DiffRowOutput(many=True))
+    @extend_schema(parameters=[QuerySerializer], responses=DiffRowOutput(many=True))
     def get(self, request, statute_id: int):
         statute = statute_get_for_user(request.user, statute_id)
-        query = self.QuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        old, new = revision_get(statute, query.validated_data["a"]), revision_get(statute, query.validated_data["b"])
-        rows = revision_diff(old, new, query.validated_data.get("lang") or request.LANGUAGE_CODE)
+        query = query_values(self.QuerySerializer, request)
+        old, new = revision_get(statute, query["a"]), revision_get(statute, query["b"])
+        rows = revision_diff(old, new, query.get("lang") or request.LANGUAGE_CODE)
         return Response(DiffRowOutput(rows, many=True).data)
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.office.permissions import Action, OfficePermission
@@ -21,6 +21,7 @@ from core.statutes.importing import (
 )
 from core.statutes.models import Clause, Statute
 from core.statutes.parser import DocumentControl
+from kopru.api.parsers import JSONParser
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 

@@ -6,12 +6,12 @@ messages (DRF has no Kyrgyz catalogue, and its texts vary for one code); an erro
 that needs its own message raises it with its own code, e.g.
 PermissionDenied(message, code="csrf_failed"), and keeps both.
 
-Errors raised outside DRF views (an unknown URL, an unhandled exception) reach
-Django's handlers: `not_found` and `server_error` answer JSON under /api/ and the
-usual pages elsewhere.
+Errors raised outside DRF views (an unknown URL, a body over Django's limits, an
+unhandled exception) reach Django's handlers: `not_found`, `bad_request` and
+`server_error` answer JSON under /api/ and the usual pages elsewhere.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext, ngettext
@@ -33,7 +33,11 @@ MESSAGES = {
     "not_acceptable": _("This address cannot answer in the format you asked for."),
     "unsupported_media_type": _("This address does not accept the format you sent."),
     "server_error": _("Something went wrong on our side. The error has been logged."),
+    "bad_request": _("The request could not be understood."),
+    "too_large": _("The request is too large: send less data, or fewer fields or files, at once."),
 }
+# Django refuses these while it reads a body; the API answers them in its own shape.
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
@@ -65,6 +69,8 @@ def _message_for(exc: exceptions.APIException, code: str) -> str:
 def exception_handler(exc, context):
     if isinstance(exc, ServiceError):
         return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
+    if isinstance(exc, TOO_LARGE):
+        return Response(error_body("too_large", MESSAGES["too_large"]), status=413)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):
@@ -91,6 +97,15 @@ def not_found(request, exception):
     if _is_api(request):
         return JsonResponse(error_body("not_found", MESSAGES["not_found"]), status=404)
     return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception):
+    """Requests Django refuses before a view runs: a body over the limits, a malformed query or host."""
+    if _is_api(request):
+        if isinstance(exception, TOO_LARGE):
+            return JsonResponse(error_body("too_large", MESSAGES["too_large"]), status=413)
+        return JsonResponse(error_body("bad_request", MESSAGES["bad_request"]), status=400)
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

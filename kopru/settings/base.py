@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "i18n.middleware.LanguageMiddleware",
+    # No address may carry NUL, which PostgreSQL refuses in any text (refused in the reader's language).
+    "kopru.query_strings.NulRefusalMiddleware",
     "core.accounts.middleware.TwoFactorSetupMiddleware",
     "tenants.middleware.SuspendedUniversityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -245,7 +247,12 @@ REST_FRAMEWORK = {
         "kopru.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "kopru.api.schema.AutoSchema",
+    # JSON bounded in size and depth; forms and uploads as DRF parses them (kopru/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["kopru.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
+    # OPTIONS names an address's media types without fetching its objects (kopru/api/metadata.py).
+    "DEFAULT_METADATA_CLASS": "kopru.api.metadata.Metadata",
     "EXCEPTION_HANDLER": "kopru.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
