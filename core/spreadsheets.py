@@ -16,9 +16,15 @@ ServiceError whose `fields["rows"]` lists {"line", "column", "message"} per prob
 API renders that as a 400, views show `error.rows`, commands print them.
 
 `read_sheets(upload)` reads every sheet of a workbook the same way, by the sheet's name.
+Both stay within the KOPRU_TABLE_* bounds (bytes; rows, blank ones included; columns;
+cells) and, for an XLSX workbook, the KOPRU_ARCHIVE_* ones, and refuse a larger table with
+a ServiceError naming the bound before anything is imported.
 
 `write_table(columns, rows, file_format)` is the way out: CSV (UTF-8 with BOM, which
-spreadsheet programs open correctly) or XLSX bytes.
+spreadsheet programs open correctly) or XLSX bytes; `write_workbook` writes several
+sheets. Every cell Köprü writes goes through `export_cell`: text that a spreadsheet
+program would run as a formula is written as text, and characters a workbook cannot hold
+are left out, so no stored name can run code on a reader's machine or break an export.
 """
 
 import csv
@@ -28,15 +34,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from core.uploads import ARCHIVE_ERRORS, check_archive
 from kopru.errors import ServiceError
 
-MAX_TABLE_BYTES = 10 * 1024 * 1024
-MAX_TABLE_ROWS = 10_000
 XLSX_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"  # spreadsheet programs in Turkish and Russian locales save with ";"
 CSV_SHEET = ""  # the one sheet of a CSV file, as read_sheets names it
@@ -112,28 +119,57 @@ def _unreadable() -> ServiceError:
     return ServiceError("unreadable_table", gettext("This file is not a CSV or XLSX table that can be read."))
 
 
-def _read(upload, max_bytes: int) -> bytes:
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
+def _read(upload) -> bytes:
+    megabytes = settings.KOPRU_TABLE_MAX_MB
+    data = upload.read(megabytes * 1024 * 1024 + 1)
+    if len(data) > megabytes * 1024 * 1024:
         raise ServiceError("table_too_large", gettext("The file is larger than %(megabytes)d MB.")
-                           % {"megabytes": max_bytes // (1024 * 1024)})
+                           % {"megabytes": megabytes})
     return data
 
 
-def _table(lines, max_rows: int) -> Table | None:
+class _Cells:
+    """The cells a file's tables have been given so far, against KOPRU_TABLE_MAX_CELLS."""
+
+    def __init__(self):
+        self.count = 0
+
+    def add(self, count: int) -> None:
+        self.count += count
+        if self.count > settings.KOPRU_TABLE_MAX_CELLS:
+            raise ServiceError("table_too_many_cells", gettext("A table can have at most %(cells)d cells.")
+                               % {"cells": settings.KOPRU_TABLE_MAX_CELLS})
+
+
+def _bounded(lines, cells: _Cells):
+    """The (line, cells) pairs of `lines`, refusing a table over the row, column or cell bounds as it goes.
+
+    Blank rows count: a sheet of a million empty rows costs as much to read as a full one.
+    """
+    max_rows, max_columns = settings.KOPRU_TABLE_MAX_ROWS, settings.KOPRU_TABLE_MAX_COLUMNS
+    for count, (line, values) in enumerate(lines, start=1):
+        if count > max_rows + 1:  # the header and max_rows rows
+            raise ServiceError("table_too_long", gettext(
+                "A table can have at most %(rows)d rows, blank rows included.") % {"rows": max_rows})
+        cells.add(len(values))
+        if len(values) > max_columns and any(value not in (None, "") for value in values[max_columns:]):
+            raise ServiceError("table_too_wide", gettext("A table can have at most %(columns)d columns.")
+                               % {"columns": max_columns})
+        yield line, values[:max_columns]
+
+
+def _table(lines, cells: _Cells) -> Table | None:
     """The table of (line, cells) pairs whose first is the header; None when there is not even a header."""
+    lines = _bounded(lines, cells)
     header = next(lines, None)
     if header is None:
         return None
     columns = [_cell_text(name).lower() for name in header[1]]
     rows = []
-    for line, cells in lines:
-        texts = [_cell_text(cell) for cell in cells]
+    for line, values in lines:
+        texts = [_cell_text(value) for value in values]
         if not any(texts):
             continue  # blank lines between rows are no rows
-        if len(rows) == max_rows:
-            raise ServiceError("table_too_long", gettext("A table can have at most %(rows)d rows.")
-                               % {"rows": max_rows})
         rows.append(Row(line, {name: text for name, text in zip(columns, texts, strict=False) if name}))
     return Table(columns=[name for name in columns if name], rows=rows)
 
@@ -144,21 +180,22 @@ def _not_empty(table: Table | None) -> Table:
     return table
 
 
-def read_table(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_TABLE_ROWS) -> Table:
+def read_table(upload) -> Table:
     """The rows of an uploaded (or opened) CSV file or first sheet of an XLSX workbook.
 
     Column names are the first row, lower-cased.
     """
-    data = _read(upload, max_bytes)
-    return _not_empty(_table(_xlsx_lines(data) if data.startswith(XLSX_MAGIC) else _csv_lines(data), max_rows))
+    data = _read(upload)
+    return _not_empty(_table(_xlsx_lines(data) if data.startswith(XLSX_MAGIC) else _csv_lines(data), _Cells()))
 
 
-def read_sheets(upload, *, max_bytes: int = MAX_TABLE_BYTES, max_rows: int = MAX_TABLE_ROWS) -> dict[str, Table]:
+def read_sheets(upload) -> dict[str, Table]:
     """Every sheet of an XLSX workbook by its name, read as read_table reads one; a CSV file is one sheet named ""."""
-    data = _read(upload, max_bytes)
+    data = _read(upload)
+    cells = _Cells()  # one budget for the whole workbook
     if not data.startswith(XLSX_MAGIC):
-        return {CSV_SHEET: _not_empty(_table(_csv_lines(data), max_rows))}
-    return {sheet.title: _table(_sheet_lines(sheet), max_rows) or Table(columns=[], rows=[])
+        return {CSV_SHEET: _not_empty(_table(_csv_lines(data), cells))}
+    return {sheet.title: _table(_sheet_lines(sheet), cells) or Table(columns=[], rows=[])
             for sheet in _workbook(data).worksheets}
 
 
@@ -186,17 +223,22 @@ def _csv_lines(data: bytes):
 
 
 # Not a workbook, or a damaged one.
-WORKBOOK_ERRORS = (zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError)
+WORKBOOK_ERRORS = (*ARCHIVE_ERRORS, ValueError, IndexError)
 
 
 def _workbook(data: bytes):
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive)
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except WORKBOOK_ERRORS as error:
         raise _unreadable() from error
 
 
 def _sheet_lines(sheet):
+    # The dimension a sheet declares is the sender's word: without it each row is as wide as its
+    # own last cell, and rows go on to the last one there is, so _bounded sees every one of them.
+    sheet.reset_dimensions()
     try:
         yield from enumerate(sheet.iter_rows(values_only=True), start=1)
     except WORKBOOK_ERRORS as error:
@@ -222,7 +264,9 @@ def _cell_text(value) -> str:
     # Excel stores 2024 or 123456789 as floats; a PIC must not come back as "123456789.0".
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    # A cell export_cell kept from running as a formula reads back as it was stored.
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text
 
 
 def _row_errors(row: Row, error: Exception) -> list[RowError]:
@@ -259,25 +303,52 @@ def import_rows(table: Table, save_row: Callable[[Row], str]) -> ImportResult:
     return result
 
 
+# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV Injection"): "=", "+", "-"
+# and "@" start one, and a tab or carriage return before them is skipped by some programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_cell(value):
+    """A value as it may go into a CSV or XLSX cell; numbers and dates stay as they are.
+
+    Text loses the characters a workbook cannot hold (openpyxl refuses them), and text that
+    starts like a formula gets a leading "'", so it reads as the text it is (as OWASP
+    recommends); a workbook then stores it as a string, not a formula. `read_table` takes
+    the "'" off again, so an exported table imports as it was.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _lines(columns: Sequence[tuple[str, str]], rows: Iterable[dict]):
+    yield [export_cell(heading) for _key, heading in columns]
+    for row in rows:
+        yield [export_cell(row.get(key)) for key, _heading in columns]
+
+
+def write_workbook(sheets: Iterable[tuple[str | None, Sequence[tuple[str, str]], Iterable[dict]]]) -> bytes:
+    """An XLSX workbook of (title, columns, rows) sheets, each written as write_table writes its one.
+
+    A title of None is openpyxl's default ("Sheet").
+    """
+    workbook = Workbook(write_only=True)
+    for title, columns, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        for line in _lines(columns, rows):
+            sheet.append(line)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
 def write_table(columns: Sequence[tuple[str, str]], rows: Iterable[dict], file_format: str) -> bytes:
     """A table with a header row of `columns` (key, heading) and one row per dict; "csv" or "xlsx"."""
-    headings = [heading for _key, heading in columns]
-    values = ([_plain(row.get(key)) for key, _heading in columns] for row in rows)
     if file_format == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append(headings)
-        for line in values:
-            sheet.append(line)
-        out = io.BytesIO()
-        workbook.save(out)
-        return out.getvalue()
+        return write_workbook([(None, columns, rows)])
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(headings)
-    writer.writerows(values)
+    csv.writer(out).writerows(_lines(columns, rows))
     return out.getvalue().encode("utf-8-sig")
-
-
-def _plain(value) -> str:
-    return "" if value is None else str(value)

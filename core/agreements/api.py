@@ -326,7 +326,8 @@ class DocumentFileApi(GenericAPIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, agreement_id: int, document_id: int, number: int):
         version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
-        return stored_file_response(version.file, content_type=version.content_type)
+        return stored_file_response(version.file, content_type=version.content_type,
+                                    title=version.document.title)
 
 
 class IscedListApi(GenericAPIView):

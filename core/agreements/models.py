@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.office.models import AcademicUnit, Role
 from core.partners.models import Partner
+from kopru.text import CleanText
 
 
 class IscedField(models.Model):
@@ -39,7 +40,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Other document")
 
 
-class Workflow(models.Model):
+class Workflow(CleanText, models.Model):
     """The approval path the university's agreements follow; the office edits it."""
 
     name = models.CharField(_("name"), max_length=255)  # translated
@@ -57,7 +58,7 @@ class Workflow(models.Model):
         return self.name
 
 
-class WorkflowStep(models.Model):
+class WorkflowStep(CleanText, models.Model):
     workflow = models.ForeignKey(Workflow, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("position"))
     code = models.SlugField(_("code"), max_length=64)
@@ -95,7 +96,7 @@ class WorkflowStep(models.Model):
         return f"{self.position}. {self.name}"
 
 
-class Agreement(models.Model):
+class Agreement(CleanText, models.Model):
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral protocol / MoU")
         ERASMUS_KA131 = "erasmus_ka131", _("Erasmus+ inter-institutional agreement (KA131)")
@@ -179,7 +180,7 @@ class Agreement(models.Model):
         return self.title
 
 
-class Signatory(models.Model):
+class Signatory(CleanText, models.Model):
     class Side(models.TextChoices):
         OURS = "ours", _("Our university")
         PARTNER = "partner", _("Partner")
@@ -199,7 +200,7 @@ class Signatory(models.Model):
         return self.name
 
 
-class CooperationCondition(models.Model):
+class CooperationCondition(CleanText, models.Model):
     """One row of what the agreement allows; calls for mobility draw their quotas from these."""
 
     class Direction(models.TextChoices):
@@ -246,7 +247,7 @@ class CooperationCondition(models.Model):
         return f"{self.get_direction_display()} {self.mobility_type} × {self.places_per_year}"
 
 
-class AgreementDocument(models.Model):
+class AgreementDocument(CleanText, models.Model):
     """A document of the agreement or of one of its steps; its file is kept in versions."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
@@ -285,7 +286,7 @@ class DocumentVersion(models.Model):
         return f"{self.document} v{self.number}"
 
 
-class Transition(models.Model):
+class Transition(CleanText, models.Model):
     """One move of an agreement through its workflow: who, when, what, why, with which documents."""
 
     class Action(models.TextChoices):
@@ -316,7 +317,7 @@ class Transition(models.Model):
         return f"{self.agreement}: {self.get_action_display()}"
 
 
-class AgreementRequest(models.Model):
+class AgreementRequest(CleanText, models.Model):
     """A request received under a signed agreement (seed 000 7.10), forwarded to one of our units."""
 
     class Status(models.TextChoices):

@@ -1,7 +1,6 @@
 """The public partner list on the university's host (no sign-in), its JSON, CSV and embeddable snippet,
 and the office page that chooses what it shows."""
 
-import csv
 from functools import wraps
 
 from csp.decorators import csp_replace
@@ -23,6 +22,7 @@ from core.agreements.publishing import (
 )
 from core.agreements.publishing_forms import PublicPartnerFilter
 from core.office.permissions import Action, permission_required
+from core.spreadsheets import CONTENT_TYPES, write_table
 from i18n.middleware import enabled_languages
 from kopru.api.errors import error_body
 from tenants.selectors import absolute_url
@@ -103,15 +103,13 @@ def public_csv(request):
     form, partners = _filtered(request)
     if form.errors:
         return _invalid_filters(form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    columns = [("name", gettext("Name")), ("country", gettext("Country code")), ("country_name", gettext("Country")),
+               ("website", gettext("Website")), ("erasmus_code", gettext("Erasmus code")),
+               ("programmes", gettext("Programmes"))]
+    rows = ({**_row(partner), "programmes": "; ".join(label for _code, label in partner.programmes)}
+            for partner in partners)
+    response = HttpResponse(write_table(columns, rows, "csv"), content_type=CONTENT_TYPES["csv"])
     response.headers["Content-Disposition"] = 'attachment; filename="partners.csv"'
-    response.write("\ufeff")  # spreadsheet programs read the file as UTF-8 only with the mark
-    writer = csv.writer(response)
-    writer.writerow([gettext("Name"), gettext("Country code"), gettext("Country"), gettext("Website"),
-                     gettext("Erasmus code"), gettext("Programmes")])
-    for partner in partners:
-        writer.writerow([partner.name, partner.country, partner.country_name, partner.website,
-                         partner.erasmus_code, "; ".join(label for _code, label in partner.programmes)])
     return response
 
 

@@ -17,6 +17,7 @@ from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import AcademicUnit, Role
 from core.office.selectors import scope_to_units
+from core.uploads import stored_upload
 from kopru.errors import ServiceError, full_clean_or_refuse
 
 User = get_user_model()
@@ -69,7 +70,7 @@ def request_register(*, agreement: Agreement, received_on, sender: str, subject:
         message = gettext("Requests are registered under agreements in force only.")
         raise ServiceError("agreement_not_in_force", message, fields={"agreement": [message]})
     if letter:
-        check_document_file(letter, field="letter")
+        letter = stored_upload(letter, check_document_file(letter, field="letter"))
     agreement_request = AgreementRequest(
         agreement=agreement, received_on=received_on, sender=sender.strip(), subject=subject.strip(),
         body=body.strip(), letter=letter or "", registered_by=acting_user,

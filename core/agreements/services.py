@@ -25,7 +25,7 @@ from core.agreements.models import (
 )
 from core.audit.services import audit_record
 from core.translated import set_translations
-from core.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload
+from core.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload, stored_upload
 from kopru.errors import ServiceError, full_clean_or_refuse, invalid
 
 AGREEMENT_FIELDS = frozenset({
@@ -247,8 +247,8 @@ def document_add_version(*, agreement: Agreement, kind: str, title: str, uploade
         if document.agreement_id != agreement.pk:
             raise ServiceError("not_found", gettext("This agreement has no such document."), status_code=404)
         number = document_next_number(document)
-    version = DocumentVersion(document=document, number=number, file=uploaded_file, content_type=content_type,
-                              size=uploaded_file.size, uploaded_by=acting_user)
+    version = DocumentVersion(document=document, number=number, file=stored_upload(uploaded_file, content_type),
+                              content_type=content_type, size=uploaded_file.size, uploaded_by=acting_user)
     version.save()
     audit_record(actor=acting_user, action="agreement.document_uploaded", target=agreement,
                  details={"document": document.pk, "kind": document.kind, "version": number})

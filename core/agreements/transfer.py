@@ -8,7 +8,6 @@ agreement through agreement_create, all or nothing, and reports each problem wit
 sheet, line and column. Imported agreements start as drafts, like any new agreement.
 """
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
-from openpyxl import Workbook
 
 from core.agreements.models import Agreement, IscedField
 from core.agreements.selectors import with_related
@@ -34,6 +32,7 @@ from core.spreadsheets import (
     Table,
     read_sheets,
     write_table,
+    write_workbook,
 )
 from kopru.errors import ServiceError
 
@@ -80,18 +79,12 @@ def agreements_export(agreements, file_format: str) -> bytes:
     """The agreements as CSV (agreements only) or as an XLSX workbook with their conditions."""
     agreements = list(with_related(agreements.order_by("pk")))
     rows = [_agreement_row(agreement) for agreement in agreements]
+    agreement_columns = [(column, column) for column in AGREEMENT_COLUMNS]
     if file_format == "csv":
-        return write_table([(column, column) for column in AGREEMENT_COLUMNS], rows, "csv")
-    workbook = Workbook(write_only=True)
-    for title, columns, sheet_rows in ((AGREEMENTS_SHEET, AGREEMENT_COLUMNS, rows),
-                                       (CONDITIONS_SHEET, CONDITION_COLUMNS, _condition_rows(agreements))):
-        sheet = workbook.create_sheet(title)
-        sheet.append(columns)
-        for row in sheet_rows:
-            sheet.append(["" if row[column] is None else row[column] for column in columns])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        return write_table(agreement_columns, rows, "csv")
+    return write_workbook([(AGREEMENTS_SHEET, agreement_columns, rows),
+                           (CONDITIONS_SHEET, [(column, column) for column in CONDITION_COLUMNS],
+                            _condition_rows(agreements))])
 
 
 # --- in --------------------------------------------------------------------------------------------------

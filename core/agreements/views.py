@@ -182,7 +182,7 @@ def document_upload(request, agreement_id, document_id=None):
 def document_download(request, agreement_id, document_id, number):
     """Files are served only through here, after the same check as the agreement's page."""
     version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
-    response = stored_file_response(version.file, content_type=version.content_type)
+    response = stored_file_response(version.file, content_type=version.content_type, title=version.document.title)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

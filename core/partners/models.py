@@ -11,6 +11,7 @@ from core.partners.validators import (
     validate_ror,
     validate_schac,
 )
+from kopru.text import CleanText
 
 
 class Recognition(models.TextChoices):
@@ -22,7 +23,7 @@ class Recognition(models.TextChoices):
     ASKED_YOK = "asked_yok", _("Asked YÖK")
 
 
-class Partner(models.Model):
+class Partner(CleanText, models.Model):
     # Translated with modeltranslation: name_tr, name_ky, name_ru, name_en.
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
@@ -59,7 +60,7 @@ class Partner(models.Model):
         return self.name
 
 
-class PartnerUnit(models.Model):
+class PartnerUnit(CleanText, models.Model):
     """A faculty, department or institute of the partner the office deals with."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="units")
@@ -74,7 +75,7 @@ class PartnerUnit(models.Model):
         return self.name
 
 
-class PartnerContact(models.Model):
+class PartnerContact(CleanText, models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=255)
     position = models.CharField(_("position"), max_length=255, blank=True)
@@ -91,7 +92,7 @@ class PartnerContact(models.Model):
         return self.name
 
 
-class RankingEntry(models.Model):
+class RankingEntry(CleanText, models.Model):
     class System(models.TextChoices):
         THE = "THE", _("Times Higher Education")
         QS = "QS", _("QS World University Rankings")
@@ -117,7 +118,7 @@ class RankingEntry(models.Model):
         return f"{self.system} {self.year}: {self.rank or self.band}"
 
 
-class RecognitionCheck(models.Model):
+class RecognitionCheck(CleanText, models.Model):
     """One check of the partner against YÖK's list, with its evidence (seed 000 7.5)."""
 
     class Method(models.TextChoices):

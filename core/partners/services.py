@@ -19,7 +19,7 @@ from core.partners.selectors import TABLE_COLUMNS
 from core.partners.validators import normalise_ror
 from core.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
 from core.translated import set_names
-from core.uploads import JPEG, PDF, PNG, check_upload
+from core.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 from i18n.countries import country_choices
 from kopru.errors import ServiceError, invalid
 
@@ -334,15 +334,16 @@ def recognition_check_record(*, partner: Partner, status: str, checked_on: date,
         errors["reference"] = [gettext("Give the number of YÖK's letter.")]
     if evidence:
         try:
-            check_upload(evidence, allowed=EVIDENCE_KINDS, max_mb=EVIDENCE_MAX_MB, field="evidence", refusal=gettext(
-                "Upload the evidence as a PDF, PNG or JPEG file; this file is none of them."))
+            content_type = check_upload(evidence, allowed=EVIDENCE_KINDS, max_mb=EVIDENCE_MAX_MB, field="evidence",
+                                        refusal=gettext("Upload the evidence as a PDF, PNG or JPEG file; this file "
+                                                        "is none of them."))
         except ServiceError as error:
             errors.update(error.fields)
     check = RecognitionCheck(partner=partner, status=status, checked_on=checked_on, method=method,
                              reference=reference, checked_by=acting_user if acting_user else None)
     _full_clean(check, errors, exclude=["evidence"])
     if evidence:
-        check.evidence.save(evidence.name, evidence, save=False)
+        check.evidence = stored_upload(evidence, content_type)
     check.save()
     latest = partner.recognition_checks.order_by("-checked_on", "-id").first()
     partner.recognition = latest.status

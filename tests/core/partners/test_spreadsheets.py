@@ -40,9 +40,10 @@ def test_unreadable_tables_say_why(content, code):
     assert caught.value.code == code
 
 
-def test_a_table_too_large_or_without_a_column_is_refused():
+def test_a_table_too_large_or_without_a_column_is_refused(settings):
+    settings.KOPRU_TABLE_MAX_MB = 1
     with pytest.raises(ServiceError) as large:
-        read_table(csv_file("a\n" + "x\n" * 100), max_bytes=50)
+        read_table(csv_file("a\n" + "x\n" * 600_000))
     with pytest.raises(ServiceError) as missing:
         read_table(csv_file("a,b\n1,2\n")).require_columns({"a", "year"})
 
