@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kopru.text import CleanText
+
 
 class Role(models.TextChoices):
     OFFICE_ADMIN = "office_admin", _("Office admin")
@@ -15,7 +17,7 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
-class AcademicUnit(models.Model):
+class AcademicUnit(CleanText, models.Model):
     class Kind(models.TextChoices):
         FACULTY = "faculty", _("Faculty")
         SCHOOL = "school", _("School")

@@ -207,6 +207,19 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Bounds of what an upload may cost to read (core/uploads.py, core/spreadsheets.py). DOCX, ODT and
+# XLSX files are ZIP archives: their directory is checked before anything is unpacked (entries,
+# size of each and of all unpacked, how many times an entry over 1 MB may expand), then every entry
+# is read with the same caps. A CSV or XLSX table is bounded in bytes, rows (blank ones count),
+# columns and cells. A file over any bound is refused with a message naming it; nothing is saved.
+KOPRU_ARCHIVE_MAX_ENTRIES = 1000
+KOPRU_ARCHIVE_MAX_ENTRY_MB = 50
+KOPRU_ARCHIVE_MAX_TOTAL_MB = 100
+KOPRU_ARCHIVE_MAX_RATIO = 100
+KOPRU_TABLE_MAX_MB = 10
+KOPRU_TABLE_MAX_ROWS = 10_000
+KOPRU_TABLE_MAX_COLUMNS = 100
+KOPRU_TABLE_MAX_CELLS = 500_000
 MEDIA_ROOT = Path(env("KOPRU_MEDIA_ROOT", str(BASE_DIR / ".state" / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
