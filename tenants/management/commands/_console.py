@@ -1,7 +1,10 @@
 """What the console's commands share: finding a university and showing a service's refusal."""
 
+import os
+
 from django.core.management.base import CommandError
 from django.http import Http404
+from django.utils.translation import gettext
 
 from kopru.errors import ServiceError
 from tenants.selectors import university_for_console
@@ -12,6 +15,26 @@ def university_by_slug(slug: str):
         return university_for_console(slug)
     except Http404 as error:
         raise CommandError(f"No university with the address {slug!r}.") from error
+
+
+BACKUP_KEY_VARIABLE = "KOPRU_BACKUP_KEY"
+
+
+def add_backup_key_argument(parser, help_text: str) -> None:
+    parser.add_argument("--key-file", help=f"{help_text} Without it, the key in ${BACKUP_KEY_VARIABLE}, if set.")
+
+
+def backup_key(path: str | None) -> bytes | None:
+    """The backup key from the file given, else from the environment; surrounding white space is not part of it."""
+    if path:
+        try:
+            with open(path, "rb") as file:
+                return file.read().strip()
+        except OSError as error:
+            raise CommandError(gettext("Cannot read the key file %(path)s: %(reason)s")
+                               % {"path": path, "reason": error.strerror}) from error
+    key = os.environ.get(BACKUP_KEY_VARIABLE, "").strip()
+    return key.encode() if key else None
 
 
 def command_error(error: ServiceError) -> CommandError:

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from kopru.errors import ServiceError
 from tenants.backup import university_restore
-from tenants.management.commands._console import command_error
+from tenants.management.commands._console import add_backup_key_argument, backup_key, command_error
 
 
 class Command(BaseCommand):
@@ -14,11 +14,12 @@ class Command(BaseCommand):
         parser.add_argument("--slug", help="Address of the university to restore into; the archived one's by default.")
         parser.add_argument("--replace", action="store_true",
                             help="Replace the data and files of the existing university at --slug.")
+        add_backup_key_argument(parser, "The key an encrypted archive was made with, in this file.")
 
     def handle(self, *args, **options):
         try:
             university = university_restore(archive_path=options["archive"], slug=options["slug"],
-                                            replace=options["replace"])
+                                            replace=options["replace"], key=backup_key(options["key_file"]))
         except ServiceError as error:
             raise command_error(error) from error
         self.stdout.write(f"{university.slug} is restored from {options['archive']}.")
