@@ -1,17 +1,19 @@
 """Writes about a person's own account: language, sign-in, second factor, API token."""
 
-import hashlib
 import math
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_credentials
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
 from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
+from core.accounts.sign_in_limits import client_address, sign_in_hold
 from core.audit.services import audit_record
 from core.office.permissions import membership_of
 from kopru.errors import ServiceError
@@ -27,63 +29,52 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
-# --- Failed sign-ins -------------------------------------------------------------------------
-# Counted per university and username (one account guessed from many places) and per
-# university and address (many accounts guessed from one place). The address is the
-# connection's own: a forwarded-for header is the client's word and would let it reset its count.
+# --- Sign-in limits --------------------------------------------------------------------------
+# Every step of a sign-in (password and second factor; form, console and API) passes here: a try
+# waits while its account or address is held back (core/accounts/sign_in_limits.py), django-axes
+# records each failure, and successes, failures and refusals are audited in the schema signed in
+# to. Nothing here runs in a transaction: a refused sign-in must keep its records.
+
+SIGN_IN_THROTTLED = "sign_in_throttled"
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+def _sign_in_details(request, username: str, **more) -> dict:
+    return {"username": username, "address": client_address(request), **more}
 
 
-def _failure_keys(*, username: str, address: str) -> list[str]:
-    schema = connection.schema_name
-    account = hashlib.sha256(username.strip().casefold().encode()).hexdigest()
-    return [f"kopru:login-failures:{schema}:user:{account}", f"kopru:login-failures:{schema}:addr:{address}"]
+def sign_in_check_allowed(*, request, username: str) -> None:
+    """Refuse (429, saying how long to wait) while this account or this address is held back."""
+    hold = sign_in_hold(request=request, username=username)
+    if hold is None:
+        return
+    audit_record(actor=None, action="sign_in.throttled",
+                 details=_sign_in_details(request, username, reason=hold.reason, wait_seconds=hold.seconds))
+    if hold.reason == "address":
+        message = gettext("Too many failed sign-in attempts from your address. Wait %(minutes)s min and try again.")
+    else:
+        message = gettext("Too many failed sign-in attempts. Wait %(minutes)s min and try again.")
+    raise ServiceError(SIGN_IN_THROTTLED, message % {"minutes": math.ceil(hold.seconds / 60)}, status_code=429)
 
 
-def _locked_error() -> ServiceError:
-    minutes = max(1, math.ceil(settings.KOPRU_LOGIN_LOCKOUT_SECONDS / 60))
-    return ServiceError(
-        "login_locked",
-        gettext("Too many failed sign-in attempts. Wait %(minutes)s min and try again.") % {"minutes": minutes},
-        status_code=429,
-    )
+def sign_in_failure_record(*, request, username: str, step: str) -> None:
+    """Audit a wrong password or code (axes has counted it); refuse if the next try must now wait."""
+    audit_record(actor=None, action="sign_in.failed", details=_sign_in_details(request, username, step=step))
+    sign_in_check_allowed(request=request, username=username)
 
 
-def login_check_not_locked(*, username: str, address: str) -> None:
-    counts = cache.get_many(_failure_keys(username=username, address=address)).values()
-    if any(count >= settings.KOPRU_LOGIN_ATTEMPTS for count in counts):
-        raise _locked_error()
-
-
-def login_failure_record(*, username: str, address: str) -> None:
-    """Count a failure; at the limit the count is kept for the whole lockout period from now."""
-    for key in _failure_keys(username=username, address=address):
-        cache.add(key, 0, settings.KOPRU_LOGIN_LOCKOUT_SECONDS)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            count = 1
-            cache.set(key, count, settings.KOPRU_LOGIN_LOCKOUT_SECONDS)
-        if count >= settings.KOPRU_LOGIN_ATTEMPTS:
-            cache.touch(key, settings.KOPRU_LOGIN_LOCKOUT_SECONDS)
-
-
-def login_failures_clear(*, username: str, address: str) -> None:
-    # Only the account's count: one good password must not reset an address that guesses at others.
-    cache.delete(_failure_keys(username=username, address=address)[0])
+def sign_in_success_record(*, request, user: User) -> None:
+    """The whole sign-in went through: the account's failures at this address are forgotten."""
+    AxesProxyHandler.get_implementation().reset_user_attempts(request, get_credentials(user.username))
+    audit_record(actor=user, action="sign_in.succeeded", target=user,
+                 details=_sign_in_details(request, user.username))
 
 
 def authenticate_user(*, request, username: str, password: str) -> User:
-    """The first step of every sign-in (form and API): password, behind the failure limit."""
-    address = client_address(request)
-    login_check_not_locked(username=username, address=address)
-    user = authenticate(request, username=username, password=password)
+    """The first step of every sign-in (form, console and API): the password, behind the sign-in limits."""
+    sign_in_check_allowed(request=request, username=username)
+    user = authenticate(request, username=username, password=password)  # announces a failure to axes
     if user is None:
-        login_failure_record(username=username, address=address)
-        login_check_not_locked(username=username, address=address)
+        sign_in_failure_record(request=request, username=username, step="password")
         raise ServiceError("invalid_credentials", gettext("The username or password is not correct."))
     return user
 
@@ -97,14 +88,13 @@ def two_factor_device(user: User) -> TOTPDevice | None:
 
 def two_factor_verify(*, request, user: User, device: TOTPDevice, code: str) -> None:
     """The second step of a sign-in; wrong codes count as failed sign-ins."""
-    address = client_address(request)
-    login_check_not_locked(username=user.username, address=address)
+    sign_in_check_allowed(request=request, username=user.username)
     if not device.verify_token((code or "").strip()):
-        login_failure_record(username=user.username, address=address)
-        login_check_not_locked(username=user.username, address=address)
+        # Announced as Django announces a wrong password, so axes counts it the same way.
+        user_login_failed.send(sender=__name__, credentials=get_credentials(user.username), request=request)
+        sign_in_failure_record(request=request, username=user.username, step="code")
         message = gettext("The code is not correct.")
         raise ServiceError("otp_invalid", message, fields={"otp": [message]})
-    login_failures_clear(username=user.username, address=address)
 
 
 def two_factor_start(*, user: User) -> TOTPDevice:
@@ -162,7 +152,7 @@ def api_token_obtain(*, request, username: str, password: str, otp: str = "") ->
                 gettext("Your office requires two-factor authentication: set it up on the web first."),
                 status_code=403,
             )
-        login_failures_clear(username=username, address=client_address(request))
+    sign_in_success_record(request=request, user=user)
     with transaction.atomic():
         token, created = Token.objects.get_or_create(user=user)
         if created:

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from core.accounts.forms import CodeForm, InvitationAcceptForm, LoginForm, add_service_error
 from core.accounts.services import (
+    SIGN_IN_THROTTLED,
     authenticate_user,
-    client_address,
-    login_failures_clear,
+    sign_in_success_record,
     two_factor_confirm,
     two_factor_device,
     two_factor_disable,
@@ -43,23 +43,30 @@ def _next_url(request) -> str:
     return "/"  # the office's home on a university's host, the console on the root domain
 
 
+def _refusal_status(error: ServiceError) -> int:
+    """A sign-in held back answers 429 Too Many Requests; a wrong password or code is a form error."""
+    return error.status_code if error.code == SIGN_IN_THROTTLED else 200
+
+
 @sensitive_post_parameters("password")
 @never_cache
 def login_view(request):
     form = LoginForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             user = authenticate_user(request=request, **form.cleaned_data)
         except ServiceError as error:
             add_service_error(form, error)
+            status = _refusal_status(error)
         else:
             if two_factor_device(user) is not None:
                 request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
                 return redirect("accounts:login_code")
-            login_failures_clear(username=user.username, address=client_address(request))
+            sign_in_success_record(request=request, user=user)
             auth_login(request, user, backend=BACKEND)
             return redirect(_next_url(request))
-    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)
 
 
 @sensitive_post_parameters("otp")
@@ -76,17 +83,20 @@ def login_code_view(request):
         messages.error(request, gettext("Your sign-in took too long; please start again."))
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             two_factor_verify(request=request, user=user, device=device, code=form.cleaned_data["otp"])
         except ServiceError as error:
             add_service_error(form, error)
+            status = _refusal_status(error)
         else:
             request.session.pop(PENDING_KEY, None)
+            sign_in_success_record(request=request, user=user)
             user.otp_device = device  # django-otp marks the session verified on login
             auth_login(request, user, backend=BACKEND)
             return redirect(pending["next"])
-    return render(request, "accounts/login_code.html", {"form": form})
+    return render(request, "accounts/login_code.html", {"form": form}, status=status)
 
 
 def _qr_svg(device) -> str:

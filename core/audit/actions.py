@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
+    "sign_in.succeeded": _("Signed in"),
+    "sign_in.failed": _("Sign-in failed"),
+    "sign_in.throttled": _("Sign-in held back after too many failures"),
     "invitation.created": _("Invitation sent"),
     "invitation.accepted": _("Invitation accepted"),
     "membership.changed": _("Role or academic unit changed"),

@@ -3,28 +3,51 @@
 Placeholders are Jinja (`{{ partner.name }}`, docxtpl's `{%p for %}` and `{%tr for %}`).
 Undefined names raise (StrictUndefined) instead of leaving a gap, and the error names
 the placeholder or the paragraph at fault, so the office never gets half a document.
+The template is the office's, so it is rendered in the sandbox (core/documents/sandbox.py),
+with plain data only and within bounds of time, loop length and text.
 """
 
 import re
 import zipfile
 from io import BytesIO
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 from lxml.etree import XMLSyntaxError
 
+from core.documents.sandbox import (
+    TemplateTooManyIterations,
+    TemplateTooMuchText,
+    TemplateTooSlow,
+    plain_data,
+    sandboxed_environment,
+)
 from core.uploads import CONTENT_TYPES, DOCX
 from kopru.errors import ServiceError
 
 DOCX_CONTENT_TYPE = CONTENT_TYPES[DOCX]
 # Escaped values keep a partner called "Smith & Sons" from breaking the document's XML.
-DOCX_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=True)
+DOCX_ENVIRONMENT = sandboxed_environment(autoescape=True)
 # Not a DOCX at all: not a ZIP, a ZIP without a document, or a document that is not XML.
 NOT_DOCX_ERRORS = (zipfile.BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError, ValueError)
 NOT_DOCX = gettext_lazy(
     "This file is not a DOCX document. Save it from your word processor as a Word document (.docx).")
+# Faults a template's own expressions can raise besides Jinja's: 1/0, 1 + 'a', a number too long to write.
+EXPRESSION_ERRORS = (ArithmeticError, TypeError, ValueError, RecursionError)
+# A bound a render went past (core/documents/sandbox.py): the error's code and message.
+TOO_COSTLY = {
+    TemplateTooSlow: ("template_too_slow", gettext_lazy(
+        "The template takes longer than %(limit)s seconds to fill in. Make its loops and calculations simpler.")),
+    TemplateTooManyIterations: ("template_too_many_iterations", gettext_lazy(
+        "The template's loops run more than %(limit)s times. Make its loops and ranges shorter.")),
+    TemplateTooMuchText: ("template_too_much_text", gettext_lazy(
+        "The template makes more than %(limit)s characters of text. Check what it repeats or widens, "
+        "for example with *, **, center or format.")),
+}
 
 
 def not_docx_error() -> ServiceError:
@@ -39,6 +62,7 @@ def render_docx(template: bytes, context: dict) -> bytes:
         document.init_docx()
     except NOT_DOCX_ERRORS as error:
         raise not_docx_error() from error
+    context = plain_data(context)
     try:
         document.render(context, jinja_env=DOCX_ENVIRONMENT)
     except TemplateError as error:
@@ -47,6 +71,8 @@ def render_docx(template: bytes, context: dict) -> bytes:
         # A tag that cuts through Word's formatting, e.g. `{%p %}` inside a table cell's run.
         raise _error(gettext("The template's tags break the document's structure: %(detail)s") % {
             "detail": str(error)}) from error
+    except EXPRESSION_ERRORS as error:
+        raise _error(gettext("The template cannot be filled in: %(detail)s") % {"detail": str(error)}) from error
     output = BytesIO()
     document.save(output)
     return output.getvalue()
@@ -61,6 +87,12 @@ def _template_lines(document: DocxTemplate) -> list[str]:
 
 def template_error(error: TemplateError, lines: list[str]) -> ServiceError:
     """A translated message naming what in the template is wrong, and where."""
+    if type(error) in TOO_COSTLY:
+        code, message = TOO_COSTLY[type(error)]
+        return _error(str(message) % {"limit": number_format(error.limit, force_grouping=True)}, code=code)
+    if isinstance(error, SecurityError):
+        return _error(gettext("The template uses something that is not allowed: %(detail)s") % {
+            "detail": error.message or str(error)}, code="template_not_allowed")
     if isinstance(error, UndefinedError):
         name = _last_quoted(error.message or "")
         return _error(gettext("The template uses the placeholder “%(placeholder)s”, which this document does "
@@ -79,8 +111,8 @@ def template_error(error: TemplateError, lines: list[str]) -> ServiceError:
     return _error(gettext("The template cannot be filled in: %(detail)s") % {"detail": str(error)})
 
 
-def _error(message: str) -> ServiceError:
-    return ServiceError("template_error", message, fields={"file": [message]})
+def _error(message: str, *, code: str = "template_error") -> ServiceError:
+    return ServiceError(code, message, fields={"file": [message]})
 
 
 def _last_quoted(message: str) -> str:

@@ -178,6 +178,13 @@ KOPRU_LOGIN_ATTEMPTS = int(env("KOPRU_LOGIN_ATTEMPTS", "5"))
 KOPRU_LOGIN_LOCKOUT_SECONDS = int(env("KOPRU_LOGIN_LOCKOUT_SECONDS", "900"))
 KOPRU_INVITATION_DAYS = 7
 KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
+# Bounds of one render of an office's document template (core/documents/sandbox.py), checked at
+# upload and at every generation: seconds, loop items (range() is no longer either) and characters
+# of text made, the output and what operators and filters make on the way. Past one, the template
+# is refused with a message naming the bound.
+KOPRU_TEMPLATE_MAX_SECONDS = 5
+KOPRU_TEMPLATE_MAX_ITERATIONS = 100_000
+KOPRU_TEMPLATE_MAX_OUTPUT_CHARS = 10_000_000
 
 # Cookies stay on the host that set them: a university's session never reaches another.
 SESSION_COOKIE_DOMAIN = None

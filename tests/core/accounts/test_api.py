@@ -26,8 +26,8 @@ def test_a_wrong_password_and_a_missing_field(client_a, admin_a):
     assert "password" in missing.json()["error"]["fields"]
 
 
-@override_settings(KOPRU_LOGIN_ATTEMPTS=3)
-def test_the_token_endpoint_shares_the_failed_sign_in_limit(client_a, admin_a):
+@override_settings(KOPRU_SIGN_IN_FREE_FAILURES=3)
+def test_the_token_endpoint_shares_the_sign_in_limits(client_a, admin_a):
     for _attempt in range(2):
         client_a.post("/api/auth/token/", {"username": "ayse", "password": "nope"})
     client_a.post("/accounts/login/", {"username": "ayse", "password": "nope"})  # the form counts too
@@ -35,7 +35,7 @@ def test_the_token_endpoint_shares_the_failed_sign_in_limit(client_a, admin_a):
     response = client_a.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD})
 
     assert response.status_code == 429
-    assert response.json()["error"]["code"] == "login_locked"
+    assert response.json()["error"]["code"] == "sign_in_throttled"
 
 
 def test_with_two_factor_on_the_token_needs_a_right_code(client_a, admin_a, university_a):

@@ -41,8 +41,8 @@ def test_a_wrong_code_does_not_sign_in(client_a, university_a, admin_a):
     assert client_a.get("/").status_code == 302
 
 
-@override_settings(KOPRU_LOGIN_ATTEMPTS=2)
-def test_wrong_codes_count_towards_the_lock(client_a, university_a, admin_a):
+@override_settings(KOPRU_SIGN_IN_FREE_FAILURES=2)
+def test_wrong_codes_count_towards_the_sign_in_limits(client_a, university_a, admin_a):
     device = add_authenticator(university_a, admin_a)
     client_a.post("/accounts/login/", {"username": "ayse", "password": PASSWORD})
     client_a.post("/accounts/login/code/", {"otp": "000000"})
