@@ -15,7 +15,9 @@ urlpatterns = [
     # The schema describes the root domain's URLconf only: no university's endpoints.
     path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_public", custom_settings=PLATFORM_SCHEMA),
          name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", title=PLATFORM_SCHEMA["TITLE"]),
+    # An HTML page: OPTIONS answers 405 there rather than a description the page renderer cannot draw.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", title=PLATFORM_SCHEMA["TITLE"],
+                                                      metadata_class=None),
          name="api-docs"),
     path("", include("tenants.api_urls")),
 ]
