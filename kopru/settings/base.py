@@ -1,6 +1,7 @@
 """Settings shared by every environment; each environment module is a small diff on this one."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,13 +55,14 @@ SHARED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "i18n",
     "core.accounts",
     "core.audit",
 ]
-# Users, sessions, tokens and second factors sit in both schemas: platform admins in
-# public, each university's people in its own schema. Keeping auth and sessions at the
-# same level is what stops a session of one university from loading a user of another.
+# Users, sessions, tokens, second factors and failed sign-ins sit in both schemas: platform
+# admins in public, each university's people in its own schema. Keeping auth and sessions at
+# the same level is what stops a session of one university from loading a user of another.
 TENANT_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -68,6 +70,7 @@ TENANT_APPS = [
     "rest_framework.authtoken",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "core.accounts",
     "core.audit",
     "core.office",
@@ -173,9 +176,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins per username and address before the login form refuses for a while.
-KOPRU_LOGIN_ATTEMPTS = int(env("KOPRU_LOGIN_ATTEMPTS", "5"))
-KOPRU_LOGIN_LOCKOUT_SECONDS = int(env("KOPRU_LOGIN_LOCKOUT_SECONDS", "900"))
+# --- Sign-in limits (core/accounts/sign_in_limits.py) ---
+# django-axes records each wrong password or second-factor code (form, console and API alike) in
+# the schema of the university it was tried on, per username and client address, and forgets an
+# account's failures from an address a day after the last one or at its next sign-in from there.
+# The first KOPRU_SIGN_IN_FREE_FAILURES cost nothing; after each further one the account waits at
+# that address only, KOPRU_SIGN_IN_DELAY_SECONDS doubled per failure up to the cap. One address
+# may fail KOPRU_SIGN_IN_ADDRESS_FAILURES times an hour across all usernames.
+KOPRU_SIGN_IN_FREE_FAILURES = int(env("KOPRU_SIGN_IN_FREE_FAILURES", "5"))
+KOPRU_SIGN_IN_DELAY = timedelta(seconds=int(env("KOPRU_SIGN_IN_DELAY_SECONDS", "60")))
+KOPRU_SIGN_IN_MAX_DELAY = timedelta(seconds=int(env("KOPRU_SIGN_IN_MAX_DELAY_SECONDS", "3600")))
+KOPRU_SIGN_IN_ADDRESS_FAILURES = int(env("KOPRU_SIGN_IN_ADDRESS_FAILURES", "100"))
+KOPRU_SIGN_IN_ADDRESS_WINDOW = timedelta(hours=1)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # exact windows, no cache incr()
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(days=1)  # how long failures are remembered, not a lock
+# axes' own lock-out is one fixed cool-off that is also its memory, so delays could not grow:
+# it records, Köprü decides (sign_in_limits.py), and the audit log keeps the successes.
+AXES_LOCK_OUT_AT_FAILURE = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp"]
+# The number of proxies in front of Köprü that append to X-Forwarded-For (the ingress: 1; the
+# chart's trustedProxyCount). The client's address is the entry the nearest of them added;
+# entries further left are the client's own word. 0: the connection's own address.
+KOPRU_PROXY_COUNT = int(env("KOPRU_PROXY_COUNT", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR",) if KOPRU_PROXY_COUNT else ("REMOTE_ADDR",)
+# ipware counts the proxies named in the header: all but the nearest, which is REMOTE_ADDR.
+AXES_IPWARE_PROXY_COUNT = KOPRU_PROXY_COUNT - 1 if KOPRU_PROXY_COUNT else None
+IPWARE_STRICT = False  # a header with the client's own entries on the left still has the trusted one
 KOPRU_INVITATION_DAYS = 7
 KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
 # Bounds of one render of an office's document template (core/documents/sandbox.py), checked at
@@ -281,7 +309,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": env("KOPRU_API_ANON_RATE", "60/min"),
                                "user": env("KOPRU_API_USER_RATE", "1200/min")},
     # The client's address is the one the last of this many trusted proxies saw (0: REMOTE_ADDR).
-    "NUM_PROXIES": int(env("KOPRU_PROXY_COUNT", "0")),
+    "NUM_PROXIES": KOPRU_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Köprü API",
