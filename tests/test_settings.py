@@ -14,7 +14,8 @@ REQUIRED = {
     "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
 }
 OPTIONAL = {"SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "LOG_LEVEL", "KOPRU_ROOT_DOMAIN", "KOPRU_CUSTOM_DOMAINS"}
+            "AWS_SECRET_ACCESS_KEY", "LOG_LEVEL", "KOPRU_ROOT_DOMAIN", "KOPRU_CUSTOM_DOMAINS", "KOPRU_BEHIND_PROXY",
+            "KOPRU_PROXY_COUNT"}
 # Names that must never leak in from the developer's shell into these imports.
 SCRUBBED = {*REQUIRED, *OPTIONAL, "KOPRU_DEMO", "DJANGO_SETTINGS_MODULE"}
 
@@ -148,3 +149,12 @@ def test_production_cookies_carry_the_host_prefix_and_what_it_requires(client_a,
                                                    "__Host-kopru_language"]
     for cookie in received:
         assert (cookie["secure"], cookie["path"], cookie["domain"]) == (True, "/", ""), cookie.key
+
+
+def test_production_counts_api_requests_by_the_address_the_ingress_saw():
+    code = "import kopru.settings.production as s; print(s.REST_FRAMEWORK['NUM_PROXIES'])"
+
+    behind_the_ingress = import_production(code, **REQUIRED)
+    exposed = import_production(code, **REQUIRED, KOPRU_BEHIND_PROXY="0")
+
+    assert (behind_the_ingress.stdout.strip(), exposed.stdout.strip()) == ("1", "0"), behind_the_ingress.stderr

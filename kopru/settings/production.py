@@ -37,6 +37,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # trusted (USE_X_FORWARDED_HOST off): the Host header picks the university, and a header a
 # client can forge must never pick another one.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("KOPRU_BEHIND_PROXY", True) else None
+# Behind the ingress every request comes from the ingress's own address: the API's per-address
+# counters read the one the ingress appended to X-Forwarded-For instead, or one client's requests
+# would use up everyone's allowance.
+REST_FRAMEWORK["NUM_PROXIES"] = int(env("KOPRU_PROXY_COUNT", "1" if env_bool("KOPRU_BEHIND_PROXY", True) else "0"))  # noqa: F405
 USE_X_FORWARDED_HOST = False
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
 
