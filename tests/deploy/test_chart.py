@@ -259,6 +259,13 @@ def test_configuration_the_production_settings_read(production_release):
             assert container["envFrom"] == [{"configMapRef": {"name": expected}}], name
 
 
+def test_the_trusted_proxy_count_is_the_ingress_unless_told_otherwise(chart, default_release):
+    behind_a_balancer = render(chart, with_values(config={"trustedProxyCount": 2}))
+
+    assert default_release.get("ConfigMap", "kopru")["data"]["KOPRU_PROXY_COUNT"] == "1"
+    assert behind_a_balancer.get("ConfigMap", "kopru")["data"]["KOPRU_PROXY_COUNT"] == "2"
+
+
 def test_network_policy_admits_only_the_ingress_controller_and_known_egress(production_release):
     everything = production_release.get("NetworkPolicy", "kopru")["spec"]
     web = production_release.get("NetworkPolicy", "kopru-web")["spec"]
@@ -297,9 +304,10 @@ def test_service_account_mounts_no_token(default_release):
                                          "targetCPUUtilizationPercentage": 70}}),
      "at '/worker/autoscaling/minReplicas': minimum: got 0, want 1"),
     (with_values(config={"tenantCreation": "copy"}), "value must be one of 'clone', 'migrate'"),
+    (with_values(config={"trustedProxyCount": -1}), "at '/config/trustedProxyCount': minimum: got -1, want 0"),
     (with_values(databse={"url": "postgres://typo"}), "additional properties 'databse' not allowed"),
 ], ids=["two-beats", "no-root-domain", "root-domain-url", "pull-policy", "no-image", "no-bucket", "no-web",
-        "autoscale-to-zero", "tenant-creation", "misspelt-key"])
+        "autoscale-to-zero", "tenant-creation", "negative-proxy-count", "misspelt-key"])
 def test_schema_refuses_bad_values_saying_what_is_wrong(chart, values, message):
     with pytest.raises(helm.HelmValuesError) as refused:
         render(chart, values)

@@ -132,6 +132,8 @@ KOPRU_ROOT_DOMAIN: {{ .Values.rootDomain | quote }}
 KOPRU_CUSTOM_DOMAINS: {{ $hosts := list }}{{ range . }}{{ $hosts = append $hosts .host }}{{ end }}{{ join "," $hosts | quote }}
 {{- end }}
 KOPRU_TENANT_CREATION: {{ .Values.config.tenantCreation | quote }}
+{{- /* Whose X-Forwarded-For entries are trusted: sign-in limits and API rates count clients by it. */}}
+KOPRU_PROXY_COUNT: {{ .Values.config.trustedProxyCount | quote }}
 LOG_LEVEL: {{ .Values.config.logLevel | quote }}
 EMAIL_HOST: {{ .Values.email.host | quote }}
 EMAIL_PORT: {{ .Values.email.port | quote }}
