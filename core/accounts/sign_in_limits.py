@@ -11,8 +11,11 @@ over; here the delays grow while the failures are remembered for AXES_COOLOFF_TI
   further one the next try waits KOPRU_SIGN_IN_DELAY, doubled per failure, at most
   KOPRU_SIGN_IN_MAX_DELAY. Tries from any other address never wait for it, so nobody can keep
   another person out.
-- Address: KOPRU_SIGN_IN_ADDRESS_FAILURES failures within KOPRU_SIGN_IN_ADDRESS_WINDOW, across
-  usernames, hold every account back at that address until enough of them have aged out.
+- Address: once the accounts that failed at one address within KOPRU_SIGN_IN_ADDRESS_WINDOW
+  have KOPRU_SIGN_IN_ADDRESS_FAILURES failures there between them (each account's whole count,
+  kept until it is forgotten), every account waits at that address until enough of them have
+  aged out of the window. A successful sign-in forgets its account's failures, so people behind
+  one network address who mistype now and then do not add up.
 """
 
 from dataclasses import dataclass

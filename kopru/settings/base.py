@@ -196,6 +196,9 @@ AXES_COOLOFF_TIME = timedelta(days=1)  # how long failures are remembered, not a
 AXES_LOCK_OUT_AT_FAILURE = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp"]
+# The sign-in services call axes themselves (core/accounts/services.py): neither its middleware
+# nor its authentication backend belongs in the request path.
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "axes.W003"]
 # The number of proxies in front of Köprü that append to X-Forwarded-For (the ingress: 1; the
 # chart's trustedProxyCount). The client's address is the entry the nearest of them added;
 # entries further left are the client's own word. 0: the connection's own address.

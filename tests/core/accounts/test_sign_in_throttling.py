@@ -147,10 +147,11 @@ def test_the_proxy_count_setting_sets_axes_and_the_api_alike(proxies, expected):
 def test_the_token_endpoint_is_held_back_the_same_way(university_a, admin_a):
     client = at(university_a, "203.0.113.9")
     for _attempt in range(2):
-        client.post("/api/auth/token/", {"username": "ayse", "password": "nope"})
+        client.post("/api/auth/token/", {"username": "ayse", "password": "nope"}, content_type="application/json")
     sign_in(client, "ayse", "nope")  # the form and the API count together
 
-    response = client.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD})
+    response = client.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD},
+                           content_type="application/json")
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "sign_in_throttled"
