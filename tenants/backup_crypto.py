@@ -29,7 +29,6 @@ SALT_SIZE = 16
 PREFIX_SIZE = 7
 _FIXED = struct.Struct(f">{len(MAGIC)}sBI{SALT_SIZE}s{PREFIX_SIZE}s")
 HEADER_SIZE = _FIXED.size + TAG_SIZE
-MAX_CHUNKS = 1 << 32
 MIN_KEY_LENGTH = 16
 _KEY_CHECK_NONCE = b"\xff" * 4 + b"\x02"  # never a chunk's: their last byte is 0 or 1
 
@@ -47,14 +46,8 @@ def _aead(key: bytes, salt: bytes) -> AESGCM:
 
 
 def _nonce(prefix: bytes, number: int, last: bool) -> bytes:
-    if number >= MAX_CHUNKS:
-        raise Damaged("too many chunks")
+    # to_bytes refuses a 2**32nd chunk (4 PiB in), so no nonce is ever used twice
     return prefix + number.to_bytes(4, "big") + (b"\x01" if last else b"\x00")
-
-
-def is_encrypted(path) -> bool:
-    with open(path, "rb") as file:
-        return file.read(len(MAGIC)) == MAGIC
 
 
 class EncryptingWriter:
