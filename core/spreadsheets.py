@@ -209,10 +209,11 @@ def _csv_lines(data: bytes):
     if "\x00" in text:
         raise _unreadable()
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=CSV_DELIMITERS)
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        delimiter = ","
+    # Only the delimiter is guessed: the rest is as spreadsheet programs write it ("" is a quote in a quoted cell).
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
