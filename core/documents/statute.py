@@ -4,6 +4,8 @@
 the PDF's page count goes back to the revision ("Sayfa No 1/3" of seed 002).
 """
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -141,10 +143,18 @@ def export_job_run(job: DocumentJob) -> DocumentJob:
         document = statute_export(revision=job.revision, language=job.language, fmt=job.file_format,
                                   acting_user=job.created_by, progress=progress)
     except ServiceError as error:
-        DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.FAILED, error=error.message,
-                                                     finished_at=timezone.now())
+        _job_failed(job, error.message)
+    except SoftTimeLimitExceeded:
+        # The worker's time limit (kopru/settings/celery.py): the job says so instead of staying "running".
+        _job_failed(job, gettext("The export took longer than %(minutes)s minutes and was stopped.") % {
+            "minutes": settings.CELERY_TASK_SOFT_TIME_LIMIT // 60})
     else:
         DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.DONE, progress=100,
                                                      document=document, finished_at=timezone.now())
     job.refresh_from_db()
     return job
+
+
+def _job_failed(job: DocumentJob, error: str) -> None:
+    DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.FAILED, error=error,
+                                                 finished_at=timezone.now())

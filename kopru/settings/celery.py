@@ -17,3 +17,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "kopru"
+# No task holds a worker for ever. Past the soft limit a task gets SoftTimeLimitExceeded, in time
+# to record its failure; past the hard limit the worker process running it is replaced. Tasks
+# that legitimately run longer (provisioning a university, purging deleted ones) set their own.
+CELERY_TASK_SOFT_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = 360

@@ -4,10 +4,13 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.test import Client
+from django.utils.translation import override
 from django_tenants.utils import schema_context
 from docx import Document
 
+from core.documents import services
 from core.documents.models import DocumentJob, GeneratedDocument
 from core.documents.pdf import pdf_page_count
 from core.documents.statute import statute_export
@@ -166,3 +169,25 @@ def test_a_job_is_not_found_on_another_universitys_host(university_a, university
     assert other_host.get(f"/documents/jobs/{theirs.pk}/").status_code == 302
     assert Client(HTTP_HOST=host_of(university_b), HTTP_AUTHORIZATION=token).get(
         f"/api/document-jobs/{theirs.pk}/").status_code in (401, 403)
+
+
+def test_an_export_stopped_by_the_workers_time_limit_fails_its_job(university_a, admin_a, monkeypatch,
+                                                                   django_capture_on_commit_callbacks):
+    def past_the_soft_time_limit(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    with schema_context(university_a.schema_name):
+        revision = make_job_description()
+        with django_capture_on_commit_callbacks():
+            job = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a,
+                                 asynchronously=True)
+        # What Celery raises in the task when it runs past CELERY_TASK_SOFT_TIME_LIMIT.
+        monkeypatch.setattr(services, "render_pdf", past_the_soft_time_limit)
+        with override("en"):
+            export_statute(job.pk)
+        job.refresh_from_db()
+        written = GeneratedDocument.objects.exists()
+
+    assert job.status == "failed" and job.finished_at
+    assert job.error == "The export took longer than 5 minutes and was stopped."
+    assert not written
