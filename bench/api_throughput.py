@@ -58,13 +58,13 @@ def admin_sql(url: str, statement: str) -> None:
 
 
 def set_up() -> str:
-    """The public tenant, one university with its schema, a member and their token; the token's key."""
+    """The public tenant, one university with its schema, a member and their token; the token's value."""
     from django.conf import settings
     from django.core.management import call_command
     from django_tenants.utils import schema_context
-    from rest_framework.authtoken.models import Token
 
     from core.accounts.models import User
+    from core.accounts.services import api_token_create
     from tenants.models import Domain, University
 
     call_command("migrate_schemas", "--shared", verbosity=0)
@@ -81,7 +81,7 @@ def set_up() -> str:
     Domain.objects.create(domain=HOST, tenant=university, is_primary=True)
     with schema_context(university.schema_name):
         user = User.objects.create_user(username="bench", password="correct horse battery")
-        return Token.objects.create(user=user).key
+        return api_token_create(user=user, name="bench")[1]
 
 
 def bare_urlconf() -> str:

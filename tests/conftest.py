@@ -123,8 +123,12 @@ def admin_b(university_b):
 
 @pytest.fixture
 def platform_admin(db):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from core.accounts.models import User
 
     with schema_context("public"):
-        return User.objects.create_superuser(username="operator", email="ops@kopru.example",
+        user = User.objects.create_superuser(username="operator", email="ops@kopru.example",
                                              password="correct horse battery")
+        TOTPDevice.objects.create(user=user, name="phone", confirmed=True)  # the console requires one
+    return user

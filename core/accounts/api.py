@@ -1,16 +1,34 @@
 from django.db import connection
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.accounts.services import api_token_obtain, two_factor_device
-from core.office.permissions import membership_of
+from core.accounts.selectors import api_token_get, api_tokens
+from core.accounts.services import api_token_obtain, api_token_revoke, two_factor_device
+from core.office.permissions import membership_of, two_factor_required
+
+
+class TokenOutput(serializers.Serializer):
+    """An API token as its owner and office admins see it: never its value."""
+
+    class Meta:
+        ref_name = "ApiToken"
+
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="The client's name for the token, given when it was obtained.")
+    created = serializers.DateTimeField()
+    expiry = serializers.DateTimeField(allow_null=True)
 
 
 class TokenObtainApi(APIView):
-    """Exchange a username, password and (when two-factor is on) a code for an API token."""
+    """Exchange a username, password and (when two-factor is on) a code for an API token.
+
+    Each client names its token; obtaining one under a name the user already holds
+    replaces that token. The value is in this response only: Köprü keeps its hash.
+    """
 
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -21,20 +39,46 @@ class TokenObtainApi(APIView):
 
         username = serializers.CharField(max_length=150)
         password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
-        otp = serializers.CharField(required=False, allow_blank=True, max_length=8)
+        otp = serializers.CharField(required=False, allow_blank=True, max_length=8,
+                                    help_text="A code from the authenticator app, or a recovery code.")
+        name = serializers.CharField(required=False, allow_blank=True, max_length=100,
+                                     help_text='The client\'s name for its token; "default" when not given.')
 
-    class OutputSerializer(serializers.Serializer):
+    class OutputSerializer(TokenOutput):
         class Meta:
             ref_name = "Token"
 
-        token = serializers.CharField()
+        token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`; it is shown only once.")
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer, auth=[])
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        token = api_token_obtain(request=request, **data.validated_data)
-        return Response(self.OutputSerializer({"token": token.key}).data)
+        token, value = api_token_obtain(request=request, **data.validated_data)
+        output = {"token": value, "id": token.pk, "name": token.name, "created": token.created,
+                  "expiry": token.expiry}
+        return Response(self.OutputSerializer(output).data)
+
+
+class TokenListApi(ListAPIView):
+    """The caller's own API tokens that are still valid."""
+
+    serializer_class = TokenOutput
+    pagination_class = None
+
+    def get_queryset(self):
+        return api_tokens(user=self.request.user)
+
+
+class TokenRevokeApi(GenericAPIView):
+    """Revoke one of the caller's own API tokens (also the one sending the request)."""
+
+    serializer_class = TokenOutput
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, token_id: int):
+        api_token_revoke(token=api_token_get(user=request.user, token_id=token_id), acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MeApi(APIView):
@@ -65,5 +109,5 @@ class MeApi(APIView):
             "role": membership.role if membership else None,
             "academic_unit": {"id": unit.pk, "name": unit.name} if unit else None,
             "two_factor_enabled": two_factor_device(user) is not None,
-            "two_factor_required": bool(membership and membership.two_factor_required),
+            "two_factor_required": two_factor_required(user),
         }).data)

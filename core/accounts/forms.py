@@ -1,9 +1,10 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.accounts.services import user_set_password
 from kopru.errors import ServiceError
 
 
@@ -31,6 +32,15 @@ class CodeForm(forms.Form):
     )
 
 
+class SignInCodeForm(forms.Form):
+    """The code step of a sign-in, which takes a recovery code as well as the app's code."""
+
+    otp = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"), max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
 class InvitationAcceptForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150,
                                widget=forms.TextInput(attrs={"autocomplete": "username"}))
@@ -52,3 +62,10 @@ class UniversityPasswordResetForm(PasswordResetForm):
     def send_mail(self, *args, **kwargs):
         with translation.override(connection.tenant.default_language):
             super().send_mail(*args, **kwargs)
+
+
+class UniversitySetPasswordForm(SetPasswordForm):
+    """Django's new-password form, saved through the service that also ends sessions and revokes tokens."""
+
+    def save(self, commit=True):
+        return user_set_password(user=self.user, password=self.cleaned_data["new_password1"])

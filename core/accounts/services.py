@@ -1,21 +1,23 @@
-"""Writes about a person's own account: language, sign-in, second factor, API token."""
+"""Writes about a person's account: language, sign-in, password, second factor, sessions, API tokens."""
 
 import math
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_credentials
 from django.conf import settings
-from django.contrib.auth import authenticate
+from django.contrib.auth import SESSION_KEY, authenticate
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
-from core.accounts.models import User
+from core.accounts.models import ApiToken, User
 from core.accounts.sign_in_limits import client_address, sign_in_hold
 from core.audit.services import audit_record
-from core.office.permissions import membership_of
+from core.office.permissions import two_factor_required
 from kopru.errors import ServiceError
 
 
@@ -89,12 +91,11 @@ def two_factor_device(user: User) -> TOTPDevice | None:
 def two_factor_verify(*, request, user: User, device: TOTPDevice, code: str) -> None:
     """The second step of a sign-in; wrong codes count as failed sign-ins."""
     sign_in_check_allowed(request=request, username=user.username)
-    if not device.verify_token((code or "").strip()):
+    if not _second_factor_accepts(user=user, device=device, code=code):
         # Announced as Django announces a wrong password, so axes counts it the same way.
         user_login_failed.send(sender=__name__, credentials=get_credentials(user.username), request=request)
         sign_in_failure_record(request=request, username=user.username, step="code")
-        message = gettext("The code is not correct.")
-        raise ServiceError("otp_invalid", message, fields={"otp": [message]})
+        raise _code_error()
 
 
 def two_factor_start(*, user: User) -> TOTPDevice:
@@ -103,39 +104,165 @@ def two_factor_start(*, user: User) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
 
 
-def two_factor_confirm(*, user: User, code: str) -> TOTPDevice:
-    """Switch the second factor on once the user proves their app shows the right code."""
+def _code_error() -> ServiceError:
+    message = gettext("The code is not correct.")
+    return ServiceError("otp_invalid", message, fields={"otp": [message]})
+
+
+def _second_factor_accepts(*, user: User, device: TOTPDevice, code: str) -> bool:
+    """A code from the authenticator app, or one of the user's recovery codes (each good once)."""
+    code = (code or "").strip()
+    if code.isdigit() and len(code) == device.digits:
+        return device.verify_token(code)
+    recovery = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    if recovery is None or not recovery.verify_token(code.lower()):
+        return False
+    audit_record(actor=user, action="two_factor.recovery_code_used", target=user,
+                 details={"left": recovery.token_set.count()})
+    return True
+
+
+def _recovery_codes_issue(user: User) -> list[str]:
+    """A new set of recovery codes in place of the old one; only here are they seen in the clear."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    codes = [StaticToken.random_token() for _index in range(settings.KOPRU_RECOVERY_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def _second_factor_delete(user: User) -> None:
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+
+
+def recovery_codes_left(user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def two_factor_confirm(*, user: User, code: str, keep_session_key: str | None = None) -> tuple[TOTPDevice, list[str]]:
+    """Switch the second factor on once the user proves their app shows the right code.
+
+    Every other session and every API token of the user ends: whoever signed in with the
+    password alone is out. Returns the device and the recovery codes, to be shown once.
+    """
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token((code or "").strip()):
-        message = gettext("The code is not correct.")
-        raise ServiceError("otp_invalid", message, fields={"otp": [message]})
+        raise _code_error()
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        audit_record(actor=user, action="two_factor.enabled", target=user)
-    return device
+        codes = _recovery_codes_issue(user)
+        ended = user_sign_out_everywhere(user=user, keep_session_key=keep_session_key)
+        audit_record(actor=user, action="two_factor.enabled", target=user, details=ended)
+    return device, codes
+
+
+def recovery_codes_renew(*, user: User, code: str) -> list[str]:
+    """New recovery codes (the old ones stop working), for a user who shows a code from their app."""
+    device = two_factor_device(user)
+    if device is None or not device.verify_token((code or "").strip()):
+        raise _code_error()
+    with transaction.atomic():
+        codes = _recovery_codes_issue(user)
+        audit_record(actor=user, action="two_factor.recovery_codes_renewed", target=user)
+    return codes
 
 
 def two_factor_disable(*, user: User, code: str) -> None:
-    membership = membership_of(user)
-    if membership is not None and membership.two_factor_required:
-        raise ServiceError("two_factor_required", gettext("Your office requires two-factor authentication for you."))
+    if two_factor_required(user):
+        raise ServiceError("two_factor_required",
+                           gettext("Two-factor authentication is required for your account; it stays on."))
     device = two_factor_device(user)
     if device is None:
         return
     if not device.verify_token((code or "").strip()):
-        message = gettext("The code is not correct.")
-        raise ServiceError("otp_invalid", message, fields={"otp": [message]})
+        raise _code_error()
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
+        _second_factor_delete(user)
         audit_record(actor=user, action="two_factor.disabled", target=user)
 
 
-# --- API token -------------------------------------------------------------------------------
+@transaction.atomic
+def two_factor_reset(*, person: User, acting_user: User) -> None:
+    """An office admin takes away another person's second factor (a lost phone): their authenticator,
+    recovery codes, sessions and API tokens all end; they set up a new one when they next sign in."""
+    if person.pk == acting_user.pk:
+        raise ServiceError("two_factor_reset_self",
+                           gettext("Switch your own two-factor authentication off on its own page."))
+    _second_factor_delete(person)
+    ended = user_sign_out_everywhere(user=person)
+    audit_record(actor=acting_user, action="two_factor.reset", target=person, details=ended)
 
 
-def api_token_obtain(*, request, username: str, password: str, otp: str = "") -> Token:
+# --- Password and sessions -------------------------------------------------------------------
+
+
+def user_sessions_end(*, user: User, keep_session_key: str | None = None) -> int:
+    """Delete the user's sessions, but the one to keep; returns how many ended.
+
+    Sessions sit in the user's own schema, and name their user only inside their signed data,
+    so every unexpired session of the schema is read: an office keeps hundreds, not millions.
+    """
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).exclude(session_key=keep_session_key)
+    keys = [session.session_key for session in sessions.iterator()
+            if session.get_decoded().get(SESSION_KEY) == str(user.pk)]
+    Session.objects.filter(session_key__in=keys).delete()
+    return len(keys)
+
+
+def user_sign_out_everywhere(*, user: User, keep_session_key: str | None = None) -> dict[str, int]:
+    """End the user's sessions (but the one to keep) and revoke all their API tokens; returns the counts."""
+    tokens, _by_model = ApiToken.objects.filter(user=user).delete()
+    return {"sessions_ended": user_sessions_end(user=user, keep_session_key=keep_session_key),
+            "tokens_revoked": tokens}
+
+
+@transaction.atomic
+def user_set_password(*, user: User, password: str) -> User:
+    """A new password (already validated by the form) ends every session and revokes every API token."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    ended = user_sign_out_everywhere(user=user)
+    audit_record(actor=user, action="user.password_changed", target=user, details=ended)
+    return user
+
+
+# --- API tokens ------------------------------------------------------------------------------
+
+DEFAULT_CLIENT_NAME = "default"
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
+    """A token for one client of the user, replacing the client's previous one (same name).
+
+    Returns the token and its value: only its hash is stored, so the value is seen here once.
+    """
+    User.objects.select_for_update().filter(pk=user.pk).first()  # one issue at a time per user
+    name = name.strip() or DEFAULT_CLIENT_NAME
+    now = timezone.now()
+    ApiToken.objects.filter(user=user, expiry__lte=now).delete()
+    replaced, _by_model = ApiToken.objects.filter(user=user, name=name).delete()
+    if ApiToken.objects.filter(user=user).count() >= settings.KOPRU_API_TOKENS_PER_USER:
+        raise ServiceError("token_limit", gettext(
+            "You hold %(count)d API tokens already; revoke one you no longer use first."
+        ) % {"count": settings.KOPRU_API_TOKENS_PER_USER}, status_code=409)
+    token, value = ApiToken.objects.create(user=user, name=name)
+    audit_record(actor=user, action="user.api_token_created", target=user,
+                 details={"name": name, "replaced": bool(replaced)})
+    return token, value
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, acting_user: User) -> None:
+    token.delete()
+    audit_record(actor=acting_user, action="user.api_token_revoked", target=token.user, details={"name": token.name})
+
+
+def api_token_obtain(*, request, username: str, password: str, otp: str = "",
+                     name: str = "") -> tuple[ApiToken, str]:
     """The API's sign-in: the same failure limit and the same second-factor rule as the form."""
     user = authenticate_user(request=request, username=username, password=password)
     device = two_factor_device(user)
@@ -144,17 +271,11 @@ def api_token_obtain(*, request, username: str, password: str, otp: str = "") ->
             message = gettext("Enter the code from your authenticator app.")
             raise ServiceError("otp_required", message, fields={"otp": [message]})
         two_factor_verify(request=request, user=user, device=device, code=otp)
-    else:
-        membership = membership_of(user)
-        if membership is not None and membership.two_factor_required:
-            raise ServiceError(
-                "two_factor_setup_required",
-                gettext("Your office requires two-factor authentication: set it up on the web first."),
-                status_code=403,
-            )
+    elif two_factor_required(user):
+        raise ServiceError(
+            "two_factor_setup_required",
+            gettext("Your account requires two-factor authentication: set it up on the web first."),
+            status_code=403,
+        )
     sign_in_success_record(request=request, user=user)
-    with transaction.atomic():
-        token, created = Token.objects.get_or_create(user=user)
-        if created:
-            audit_record(actor=user, action="user.api_token_created", target=user)
-    return token
+    return api_token_create(user=user, name=name)

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from core.accounts import views
-from core.accounts.forms import UniversityPasswordResetForm
+from core.accounts.forms import UniversityPasswordResetForm, UniversitySetPasswordForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("two-factor/", views.two_factor_view, name="two_factor"),
     path("two-factor/disable/", views.two_factor_disable_view, name="two_factor_disable"),
+    path("two-factor/recovery-codes/", views.recovery_codes_view, name="recovery_codes"),
+    path("tokens/", views.tokens_view, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
     path("invitation/<str:token>/", views.invitation_view, name="invitation"),
     path(
         "password-reset/",
@@ -32,6 +35,7 @@ urlpatterns = [
         "password-reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=UniversitySetPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",

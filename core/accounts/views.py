@@ -14,10 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import CodeForm, InvitationAcceptForm, LoginForm, add_service_error
+from core.accounts.forms import CodeForm, InvitationAcceptForm, LoginForm, SignInCodeForm, add_service_error
+from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import (
     SIGN_IN_THROTTLED,
+    api_token_revoke,
     authenticate_user,
+    recovery_codes_left,
+    recovery_codes_renew,
     sign_in_success_record,
     two_factor_confirm,
     two_factor_device,
@@ -25,7 +29,7 @@ from core.accounts.services import (
     two_factor_start,
     two_factor_verify,
 )
-from core.office.permissions import membership_of
+from core.office.permissions import two_factor_required
 from core.office.services import invitation_accept, invitation_for_token
 from kopru.errors import ServiceError
 
@@ -82,7 +86,7 @@ def login_code_view(request):
         request.session.pop(PENDING_KEY, None)
         messages.error(request, gettext("Your sign-in took too long; please start again."))
         return redirect("accounts:login")
-    form = CodeForm(request.POST or None)
+    form = SignInCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,23 +117,60 @@ def two_factor_view(request):
     if device is None:
         if request.method == "POST" and form.is_valid():
             try:
-                confirmed = two_factor_confirm(user=user, code=form.cleaned_data["otp"])
+                confirmed, codes = two_factor_confirm(user=user, code=form.cleaned_data["otp"],
+                                                      keep_session_key=request.session.session_key)
             except ServiceError as error:
                 add_service_error(form, error)
             else:
                 user.otp_device = confirmed
                 auth_login(request, user, backend=BACKEND)  # rotates the session, now verified
                 messages.success(request, gettext("Two-factor authentication is on."))
-                return redirect(_next_url(request))
+                return _show_recovery_codes(request, codes)
         pending = two_factor_start(user=user)
         context = {
             "form": form, "qr_svg": _qr_svg(pending), "next": _next_url(request),
             "secret": base64.b32encode(pending.bin_key).decode(),
         }
         return render(request, "accounts/two_factor_setup.html", context)
-    membership = membership_of(user)
-    context = {"form": form, "required": membership is not None and membership.two_factor_required}
+    context = {"form": form, "required": two_factor_required(user), "recovery_codes_left": recovery_codes_left(user),
+               "renew_form": CodeForm(prefix="renew")}
     return render(request, "accounts/two_factor_on.html", context)
+
+
+def _show_recovery_codes(request, codes: list[str]):
+    """The only time recovery codes are seen: the page answers the POST that made them, and is not kept."""
+    return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+
+
+@require_POST
+@login_required
+@never_cache
+def recovery_codes_view(request):
+    form = CodeForm(request.POST, prefix="renew")
+    if form.is_valid():
+        try:
+            return _show_recovery_codes(request, recovery_codes_renew(user=request.user,
+                                                                      code=form.cleaned_data["otp"]))
+        except ServiceError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, gettext("Enter the code from your authenticator app."))
+    return redirect("accounts:two_factor")
+
+
+@login_required
+def tokens_view(request):
+    """The person's own API tokens, each with a button to revoke it."""
+    return render(request, "accounts/tokens.html", {"tokens": api_tokens(user=request.user)})
+
+
+@require_POST
+@login_required
+def token_revoke_view(request, token_id: int):
+    token = api_token_get(user=request.user, token_id=token_id)
+    api_token_revoke(token=token, acting_user=request.user)
+    messages.success(request, gettext("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("accounts:tokens")
 
 
 @require_POST

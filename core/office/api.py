@@ -6,16 +6,26 @@ from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
+from core.accounts.api import TokenOutput
+from core.accounts.selectors import api_token_get, api_tokens
+from core.accounts.services import api_token_revoke, two_factor_reset
 from core.audit.models import AuditEntry
 from core.audit.selectors import audit_entries
 from core.office.models import AcademicUnit, Role
 from core.office.permissions import Action, OfficePermission
-from core.office.selectors import unit_get_for_user, units_for_user, user_get_for_user, users_for_user
+from core.office.selectors import (
+    office_settings_get,
+    unit_get_for_user,
+    units_for_user,
+    user_get_for_user,
+    users_for_user,
+)
 from core.office.services import (
     UNSET,
     invitation_create,
     membership_change,
     membership_require_two_factor,
+    office_require_two_factor,
     unit_create,
     unit_delete,
     unit_update,
@@ -103,6 +113,79 @@ class UserActiveApi(GenericAPIView):
         person = user_get_for_user(request.user, user_id)
         user_set_active(person=person, active=self.active, acting_user=request.user)
         return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+
+class PersonTwoFactorResetApi(GenericAPIView):
+    """Take away a person's second factor (a lost phone); their sessions and API tokens end too."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+    serializer_class = PersonOutput
+
+    def get_queryset(self):
+        return users_for_user(self.request.user)
+
+    @extend_schema(request=None, responses=PersonOutput)
+    def post(self, request, user_id: int):
+        two_factor_reset(person=user_get_for_user(request.user, user_id), acting_user=request.user)
+        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+
+class PersonTokenListApi(ListAPIView):
+    """A person's valid API tokens, for office admins (a person holds a few at most)."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+    serializer_class = TokenOutput
+    pagination_class = None
+
+    def get_queryset(self):
+        return api_tokens(user=user_get_for_user(self.request.user, self.kwargs["user_id"]))
+
+
+class PersonTokenRevokeApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+    serializer_class = TokenOutput
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, user_id: int, token_id: int):
+        person = user_get_for_user(request.user, user_id)
+        api_token_revoke(token=api_token_get(user=person, token_id=token_id), acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SecuritySettingsApi(GenericAPIView):
+    """The office's security policy: whether everyone in it must use two-factor authentication."""
+
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "PUT": Action.MANAGE_SETTINGS}
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "SecuritySettings"
+
+        two_factor_required = serializers.BooleanField(
+            help_text="Everyone in the office must set up and use a second factor.")
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "SecuritySettingsInput"
+
+        two_factor_required = serializers.BooleanField()
+
+    serializer_class = OutputSerializer
+
+    def get(self, request):
+        return Response(self.OutputSerializer(office_settings_get()).data)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def put(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        office = office_require_two_factor(required=data.validated_data["two_factor_required"],
+                                           acting_user=request.user)
+        return Response(self.OutputSerializer(office).data)
 
 
 class InvitationCreateApi(GenericAPIView):

@@ -36,3 +36,10 @@ class UnitForm(forms.Form):
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action"), required=False, max_length=64)
     actor = forms.IntegerField(label=_("User"), required=False, min_value=1)
+
+
+class SecuritySettingsForm(forms.Form):
+    two_factor_required = forms.BooleanField(
+        label=_("Require two-factor authentication from everyone in the office"), required=False,
+        help_text=_("Nobody reaches the office's pages or API until they have set up a second factor."),
+    )

@@ -108,6 +108,10 @@ class OfficeSettings(models.Model):
         _("remind when a workflow step waits longer than (days)"), default=14, validators=[MinValueValidator(1)],
         help_text=_("Applies to steps without a reminder period of their own."),
     )
+    two_factor_required = models.BooleanField(
+        _("require two-factor authentication from everyone in the office"), default=False,
+        help_text=_("Nobody reaches the office's pages or API until they have set up a second factor."),
+    )
 
     class Meta:
         verbose_name = _("office settings")

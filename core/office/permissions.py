@@ -2,7 +2,8 @@
 
 A user's rights come from their Membership in the current schema only. Platform admins
 (public-schema users) and people without a membership get nothing here; so does an
-account whose office requires two-factor authentication and who has not set it up.
+account that must have a second factor (by its membership or by the office's settings)
+and has not set it up.
 """
 
 from enum import StrEnum
@@ -11,10 +12,11 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django_otp import user_has_device
+from django.db.models import Exists
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.permissions import BasePermission
 
-from core.office.models import Membership, Role
+from core.office.models import Membership, OfficeSettings, Role
 
 
 class Action(StrEnum):
@@ -72,20 +74,45 @@ def membership_of(user) -> Membership | None:
         return None
     cached = getattr(user, _CACHE_ATTR, False)
     if cached is False:
-        cached = Membership.objects.select_related("academic_unit").filter(user=user).first()
+        office_requires = OfficeSettings.objects.filter(pk=OfficeSettings.SINGLETON_PK, two_factor_required=True)
+        cached = (
+            Membership.objects.select_related("academic_unit")
+            .annotate(office_requires_two_factor=Exists(office_requires))
+            .filter(user=user).first()
+        )
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
 
-def two_factor_missing(user, membership: Membership | None = None) -> bool:
-    """True when the office requires a second factor from this user and none is set up."""
-    membership = membership or membership_of(user)
-    return membership is not None and membership.two_factor_required and not user_has_device(user)
+def two_factor_required(user) -> bool:
+    """Whether the user must sign in with a second factor: platform admins always, office people when
+    their membership or the office's settings say so."""
+    if connection.schema_name == "public":
+        return bool(user is not None and user.is_authenticated and user.is_active and user.is_superuser)
+    membership = membership_of(user)
+    return membership is not None and (membership.two_factor_required or membership.office_requires_two_factor)
+
+
+def _has_authenticator(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()  # recovery codes alone are none
+
+
+def two_factor_missing(user) -> bool:
+    """True when a second factor is required from this user and none is set up."""
+    return two_factor_required(user) and not _has_authenticator(user)
+
+
+def two_factor_unverified(user) -> bool:
+    """True when a second factor is required from this user, who has one, and this session signed in without it.
+
+    Only for a request that passed django-otp's middleware, which tells whether its session is verified.
+    """
+    return two_factor_required(user) and not user.is_verified() and _has_authenticator(user)
 
 
 def can(user, action: Action) -> bool:
     membership = membership_of(user)
-    if membership is None or two_factor_missing(user, membership):
+    if membership is None or two_factor_missing(user):
         return False
     return membership.role in RULES[action]
 

@@ -5,7 +5,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.office.models import AcademicUnit, Membership, Role
+from core.accounts.models import ApiToken
+from core.accounts.selectors import api_tokens
+from core.office.models import AcademicUnit, Membership, OfficeSettings, Role
 from core.office.permissions import membership_of, unit_scoped
 
 User = get_user_model()
@@ -89,3 +91,23 @@ def user_get_for_user(user, user_id) -> "User":
 
 def active_admin_count() -> int:
     return Membership.objects.filter(role=Role.OFFICE_ADMIN, user__is_active=True).count()
+
+
+def office_settings_get() -> OfficeSettings:
+    """The office's settings; the defaults until an office admin saves their own (reading writes nothing)."""
+    return OfficeSettings.objects.filter(pk=OfficeSettings.SINGLETON_PK).first() or OfficeSettings(
+        pk=OfficeSettings.SINGLETON_PK
+    )
+
+
+def staff_api_tokens(user) -> QuerySet[ApiToken]:
+    """The valid API tokens of the office's people the user may see, by person."""
+    return api_tokens().filter(user__in=users_for_user(user).values("pk")).order_by("user__username", "name")
+
+
+def staff_api_token_get(user, token_id) -> ApiToken:
+    """One token of a person the user may see; missing and out of reach both answer 404."""
+    token = staff_api_tokens(user).filter(pk=token_id).first() if str(token_id).isdigit() else None
+    if token is None:
+        raise Http404
+    return token

@@ -17,8 +17,9 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.accounts.services import user_sign_out_everywhere
 from core.audit.services import audit_record
-from core.office.models import AcademicUnit, Invitation, Membership, Role
+from core.office.models import AcademicUnit, Invitation, Membership, OfficeSettings, Role
 from core.office.selectors import unit_subtree_ids
 from core.translated import set_names, translations
 from kopru.celery import enqueue_on_commit
@@ -145,14 +146,20 @@ def membership_change(*, person, role: str, academic_unit: AcademicUnit | None, 
 
 @transaction.atomic
 def user_set_active(*, person, active: bool, acting_user):
-    """Deactivate (nobody can sign in as them any more, their records stay) or reactivate a person."""
+    """Deactivate or reactivate a person.
+
+    A deactivated person cannot sign in and their sessions and API tokens end, so that
+    reactivating them does not bring an old token back to life; their records stay.
+    """
     if person.is_active == active:
         return person
     if not active:
         _check_not_last_admin(person)
     person.is_active = active
     person.save(update_fields=["is_active"])
-    audit_record(actor=acting_user, action="user.activated" if active else "user.deactivated", target=person)
+    ended = {} if active else user_sign_out_everywhere(user=person)
+    audit_record(actor=acting_user, action="user.activated" if active else "user.deactivated", target=person,
+                 details=ended)
     return person
 
 
@@ -164,6 +171,18 @@ def membership_require_two_factor(*, person, required: bool, acting_user) -> Mem
     audit_record(actor=acting_user, action="membership.two_factor_required", target=person,
                  details={"required": required})
     return membership
+
+
+@transaction.atomic
+def office_require_two_factor(*, required: bool, acting_user) -> OfficeSettings:
+    """Require a second factor from everyone in the office (on top of each membership's own requirement)."""
+    office, _created = OfficeSettings.objects.select_for_update().get_or_create(pk=OfficeSettings.SINGLETON_PK)
+    if office.two_factor_required != required:
+        office.two_factor_required = required
+        office.save(update_fields=["two_factor_required"])
+        audit_record(actor=acting_user, action="office.two_factor_required", target=office,
+                     details={"required": required})
+    return office
 
 
 def _set_names(unit: AcademicUnit, names: dict[str, str]) -> None:

@@ -6,14 +6,25 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
+from core.accounts.services import api_token_revoke, two_factor_reset
 from core.audit.selectors import audit_actions, audit_entries
-from core.office.forms import AuditFilterForm, InviteForm, MembershipForm, UnitForm
+from core.office.forms import AuditFilterForm, InviteForm, MembershipForm, SecuritySettingsForm, UnitForm
 from core.office.permissions import Action, permission_required
-from core.office.selectors import unit_get_for_user, unit_tree, units_for_user, user_get_for_user, users_for_user
+from core.office.selectors import (
+    office_settings_get,
+    staff_api_token_get,
+    staff_api_tokens,
+    unit_get_for_user,
+    unit_tree,
+    units_for_user,
+    user_get_for_user,
+    users_for_user,
+)
 from core.office.services import (
     invitation_create,
     membership_change,
     membership_require_two_factor,
+    office_require_two_factor,
     unit_create,
     unit_delete,
     unit_update,
@@ -105,6 +116,47 @@ def user_two_factor(request, user_id):
                                   acting_user=request.user)
     messages.success(request, gettext("Saved."))
     return redirect("office:users")
+
+
+@require_POST
+@permission_required(Action.MANAGE_USERS)
+def user_two_factor_reset(request, user_id):
+    person = user_get_for_user(request.user, user_id)
+    try:
+        two_factor_reset(person=person, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("%(name)s sets up two-factor authentication anew at the next sign-in.")
+                         % {"name": person.display_name})
+    return redirect("office:users")
+
+
+@permission_required(Action.MANAGE_USERS)
+def tokens(request):
+    """Every API token of the office's people, each with a button to revoke it."""
+    return render(request, "office/tokens.html", {"tokens": staff_api_tokens(request.user)})
+
+
+@require_POST
+@permission_required(Action.MANAGE_USERS)
+def token_revoke(request, token_id):
+    token = staff_api_token_get(request.user, token_id)
+    api_token_revoke(token=token, acting_user=request.user)
+    messages.success(request, gettext("The token “%(name)s” of %(person)s is revoked.")
+                     % {"name": token.name, "person": token.user.display_name})
+    return redirect("office:tokens")
+
+
+@permission_required(Action.MANAGE_SETTINGS)
+def security(request):
+    office = office_settings_get()
+    form = SecuritySettingsForm(request.POST or None, initial={"two_factor_required": office.two_factor_required})
+    if request.method == "POST" and form.is_valid():
+        office_require_two_factor(required=form.cleaned_data["two_factor_required"], acting_user=request.user)
+        messages.success(request, gettext("Saved."))
+        return redirect("office:security")
+    return render(request, "office/security.html", {"form": form})
 
 
 @permission_required(Action.MANAGE_SETTINGS)

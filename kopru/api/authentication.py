@@ -1,20 +1,31 @@
 """DRF's authentication, made to speak the API's language.
 
-TokenAuthentication also applies the signed-in user's language: LanguageMiddleware
-runs before DRF knows who sent a token, so a token client would otherwise get the
-university's default instead of the language they chose. SessionAuthentication
-refuses a missing CSRF token with a translated message and its own code.
+TokenAuthentication is django-rest-knox's (hashed, expiring tokens, looked up in the
+schema of the host's university only: a token of another university is unknown here,
+401). It also applies the signed-in user's language: LanguageMiddleware runs before
+DRF knows who sent a token, so a token client would otherwise get the university's
+default instead of the language they chose. SessionAuthentication refuses a missing
+CSRF token with a translated message and its own code.
 """
 
 import drf_spectacular.authentication
 from django.utils import translation
 from django.utils.translation import gettext
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
+from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 from rest_framework import authentication, exceptions
 
 from i18n.middleware import enabled_languages
 
 
-class TokenAuthentication(authentication.TokenAuthentication):
+class TokenAuthentication(KnoxTokenAuthentication):
+    def authenticate_credentials(self, token: bytes):
+        try:
+            token.decode()
+        except UnicodeDecodeError:  # knox would fail on it; no token of ours has such bytes
+            raise exceptions.AuthenticationFailed() from None
+        return super().authenticate_credentials(token)
+
     def authenticate(self, request):
         result = super().authenticate(request)
         if result is not None:
@@ -32,6 +43,13 @@ class SessionAuthentication(authentication.SessionAuthentication):
         except exceptions.PermissionDenied:
             message = gettext("Send the CSRF token (the csrftoken cookie) in the X-CSRFToken header.")
             raise exceptions.PermissionDenied(message, code="csrf_failed") from None
+
+
+class TokenScheme(KnoxTokenScheme):
+    """Describes Köprü's TokenAuthentication in the OpenAPI schema as knox's own."""
+
+    target_class = TokenAuthentication
+    name = "tokenAuth"
 
 
 class SessionScheme(drf_spectacular.authentication.SessionScheme):

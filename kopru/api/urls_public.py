@@ -3,15 +3,13 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from core.accounts.api import TokenObtainApi
-
 PLATFORM_SCHEMA = {
     "TITLE": "Köprü platform API",
     "DESCRIPTION": "Onboarding and the cross-university directory, for platform admins.",
 }
 
 urlpatterns = [
-    path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
+    path("auth/", include("core.accounts.auth_api_urls")),
     # The schema describes the root domain's URLconf only: no university's endpoints.
     path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_public", custom_settings=PLATFORM_SCHEMA),
          name="api-schema"),

@@ -3,11 +3,10 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from core.accounts.api import TokenObtainApi
 from kopru.api.university import UniversityProfileApi
 
 urlpatterns = [
-    path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
+    path("auth/", include("core.accounts.auth_api_urls")),
     # The schema describes this URLconf only: platform endpoints never appear on a university's host.
     path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_tenant"), name="api-schema"),
     # An HTML page: OPTIONS answers 405 there rather than a description the page renderer cannot draw.

@@ -49,12 +49,13 @@ SHARED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "i18n",
     "core.accounts",
@@ -67,9 +68,9 @@ TENANT_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
-    "rest_framework.authtoken",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "core.accounts",
     "core.audit",
@@ -209,6 +210,16 @@ AXES_IPWARE_PROXY_COUNT = KOPRU_PROXY_COUNT - 1 if KOPRU_PROXY_COUNT else None
 IPWARE_STRICT = False  # a header with the client's own entries on the left still has the trusted one
 KOPRU_INVITATION_DAYS = 7
 KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
+# API tokens (django-rest-knox): hashed in the user's own schema, one per named client, each
+# valid this many days; a user holds at most KOPRU_API_TOKENS_PER_USER at once. The knox app is
+# installed only for its code: its own token table (public schema) stays unused.
+KOPRU_API_TOKEN_DAYS = int(env("KOPRU_API_TOKEN_DAYS", "30"))
+KOPRU_API_TOKENS_PER_USER = 20
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+REST_KNOX = {"TOKEN_MODEL": KNOX_TOKEN_MODEL, "TOKEN_TTL": timedelta(days=KOPRU_API_TOKEN_DAYS),
+             "AUTH_HEADER_PREFIX": "Token"}
+# Recovery codes given when a second factor is switched on, each usable once instead of a code.
+KOPRU_RECOVERY_CODES = 10
 # Bounds of one render of an office's document template (core/documents/sandbox.py), checked at
 # upload and at every generation: seconds, loop items (range() is no longer either) and characters
 # of text made, the output and what operators and filters make on the way. Past one, the template

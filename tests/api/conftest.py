@@ -1,14 +1,6 @@
 import pytest
-from django_tenants.utils import schema_context
-from rest_framework.authtoken.models import Token
 
-from tenants.models import University
-
-
-def token_for(university: University, user) -> str:
-    """An API token of a user, in the user's own university's schema."""
-    with schema_context(university.schema_name):
-        return Token.objects.create(user=user).key
+from tests.core.accounts.helpers import token_for
 
 
 @pytest.fixture

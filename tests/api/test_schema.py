@@ -22,8 +22,9 @@ def test_a_university_schema_describes_its_own_api_only(client_a, root_client):
 
     assert {"/api/university/", "/api/auth/token/"} <= tenant_paths
     assert "/api/university/" not in platform_paths
-    # Both hosts issue tokens; every other platform endpoint stays off a university's schema.
-    assert tenant_paths & platform_paths == {"/api/auth/token/"}
+    # Both hosts issue, list and revoke their own tokens; every other platform endpoint stays off a
+    # university's schema.
+    assert tenant_paths & platform_paths == {"/api/auth/token/", "/api/auth/tokens/", "/api/auth/tokens/{token_id}/"}
 
 
 def test_the_two_schemas_carry_their_own_titles(client_a, root_client):

@@ -2,13 +2,13 @@
 
 from django.test import Client
 from django_tenants.utils import schema_context
-from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
 from i18n.countries import country_name
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
 from tests.conftest import host_of, make_office_user
+from tests.core.accounts.helpers import token_for
 
 URL = "/api/university/"
 
@@ -59,7 +59,7 @@ def test_name_and_country_follow_the_reader_language(client_b, university_b):
 def test_a_token_user_gets_their_own_language(client_b, university_b, admin_b):
     with schema_context(university_b.schema_name):
         User.objects.filter(pk=admin_b.pk).update(language="en")
-        token = Token.objects.create(user=admin_b).key
+    token = token_for(university_b, admin_b)
 
     response = Client(HTTP_HOST=host_of(university_b)).get(URL, HTTP_AUTHORIZATION=f"Token {token}")
 

@@ -8,6 +8,8 @@ from django.db import connection
 from django.test import Client
 
 from kopru.celery import app as celery_app
+from tenants.models import University
+from tests.core.accounts.helpers import sign_in
 
 _slugs = itertools.count(1)
 
@@ -30,8 +32,7 @@ def new_slug(db):
 
 @pytest.fixture
 def console(root_client, platform_admin) -> Client:
-    root_client.force_login(platform_admin)
-    return root_client
+    return sign_in(root_client, University.objects.get(schema_name="public"), platform_admin)
 
 
 def schema_exists(schema: str) -> bool:

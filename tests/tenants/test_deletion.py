@@ -127,12 +127,6 @@ def test_the_daily_task_and_the_commands_purge_what_is_due(doomed, fresh):
 # The console and the platform API
 
 
-@pytest.fixture
-def console(root_client, platform_admin) -> Client:
-    root_client.force_login(platform_admin)
-    return root_client
-
-
 def test_the_console_schedules_and_cancels_a_deletion(console, doomed):
     page = console.get(f"/universities/{doomed.slug}/").content.decode()
     assert "Schedule the deletion" in page

@@ -2,12 +2,11 @@
 
 import pytest
 from django.test import Client
-from django_tenants.utils import schema_context
-from rest_framework.authtoken.models import Token
 
 from core.accounts.models import User
 from tenants.models import Domain, ProvisioningJob, University
 from tests.conftest import ROOT_HOST
+from tests.core.accounts.helpers import token_for
 
 ONBOARDING = {
     "names": {"tr": "Api Üniversitesi", "en": "API University"}, "slug": "api-uni", "country": "TR",
@@ -17,9 +16,8 @@ ONBOARDING = {
 
 @pytest.fixture
 def platform_api(platform_admin) -> Client:
-    with schema_context("public"):
-        token = Token.objects.create(user=platform_admin)
-    return Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = token_for(University.objects.get(schema_name="public"), platform_admin)
+    return Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token}")
 
 
 def test_anonymous_requests_are_refused(root_client):
@@ -30,15 +28,14 @@ def test_anonymous_requests_are_refused(root_client):
 
 
 def test_a_universitys_token_means_nothing_on_the_root_domain(university_a, admin_a):
-    with schema_context(university_a.schema_name):
-        token = Token.objects.create(user=admin_a)
+    token = token_for(university_a, admin_a)
 
-    on_root = Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token.key}")
+    on_root = Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token}")
     assert on_root.get("/api/universities/").status_code == 401
     assert on_root.post("/api/universities/kastamonu/suspend/").status_code == 401
 
     # and the platform endpoints do not exist on a university's host
-    on_tenant = Client(HTTP_HOST=f"kastamonu.{ROOT_HOST}", HTTP_AUTHORIZATION=f"Token {token.key}")
+    on_tenant = Client(HTTP_HOST=f"kastamonu.{ROOT_HOST}", HTTP_AUTHORIZATION=f"Token {token}")
     assert on_tenant.get("/api/universities/").status_code == 404
 
 
@@ -54,9 +51,9 @@ def test_a_universitys_session_means_nothing_on_the_root_domain(university_a, ad
 
 def test_a_public_user_who_is_not_a_platform_admin_is_refused(db):
     user = User.objects.create_user(username="viewer", password="correct horse battery")
-    token = Token.objects.create(user=user)
+    token = token_for(University.objects.get(schema_name="public"), user)
 
-    response = Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token.key}").get("/api/universities/")
+    response = Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=f"Token {token}").get("/api/universities/")
 
     assert response.status_code == 403
 

@@ -1,21 +1,34 @@
 """Helpers for tests that sign people in on a university's host."""
 
+import secrets
+
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
-from rest_framework.authtoken.models import Token
+
+from core.accounts.models import ApiToken
 
 
 def sign_in(client, university, user):
-    """A session for the user, stored in the university's own schema (where its host looks for it)."""
+    """A session for the user, stored in the university's own schema (where its host looks for it).
+
+    A user with an authenticator is signed in with it, as the code step of the sign-in does.
+    """
     with schema_context(university.schema_name):
         client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
     return client
 
 
-def token_for(university, user) -> str:
+def token_for(university, user, *, name: str = "") -> str:
+    """The value of a new API token of the user (a client of its own unless named), in the user's schema."""
     with schema_context(university.schema_name):
-        return Token.objects.get_or_create(user=user)[0].key
+        return ApiToken.objects.create(user=user, name=name or f"tests-{secrets.token_hex(4)}")[1]
 
 
 def add_authenticator(university, user) -> TOTPDevice:

@@ -1,6 +1,7 @@
 """The API's sign-in (POST /api/auth/token/) and GET /api/me/."""
 
 from django.test import override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
 from core.office.models import Membership
@@ -10,10 +11,12 @@ PASSWORD = "correct horse battery"
 
 
 def test_a_token_for_the_right_password(client_a, admin_a, university_a):
-    response = client_a.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD})
+    response = client_a.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD, "name": "laptop"})
 
     assert response.status_code == 200
-    assert response.json()["token"] == token_for(university_a, admin_a)
+    body = response.json()
+    assert body["name"] == "laptop"
+    assert client_a.get("/api/me/", HTTP_AUTHORIZATION=f"Token {body['token']}").json()["username"] == "ayse"
 
 
 def test_a_wrong_password_and_a_missing_field(client_a, admin_a):
@@ -62,10 +65,26 @@ def test_when_the_office_requires_two_factor_a_token_waits_for_its_setup(client_
     assert response.json()["error"]["code"] == "two_factor_setup_required"
 
 
-def test_platform_admins_get_tokens_on_the_root_domain(root_client, platform_admin):
+def test_platform_admins_get_tokens_on_the_root_domain_with_their_second_factor(root_client, platform_admin):
+    with schema_context("public"):
+        device = TOTPDevice.objects.get(user=platform_admin)
+
+    without = root_client.post("/api/auth/token/", {"username": "operator", "password": PASSWORD})
+    response = root_client.post("/api/auth/token/",
+                                {"username": "operator", "password": PASSWORD, "otp": code_for(device)})
+
+    assert without.json()["error"]["code"] == "otp_required"
+    assert response.status_code == 200
+
+
+def test_a_platform_admin_without_a_second_factor_gets_no_token(root_client, platform_admin):
+    with schema_context("public"):
+        TOTPDevice.objects.filter(user=platform_admin).delete()
+
     response = root_client.post("/api/auth/token/", {"username": "operator", "password": PASSWORD})
 
-    assert response.status_code == 200
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "two_factor_setup_required"
 
 
 def test_me_tells_who_and_what(client_a, admin_a, university_a):
