@@ -55,7 +55,8 @@ def sign_in_check_allowed(*, request, username: str) -> None:
         message = gettext("Too many failed sign-in attempts from your address. Wait %(minutes)s min and try again.")
     else:
         message = gettext("Too many failed sign-in attempts. Wait %(minutes)s min and try again.")
-    raise ServiceError(SIGN_IN_THROTTLED, message % {"minutes": math.ceil(hold.seconds / 60)}, status_code=429)
+    raise ServiceError(SIGN_IN_THROTTLED, message % {"minutes": math.ceil(hold.seconds / 60)}, status_code=429,
+                       retry_after=hold.seconds)
 
 
 def sign_in_failure_record(*, request, username: str, step: str) -> None:

@@ -68,7 +68,8 @@ def _message_for(exc: exceptions.APIException, code: str) -> str:
 
 def exception_handler(exc, context):
     if isinstance(exc, ServiceError):
-        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code, headers=headers)
     if isinstance(exc, TOO_LARGE):
         return Response(error_body("too_large", MESSAGES["too_large"]), status=413)
     if isinstance(exc, DjangoValidationError):
