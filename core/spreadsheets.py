@@ -51,6 +51,9 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV Injection"): "=", "+", "-"
+# and "@" start one, and a tab or carriage return before them is skipped by some programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -144,14 +147,15 @@ class _Cells:
 def _bounded(lines, cells: _Cells):
     """The (line, cells) pairs of `lines`, refusing a table over the row, column or cell bounds as it goes.
 
-    Blank rows count: a sheet of a million empty rows costs as much to read as a full one.
+    Blank rows count, a blank row as one cell: a sheet of a million empty rows costs time to read
+    as a full one does, and so do a thousand sheets of them.
     """
     max_rows, max_columns = settings.KOPRU_TABLE_MAX_ROWS, settings.KOPRU_TABLE_MAX_COLUMNS
     for count, (line, values) in enumerate(lines, start=1):
         if count > max_rows + 1:  # the header and max_rows rows
             raise ServiceError("table_too_long", gettext(
                 "A table can have at most %(rows)d rows, blank rows included.") % {"rows": max_rows})
-        cells.add(len(values))
+        cells.add(len(values) or 1)
         if len(values) > max_columns and any(value not in (None, "") for value in values[max_columns:]):
             raise ServiceError("table_too_wide", gettext("A table can have at most %(columns)d columns.")
                                % {"columns": max_columns})
@@ -302,11 +306,6 @@ def import_rows(table: Table, save_row: Callable[[Row], str]) -> ImportResult:
     if errors:
         raise ImportRefused(errors)
     return result
-
-
-# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV Injection"): "=", "+", "-"
-# and "@" start one, and a tab or carriage return before them is skipped by some programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_cell(value):

@@ -129,16 +129,17 @@ def _zip_kind(upload, field: str) -> str | None:
     return None
 
 
-def file_kind(upload, *, field: str = "file") -> str | None:
+def file_kind(upload, *, field: str = "file", open_archives: bool = True) -> str | None:
     """PDF, DOCX, DOC, ODT, PNG or JPEG as the file's first bytes tell it; None for anything else.
 
-    An archive over the KOPRU_ARCHIVE_* bounds raises check_archive's ServiceError, naming `field`.
+    A ZIP file is opened only when `open_archives` says it may be a DOCX or ODT; one over the
+    KOPRU_ARCHIVE_* bounds raises check_archive's ServiceError, naming `field`.
     """
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
     if head.startswith(ZIP_MAGIC):
-        return _zip_kind(upload, field)
+        return _zip_kind(upload, field) if open_archives else None
     return next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
 
 
@@ -150,7 +151,7 @@ def check_upload(upload, *, allowed: set[str], max_mb: int, refusal: str, field:
     if upload.size > max_mb * 1024 * 1024:
         message = gettext("The file is larger than %(megabytes)d MB.") % {"megabytes": max_mb}
         raise ServiceError("file_too_large", message, fields={field: [message]})
-    kind = file_kind(upload, field=field)
+    kind = file_kind(upload, field=field, open_archives=bool(allowed & {DOCX, ODT}))
     if kind not in allowed:
         message = str(refusal)
         raise ServiceError("file_type", message, fields={field: [message]})
