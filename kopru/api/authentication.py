@@ -9,7 +9,7 @@ CSRF token with a translated message and its own code.
 """
 
 import drf_spectacular.authentication
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
@@ -25,6 +25,17 @@ class TokenAuthentication(KnoxTokenAuthentication):
         except UnicodeDecodeError:  # knox would fail on it; no token of ours has such bytes
             raise exceptions.AuthenticationFailed() from None
         return super().authenticate_credentials(token)
+
+    def _cleanup_token(self, auth_token) -> bool:
+        """Whether the presented token has expired (it is deleted then).
+
+        knox also reads every other token of the user here, on every request, to delete the
+        expired ones; Köprü deletes those when the user next obtains a token, and never lists them.
+        """
+        if auth_token.expiry is not None and auth_token.expiry < timezone.now():
+            auth_token.delete()
+            return True
+        return False
 
     def authenticate(self, request):
         result = super().authenticate(request)
