@@ -6,8 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from kopru.text import CleanText
 
-class University(TenantMixin):
+
+class University(CleanText, TenantMixin):
     class Status(models.TextChoices):
         PROVISIONING = "provisioning", _("Provisioning")
         ACTIVE = "active", _("Active")

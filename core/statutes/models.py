@@ -11,9 +11,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.office.models import Role
+from kopru.text import CleanText
 
 
-class Statute(models.Model):
+class Statute(CleanText, models.Model):
     class Kind(models.TextChoices):
         STATUTE = "statute", _("Statute or regulation")
         JOB_DESCRIPTION = "job_description", _("Job description")
@@ -49,7 +50,7 @@ class Statute(models.Model):
         return self.title
 
 
-class AgreedBy(models.Model):
+class AgreedBy(CleanText, models.Model):
     """One of those who agreed the document before approval (seed 004: vice-rector, legal department)."""
 
     statute = models.ForeignKey(Statute, on_delete=models.CASCADE, related_name="agreed_by")
@@ -66,7 +67,7 @@ class AgreedBy(models.Model):
         return self.name
 
 
-class Revision(models.Model):
+class Revision(CleanText, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_APPROVAL = "in_approval", _("In approval")
@@ -101,7 +102,7 @@ class Revision(models.Model):
         return f"{self.statute} · {self.number:02d}"
 
 
-class Clause(models.Model):
+class Clause(CleanText, models.Model):
     """A section heading or a numbered clause of one revision, nested as the text nests."""
 
     class Kind(models.TextChoices):

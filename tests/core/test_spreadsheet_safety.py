@@ -16,6 +16,8 @@ from core.agreements.services import agreement_create
 from core.partners.models import Partner
 from core.partners.services import partners_import
 from core.spreadsheets import FORMULA_STARTS, read_table
+from core.statutes.models import Statute
+from core.statutes.services import clause_add, statute_create
 from tests.core.accounts.helpers import in_english, sign_in
 from tests.core.agreements.agreement_rows import make_agreement, make_partner
 from tests.core.agreements.agreement_world import api
@@ -159,3 +161,13 @@ def test_a_control_character_already_stored_does_not_break_the_exports(office, u
     assert partners.status_code == agreements.status_code == 200
     assert "BrokenName" in xlsx_texts(partners.content) and "abc" in xlsx_texts(partners.content)
     assert "BrokenTitle" in xlsx_texts(agreements.content)
+
+
+def test_statute_titles_lose_control_characters_and_clauses_keep_their_lines(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        statute = statute_create(kind=Statute.Kind.STATUTE, acting_user=admin_a, titles={"en": "Exchange\x0brules"})
+        clause = clause_add(revision=statute.revisions.get(), number="1.", acting_user=admin_a,
+                            texts={"en": "First line\r\nsecond\x0bthird\x1b"})
+
+    assert statute.title_en == "Exchange rules"
+    assert clause.text_en == "First line\nsecond\nthird"
