@@ -214,7 +214,7 @@ def _osh_rows(university: University) -> dict:
                                                           role=Role.OFFICER, invited_by=admin)
         files = [check.evidence.name, version.file.name, generated.pdf.name]
     return {
-        "admin": admin, "files": files, "user": admin.pk, "unit": unit.pk, "partner": partner.pk,
+        "files": files, "user": admin.pk, "unit": unit.pk, "partner": partner.pk,
         "partner_unit": partner_unit.pk, "contact": contact.pk, "ranking": ranking.pk, "check": check.pk,
         "step": step.pk, "agreement": agreement.pk, "agreement_document": document.pk,
         "version_number": version.number, "request": request.pk, "notification": notification.pk,
@@ -245,7 +245,7 @@ def _token(host: str, username: str) -> dict:
 
 
 def token_header(token: str) -> str:
-    return f"{getattr(settings, 'REST_KNOX', {}).get('AUTH_HEADER_PREFIX', 'Token')} {token}"
+    return f"{settings.REST_KNOX['AUTH_HEADER_PREFIX']} {token}"
 
 
 @pytest.fixture(scope="module")
