@@ -19,6 +19,7 @@ from core.accounts.sign_in_limits import client_address, sign_in_hold
 from core.audit.services import audit_record
 from core.office.permissions import two_factor_required
 from kopru.errors import ServiceError
+from kopru.text import clean_text
 
 
 @transaction.atomic
@@ -242,7 +243,7 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
     Returns the token and its value: only its hash is stored, so the value is seen here once.
     """
     User.objects.select_for_update().filter(pk=user.pk).first()  # one issue at a time per user
-    name = name.strip() or DEFAULT_CLIENT_NAME
+    name = clean_text(name).strip() or DEFAULT_CLIENT_NAME
     now = timezone.now()
     ApiToken.objects.filter(user=user, expiry__lte=now).delete()
     replaced, _by_model = ApiToken.objects.filter(user=user, name=name).delete()

@@ -70,6 +70,11 @@ def test_one_token_per_named_client(client_a, university_a, admin_a):
     assert not any(set(token) - {"id", "name", "created", "expiry"} for token in listing)  # never a value
 
 
+def test_a_client_name_loses_its_control_characters(client_a, admin_a):
+    assert obtain(client_a, name="build\x0bserver\x1b")["name"] == "build server"
+    assert obtain(client_a, name="  ")["name"] == "default"
+
+
 @override_settings(KOPRU_API_TOKENS_PER_USER=2)
 def test_a_person_holds_a_bounded_number_of_tokens(client_a, admin_a):
     obtain(client_a, name="one")
