@@ -6,7 +6,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
@@ -30,6 +29,7 @@ from core.partners.models import Partner
 from core.spreadsheets import CONTENT_TYPES
 from core.translated import translations
 from core.uploads import stored_file_response
+from kopru.api.pagination import PageNumberPagination
 from kopru.api.query import query_values
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES

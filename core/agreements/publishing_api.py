@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from core.agreements.publishing import agreement_set_published, publishable_agreement_get, publishable_agreements
 from core.office.permissions import Action, OfficePermission
+from kopru.api.fields import RequiredBooleanField
 
 
 class AgreementPublicationApi(GenericAPIView):
@@ -19,7 +20,7 @@ class AgreementPublicationApi(GenericAPIView):
         class Meta:
             ref_name = "AgreementPublicationInput"
 
-        published = serializers.BooleanField()
+        published = RequiredBooleanField()
 
     class OutputSerializer(serializers.Serializer):
         class Meta:

@@ -31,6 +31,7 @@ from core.office.services import (
     unit_update,
     user_set_active,
 )
+from kopru.api.fields import RequiredBooleanField
 from kopru.api.query import query_values
 
 UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
@@ -172,7 +173,7 @@ class SecuritySettingsApi(GenericAPIView):
         class Meta:
             ref_name = "SecuritySettingsInput"
 
-        two_factor_required = serializers.BooleanField()
+        two_factor_required = RequiredBooleanField()
 
     serializer_class = OutputSerializer
 

@@ -3,8 +3,8 @@
 Each view documents its successes; the error shape (kopru/api/errors.py) and the statuses every
 operation shares are added here rather than on each view: 400 (a malformed request or query),
 404 (an id the caller cannot see, an unknown page) and 409 (a rule of a service), and where
-they apply 401 and 403 (authenticated operations), 413 (operations with a body) and 429
-(throttled ones). A status a view documents itself keeps its description and gets the shape.
+they apply 401 and 403 (authenticated operations), 413 and 415 (operations with a body) and
+429 (throttled ones). A status a view documents itself keeps its description and gets the shape.
 """
 
 from drf_spectacular import openapi
@@ -36,7 +36,10 @@ AUTHENTICATED = {
     401: "No token or session, or one that is not valid.",
     403: "The caller's role does not allow this.",
 }
-WITH_BODY = {413: "The body is larger than the server accepts."}
+WITH_BODY = {
+    413: "The body is larger than the server accepts.",
+    415: "The body is in a format this operation does not read.",
+}
 THROTTLED = {429: "Too many requests; the Retry-After header says when to try again."}
 
 

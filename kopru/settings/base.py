@@ -316,7 +316,7 @@ REST_FRAMEWORK = {
     # OPTIONS names an address's media types without fetching its objects (kopru/api/metadata.py).
     "DEFAULT_METADATA_CLASS": "kopru.api.metadata.Metadata",
     "EXCEPTION_HANDLER": "kopru.api.errors.exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "kopru.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Requests per client (kopru/api/throttling.py): anonymous ones per address, signed-in ones per user.
     "DEFAULT_THROTTLE_CLASSES": ["kopru.api.throttling.AnonThrottle", "kopru.api.throttling.UserThrottle"],
