@@ -9,6 +9,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core import uploads
 from core.agreements.models import Agreement, CooperationCondition, DocumentKind, IscedField, Signatory
 from core.agreements.selectors import (
     AgreementFilters,
@@ -21,7 +22,13 @@ from core.agreements.selectors import (
     isced_fields,
     version_get,
 )
-from core.agreements.services import agreement_create, agreement_delete, agreement_update, document_add_version
+from core.agreements.services import (
+    DOCUMENT_KINDS,
+    agreement_create,
+    agreement_delete,
+    agreement_update,
+    document_add_version,
+)
 from core.agreements.transfer import agreements_export, agreements_import
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
@@ -323,7 +330,8 @@ class DocumentFileApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_AGREEMENTS
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(responses={(200, uploads.CONTENT_TYPES[kind]): OpenApiTypes.BINARY
+                              for kind in sorted(DOCUMENT_KINDS)})
     def get(self, request, agreement_id: int, document_id: int, number: int):
         version = version_get(agreement_get_for_user(request.user, agreement_id), document_id, number)
         return stored_file_response(version.file, content_type=version.content_type,
@@ -381,7 +389,7 @@ class AgreementExportApi(GenericAPIView):
 
     @extend_schema(
         parameters=[QuerySerializer],
-        responses={(200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY, (200, CONTENT_TYPES["csv"]): OpenApiTypes.BINARY},
+        responses={(200, content_type): OpenApiTypes.BINARY for content_type in CONTENT_TYPES.values()},
     )
     def get(self, request):
         file_format = query_values(self.QuerySerializer, request)["file_format"]

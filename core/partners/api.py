@@ -10,6 +10,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core import uploads
 from core.office.permissions import Action, OfficePermission
 from core.partners import selectors, services
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
@@ -376,7 +377,8 @@ class RecognitionCheckListApi(PartnerPartApi):
 
 
 class RecognitionEvidenceApi(PartnerPartApi):
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(responses={(200, uploads.CONTENT_TYPES[kind]): OpenApiTypes.BINARY
+                              for kind in sorted(services.EVIDENCE_KINDS)})
     def get(self, request, partner_id: int, check_id: int):
         check = selectors.recognition_check_get(self.partner(partner_id), check_id)
         if not check.evidence:
@@ -435,7 +437,7 @@ class PartnerExportApi(GenericAPIView):
 
     @extend_schema(
         parameters=[PartnerExportQuery],
-        responses={(200, "text/csv"): OpenApiTypes.BINARY, (200, CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY},
+        responses={(200, content_type): OpenApiTypes.BINARY for content_type in CONTENT_TYPES.values()},
     )
     def get(self, request):
         query = query_values(PartnerExportQuery, request)

@@ -4,7 +4,12 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django_tenants.utils import schema_context
 from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
+
+from tests.conftest import host_of
 
 SCHEMA = "/api/schema/"
 OPENAPI_JSON = "application/vnd.oai.openapi+json"
@@ -69,3 +74,120 @@ def test_the_docs_load_every_asset_from_the_same_host(which, request):
             script = asset.content.decode()
             assert '"validatorUrl": null' in script
             assert "/api/schema/" in script
+
+
+def generated(urlconf: str) -> dict:
+    return SchemaGenerator(urlconf=urlconf).get_schema(request=None, public=True)
+
+
+def operations(schema: dict):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield f"{method.upper()} {path}", operation
+
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+
+@pytest.mark.parametrize("urlconf", ["kopru.urls_tenant", "kopru.urls_public"])
+def test_every_operation_documents_its_errors_in_the_error_shape(urlconf):
+    for name, operation in operations(generated(urlconf)):
+        responses = operation["responses"]
+        expected = {"400", "404", "409"}
+        if operation.get("security") and {} not in operation["security"]:
+            expected |= {"401", "403"}
+        if "requestBody" in operation:
+            expected |= {"413", "415"}
+        for status in expected:
+            assert responses[status]["content"]["application/json"]["schema"] == ERROR_REF, (name, status)
+
+
+def response_schema(schema: dict, name: str, status: str = "200") -> dict:
+    method, path = name.split(" ", 1)
+    return schema["paths"][path][method.lower()]["responses"][status]["content"]["application/json"]["schema"]
+
+
+WHOLE_LISTS = [
+    "GET /api/statutes/", "GET /api/statutes/{statute_id}/revisions/", "GET /api/statutes/{statute_id}/diff/",
+    "GET /api/agreements/{agreement_id}/documents/", "GET /api/document-templates/", "GET /api/isced-fields/",
+    "GET /api/partners/{partner_id}/units/", "GET /api/partners/{partner_id}/contacts/",
+    "GET /api/partners/{partner_id}/rankings/", "GET /api/partners/{partner_id}/recognition-checks/",
+]
+
+
+def test_lists_answered_whole_are_documented_as_arrays():
+    schema = generated("kopru.urls_tenant")
+
+    for name in WHOLE_LISTS:
+        assert response_schema(schema, name)["type"] == "array", name
+
+
+def test_paginated_lists_are_documented_as_pages():
+    schema = generated("kopru.urls_tenant")
+
+    for name in ("GET /api/partners/", "GET /api/agreements/", "GET /api/users/", "GET /api/audit/"):
+        page = schema["components"]["schemas"][response_schema(schema, name)["$ref"].rsplit("/", 1)[-1]]
+        assert {"count", "results"} <= set(page["properties"]), name
+
+
+def test_files_are_documented_with_their_media_types():
+    paths = generated("kopru.urls_tenant")["paths"]
+
+    def media_types(path):
+        return {media_type.split(";")[0] for media_type in paths[path]["get"]["responses"]["200"]["content"]}
+
+    spreadsheets = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    assert media_types("/api/partners/export/") == spreadsheets
+    assert media_types("/api/agreements/export/") == spreadsheets
+    assert media_types("/api/documents/{document_id}/download/{file_format}/") == {
+        "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    assert media_types("/api/partners/{partner_id}/recognition-checks/{check_id}/evidence/") == {
+        "application/pdf", "image/png", "image/jpeg"}
+    assert "application/octet-stream" not in media_types(
+        "/api/agreements/{agreement_id}/documents/{document_id}/versions/{number}/file/")
+
+
+@pytest.fixture
+def api_a(university_a, token_a):
+    return Client(HTTP_HOST=host_of(university_a), HTTP_AUTHORIZATION=f"Token {token_a}")
+
+
+@pytest.mark.parametrize(("address", "parameter"), [
+    ("/api/agreements/?status=signed-ish", "status"), ("/api/agreements/?kind=treaty", "kind"),
+    ("/api/agreements/?partner=abc", "partner"), ("/api/agreements/?unit=", "unit"),
+    ("/api/agreements/?page_size=500", "page_size"), ("/api/agreements/export/?file_format=pdf", "file_format"),
+    ("/api/partners/?recognition=maybe", "recognition"), ("/api/partners/export/?file_format=ods", "file_format"),
+    ("/api/statutes/?kind=law", "kind"), ("/api/notifications/?unread=perhaps", "unread"),
+    ("/api/documents/?agreement=-1", "agreement"), ("/api/audit/?actor=me", "actor"),
+    ("/api/agreements/requests/?status=lost", "status"), ("/api/users/?page=x", "page"), ("/api/units/?page=", "page"),
+    ("/api/document-templates/info_note/tr/download/?preview=perhaps", "preview"),
+])
+def test_invalid_enum_and_integer_query_values_are_refused(api_a, address, parameter):
+    response = api_a.get(address)
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid"
+    assert list(response.json()["error"]["fields"]) == [parameter]
+
+
+@pytest.fixture
+def in_force_agreement(university_a):
+    from core.agreements.models import Agreement
+
+    with schema_context(university_a.schema_name):
+        return Agreement.objects.create(kind=Agreement.Kind.BILATERAL, title_en="Exchange", status="in_force",
+                                        scopes=["student_exchange"], published=True)
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "multipart/form-data; boundary=B"])
+def test_an_empty_required_body_is_refused(api_a, university_a, in_force_agreement, content_type):
+    body = "" if content_type == "application/json" else "--B--\r\n"
+
+    response = api_a.put(f"/api/agreements/{in_force_agreement.pk}/publication/", body, content_type=content_type)
+
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["published"]
+    with schema_context(university_a.schema_name):
+        in_force_agreement.refresh_from_db()
+    assert in_force_agreement.published  # an empty form does not unpublish it
+
