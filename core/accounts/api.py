@@ -91,7 +91,7 @@ class MeApi(APIView):
         id = serializers.IntegerField()
         username = serializers.CharField()
         display_name = serializers.CharField()
-        email = serializers.EmailField()
+        email = serializers.CharField(help_text="An e-mail address, or empty when the account has none.")
         language = serializers.CharField(help_text="The user's own choice, else the university's default.")
         role = serializers.CharField(allow_null=True)
         academic_unit = serializers.DictField(allow_null=True)

@@ -41,7 +41,7 @@ class PersonOutput(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
     display_name = serializers.CharField()
-    email = serializers.EmailField()
+    email = serializers.CharField(help_text="An e-mail address, or empty when the account has none.")
     is_active = serializers.BooleanField()
     last_login = serializers.DateTimeField(allow_null=True)
     role = serializers.CharField(source="membership.role")

@@ -124,7 +124,7 @@ class RecognitionCheckOutput(serializers.Serializer):
     method = serializers.ChoiceField(choices=RecognitionCheck.Method.choices)
     reference = serializers.CharField()
     has_evidence = serializers.SerializerMethodField()
-    checked_by = serializers.CharField(source="checked_by.username", default=None)
+    checked_by = serializers.CharField(source="checked_by.username", default=None, allow_null=True)
 
     def get_has_evidence(self, check) -> bool:
         return bool(check.evidence)
