@@ -2,9 +2,9 @@
 
 Each operation is one test: generated requests (valid and invalid) reach the WSGI application
 with an office admin's API token on the university's host (the tenant API) or a platform
-admin's on the root domain (the platform API), and every response is checked against the schema. The
-run is seeded and bounded, so it finds the same things every time within a few minutes; what
-an operation writes rolls back with its test.
+admin's on the root domain (the platform API), and every response is checked against the
+schema. The run is seeded and bounded, so it finds the same things every time within a few
+minutes; what an operation writes rolls back with its test.
 """
 
 import json
@@ -38,8 +38,10 @@ from tenants.models import University
 from tests.conftest import ROOT_HOST, host_of
 from tests.core.accounts.helpers import token_for
 
-# Seeded and bounded: the same cases on every run, within a few minutes on two cores. Examples
-# and fuzzing send valid and invalid data; the coverage phase adds each parameter's edge values.
+# Seeded and bounded: the same cases on every run, about two minutes on two cores. Examples and
+# fuzzing send valid and invalid data; the coverage phase adds each parameter's edge values. The
+# token comes from the test (a generated one would replace it), and the schema declares no links
+# between operations for a stateful phase to follow: office_records stands in for them.
 CONFIG = {
     "seed": 8,
     "suppress-health-check": ["all"],
