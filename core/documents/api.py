@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.info_note import info_note_generate
 from core.documents.models import DocumentKind
+from core.documents.responses import CONTENT_TYPES as FILE_CONTENT_TYPES
 from core.documents.responses import document_file_response, docx_response
 from core.documents.selectors import (
     document_get_for_user,
@@ -29,11 +30,9 @@ from core.partners.selectors import partner_get_for_user
 from kopru.api.query import query_values
 from kopru.errors import ServiceError
 
-FILE_FORMATS = ("pdf", "docx")
-FILE_RESPONSES = {
-    (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
-    (200, DOCX_CONTENT_TYPE): OpenApiResponse(OpenApiTypes.BINARY),
-}
+FILE_FORMATS = tuple(FILE_CONTENT_TYPES)
+FILE_RESPONSES = {(200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
+                  for content_type in FILE_CONTENT_TYPES.values()}
 
 
 class DocumentOutput(serializers.Serializer):
