@@ -34,7 +34,7 @@ from core.notifications.models import Notification
 from core.office.models import AcademicUnit, Membership, Role
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
 from core.statutes.models import Clause, Revision, Statute
-from tenants.models import University
+from tenants.models import ProvisioningJob, University
 from tests.conftest import ROOT_HOST, host_of
 from tests.core.accounts.helpers import token_for
 
@@ -135,7 +135,7 @@ def office_records(university: University, admin) -> dict[str, dict[str, object]
 
 
 def reach_records(case, records: dict[str, dict[str, object]]) -> None:
-    """Points three in four generated ids at the office's records; the rest stay as generated (mostly 404)."""
+    """Points three in four generated ids at real records; the rest stay as generated (mostly 404)."""
     if not case.path_parameters or (case.meta and case.meta.generation.mode.is_negative):
         return
     for name, value in case.path_parameters.items():
@@ -160,6 +160,13 @@ def tenant_api(university_a, admin_a):
 @pytest.fixture
 def platform_api(platform_admin):
     return with_token(University.objects.get(schema_name=get_public_schema_name()), platform_admin)
+
+
+@pytest.fixture
+def platform_records(university_b, platform_admin):
+    job = ProvisioningJob.objects.create(university=university_b, slug=university_b.slug,
+                                         admin_email="aibek@osh.example", requested_by=platform_admin)
+    return {"/api/": {"slug": university_b.slug, "job_id": job.pk}}
 
 
 def number_for_text(case) -> bool:
@@ -217,5 +224,6 @@ def test_tenant_api(case, tenant_api, tenant_records):
 
 
 @platform_schema.parametrize()
-def test_platform_api(case, platform_api):
+def test_platform_api(case, platform_api, platform_records):
+    reach_records(case, platform_records)
     call_and_check(case, platform_api)
