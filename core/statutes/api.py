@@ -6,6 +6,7 @@ Thin calls into core.statutes.services and selectors, like the pages.
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
@@ -168,7 +169,8 @@ class StatuteInput(serializers.Serializer):
     def validate_job(self, job):
         unknown = set(job) - set(JOB_FIELDS)
         if unknown:
-            raise serializers.ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+            message = gettext("Unknown fields: %(fields)s.")
+            raise serializers.ValidationError(message % {"fields": ", ".join(sorted(unknown))})
         return job
 
 
