@@ -210,16 +210,19 @@ AXES_IPWARE_PROXY_COUNT = KOPRU_PROXY_COUNT - 1 if KOPRU_PROXY_COUNT else None
 IPWARE_STRICT = False  # a header with the client's own entries on the left still has the trusted one
 KOPRU_INVITATION_DAYS = 7
 KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
-# API tokens (django-rest-knox): hashed in the user's own schema, one per named client, each
-# valid this many days; a user holds at most KOPRU_API_TOKENS_PER_USER at once. The knox app is
-# installed only for its code: its own token table (public schema) stays unused.
-KOPRU_API_TOKEN_DAYS = int(env("KOPRU_API_TOKEN_DAYS", "30"))
-KOPRU_API_TOKENS_PER_USER = 20
-KNOX_TOKEN_MODEL = "accounts.ApiToken"
-REST_KNOX = {"TOKEN_MODEL": KNOX_TOKEN_MODEL, "TOKEN_TTL": timedelta(days=KOPRU_API_TOKEN_DAYS),
-             "AUTH_HEADER_PREFIX": "Token"}
-# Recovery codes given when a second factor is switched on, each usable once instead of a code.
-KOPRU_RECOVERY_CODES = 10
+# Bounds of what an upload may cost to read (core/uploads.py, core/spreadsheets.py). DOCX, ODT and
+# XLSX files are ZIP archives: their directory is checked before anything is unpacked (entries,
+# size of each and of all unpacked, how many times an entry over 1 MB may expand), then every entry
+# is read with the same caps. A CSV or XLSX table is bounded in bytes, rows (blank ones count),
+# columns and cells. A file over any bound is refused with a message naming it; nothing is saved.
+KOPRU_ARCHIVE_MAX_ENTRIES = 1000
+KOPRU_ARCHIVE_MAX_ENTRY_MB = 50
+KOPRU_ARCHIVE_MAX_TOTAL_MB = 100
+KOPRU_ARCHIVE_MAX_RATIO = 100
+KOPRU_TABLE_MAX_MB = 10
+KOPRU_TABLE_MAX_ROWS = 10_000
+KOPRU_TABLE_MAX_COLUMNS = 100
+KOPRU_TABLE_MAX_CELLS = 500_000
 # Bounds of one render of an office's document template (core/documents/sandbox.py), checked at
 # upload and at every generation: seconds, loop items (range() is no longer either) and characters
 # of text made, the output and what operators and filters make on the way. Past one, the template
@@ -227,6 +230,17 @@ KOPRU_RECOVERY_CODES = 10
 KOPRU_TEMPLATE_MAX_SECONDS = 5
 KOPRU_TEMPLATE_MAX_ITERATIONS = 100_000
 KOPRU_TEMPLATE_MAX_OUTPUT_CHARS = 10_000_000
+
+# API tokens (django-rest-knox): hashed in the user's own schema, one per named client, each
+# valid this many days; a user holds at most KOPRU_API_TOKENS_PER_USER at once. The knox app is
+# installed only for its code: its own token table (public schema) stays unused.
+KOPRU_API_TOKEN_DAYS = int(env("KOPRU_API_TOKEN_DAYS", "30"))
+KOPRU_API_TOKENS_PER_USER = 20
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 (a model name, not a secret)
+REST_KNOX = {"TOKEN_MODEL": KNOX_TOKEN_MODEL, "TOKEN_TTL": timedelta(days=KOPRU_API_TOKEN_DAYS),
+             "AUTH_HEADER_PREFIX": "Token"}
+# Recovery codes given when a second factor is switched on, each usable once instead of a code.
+KOPRU_RECOVERY_CODES = 10
 
 # Cookies stay on the host that set them: a university's session never reaches another.
 SESSION_COOKIE_DOMAIN = None
@@ -256,19 +270,6 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Bounds of what an upload may cost to read (core/uploads.py, core/spreadsheets.py). DOCX, ODT and
-# XLSX files are ZIP archives: their directory is checked before anything is unpacked (entries,
-# size of each and of all unpacked, how many times an entry over 1 MB may expand), then every entry
-# is read with the same caps. A CSV or XLSX table is bounded in bytes, rows (blank ones count),
-# columns and cells. A file over any bound is refused with a message naming it; nothing is saved.
-KOPRU_ARCHIVE_MAX_ENTRIES = 1000
-KOPRU_ARCHIVE_MAX_ENTRY_MB = 50
-KOPRU_ARCHIVE_MAX_TOTAL_MB = 100
-KOPRU_ARCHIVE_MAX_RATIO = 100
-KOPRU_TABLE_MAX_MB = 10
-KOPRU_TABLE_MAX_ROWS = 10_000
-KOPRU_TABLE_MAX_COLUMNS = 100
-KOPRU_TABLE_MAX_CELLS = 500_000
 MEDIA_ROOT = Path(env("KOPRU_MEDIA_ROOT", str(BASE_DIR / ".state" / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
