@@ -18,10 +18,11 @@ from core.documents.models import DocumentKind, GeneratedDocument
 from core.partners.models import Partner
 from core.statutes.models import Clause, Revision, Statute
 from tests.conftest import ROOT_HOST, host_of
+from tests.core.accounts.helpers import in_english
 
 
 def signed_in(university, user) -> Client:
-    client = Client(HTTP_HOST=host_of(university))
+    client = in_english(Client(HTTP_HOST=host_of(university)))
     with schema_context(university.schema_name):
         client.force_login(user)
     return client

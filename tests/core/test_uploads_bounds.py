@@ -98,8 +98,8 @@ def docx_bomb() -> bytes:
 
 
 def upload_document(university, user, agreement, content: bytes, name: str = "protocol.docx"):
-    return api(university, user).post(f"/api/agreements/{agreement.pk}/documents/", {
-        "kind": "agreement_text", "file": SimpleUploadedFile(name, content)}, HTTP_ACCEPT_LANGUAGE="en")
+    return in_english(api(university, user)).post(f"/api/agreements/{agreement.pk}/documents/", {
+        "kind": "agreement_text", "file": SimpleUploadedFile(name, content)})
 
 
 def assert_refused(response, code: str, *words: str) -> None:
@@ -188,8 +188,8 @@ def xlsx(cells: dict[tuple[int, int], str]) -> bytes:
 
 
 def import_partners(university, user, content: bytes, name: str = "partners.xlsx"):
-    return api(university, user).post("/api/partners/import/", {"file": SimpleUploadedFile(name, content)},
-                                      HTTP_ACCEPT_LANGUAGE="en")
+    return in_english(api(university, user)).post("/api/partners/import/",
+                                                  {"file": SimpleUploadedFile(name, content)})
 
 
 def assert_nothing_imported(university) -> None:

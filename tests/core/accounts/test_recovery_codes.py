@@ -27,7 +27,7 @@ def sign_in_with_code(client, code: str):
 
 
 def test_switching_on_shows_ten_different_codes_once(client_a, university_a, admin_a):
-    _device, codes = switch_on(client_a, university_a, admin_a)
+    _device, codes = switch_on(in_english(client_a), university_a, admin_a)
 
     assert len(set(codes)) == 10
     sign_in(client_a, university_a, admin_a)
