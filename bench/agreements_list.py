@@ -83,6 +83,7 @@ def main() -> int:
             "DJANGO_SECRET_KEY": "throwaway-benchmark-secret",
             "CELERY_BROKER_URL": "memory://",
             "LOG_LEVEL": "WARNING",
+            "KOPRU_API_USER_RATE": os.environ.get("KOPRU_API_USER_RATE", "1000000/min"),
         })
         os.environ.pop("KOPRU_DEMO", None)
         warnings.filterwarnings("ignore", message="No directory at")
