@@ -15,12 +15,14 @@ from core.agreements.models import Agreement
 from core.audit.services import audit_record
 from core.documents.engine import NOT_DOCX, render_docx
 from core.documents.kinds import KINDS
-from core.documents.models import DocumentTemplate, GeneratedDocument
+from core.documents.models import DocumentKind, DocumentTemplate, GeneratedDocument
 from core.documents.pdf import Progress, pdf_page_count, render_pdf
 from core.documents.selectors import document_languages, template_content
+from core.documents.tasks import publish_statutes_again
 from core.partners.models import Partner
 from core.statutes.models import Statute
 from core.uploads import DOCX, check_upload
+from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError
 
 MAX_TEMPLATE_MB = 5
@@ -135,7 +137,14 @@ def template_upload(*, kind: str, language: str, upload, acting_user) -> Documen
     template.save()
     audit_record(actor=acting_user, action="document_template.uploaded", target=template,
                  details={"kind": kind, "language": language, "version": version})
+    _public_copies_follow(kind)
     return template
+
+
+def _public_copies_follow(kind: str) -> None:
+    """The public copies of statutes are made from the statute template: a new one makes them anew."""
+    if kind == DocumentKind.STATUTE:
+        enqueue_on_commit(publish_statutes_again)
 
 
 @transaction.atomic
@@ -147,4 +156,5 @@ def template_reset(*, kind: str, language: str, acting_user) -> None:
     if changed:
         audit_record(actor=acting_user, action="document_template.reset",
                      details={"kind": kind, "language": language})
+        _public_copies_follow(kind)
 

@@ -43,3 +43,15 @@ def publish_statute_revision(revision_id: int) -> list[int]:
     if revision is None or revision.pk not in {each.pk for each in publishable_revisions(revision.statute)}:
         return []
     return [document.pk for document in statute_publish(revision=revision)]
+
+
+@shared_task
+def publish_statutes_again() -> int:
+    """Queue the public copies of every revision visitors see to be written anew (the statute template changed)."""
+    from core.statutes.models import Statute
+    from core.statutes.selectors import publishable_revisions
+
+    revisions = [revision for statute in Statute.objects.all() for revision in publishable_revisions(statute)]
+    for revision in revisions:
+        publish_statute_revision.delay(revision.pk)
+    return len(revisions)

@@ -11,9 +11,13 @@ from django.core.management import call_command
 from django_tenants.utils import schema_context, tenant_context
 
 from core.documents import services as document_services
-from core.documents.models import GeneratedDocument
+from core.documents.defaults import default_template
+from core.documents.models import DocumentKind, GeneratedDocument
+from core.documents.services import template_reset, template_upload
 from core.statutes.services import clause_update, revision_approve, revision_start, revision_submit, statute_update
 from kopru.celery import app as celery_app
+from tests.core.documents.helpers import docx_text
+from tests.core.documents.test_templates import docx_with, upload
 
 
 @pytest.fixture
@@ -100,6 +104,22 @@ def test_changing_the_document_control_writes_new_copies_that_visitors_get(
     response = client_a.get(f"/statutes/public/{statute.pk}/docx/?lang=tr")
     with schema_context(university_a.schema_name):
         assert b"".join(response.streaming_content) == newest.docx.open("rb").read()
+
+
+def test_a_new_statute_template_writes_new_copies_and_resetting_it_writes_them_again(
+        client_a, university_a, published_statute_a, people_a, django_capture_on_commit_callbacks, celery_eager):
+    statute, admin = published_statute_a, people_a["admin"]
+    office_template = docx_with("KASTAMONU OFFICE LETTERHEAD", base=default_template(DocumentKind.STATUTE, "tr"))
+
+    with tenant_context(university_a), django_capture_on_commit_callbacks(execute=True):
+        template_upload(kind=DocumentKind.STATUTE, language="tr", upload=upload(office_template), acting_user=admin)
+    response = client_a.get(f"/statutes/public/{statute.pk}/docx/?lang=tr")
+    assert "KASTAMONU OFFICE LETTERHEAD" in docx_text(b"".join(response.streaming_content))
+
+    with tenant_context(university_a), django_capture_on_commit_callbacks(execute=True):
+        template_reset(kind=DocumentKind.STATUTE, language="tr", acting_user=admin)
+    response = client_a.get(f"/statutes/public/{statute.pk}/docx/?lang=tr")
+    assert "KASTAMONU OFFICE LETTERHEAD" not in docx_text(b"".join(response.streaming_content))
 
 
 def test_a_revision_due_later_gets_its_copies_while_todays_stay_served(
