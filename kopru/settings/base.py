@@ -196,6 +196,7 @@ AXES_COOLOFF_TIME = timedelta(days=1)  # how long failures are remembered, not a
 # it records, Köprü decides (sign_in_limits.py), and the audit log keeps the successes.
 AXES_LOCK_OUT_AT_FAILURE = False
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # sign-ins are in the audit log; no banner on every command
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp"]
 # The sign-in services call axes themselves (core/accounts/services.py): neither its middleware
 # nor its authentication backend belongs in the request path.
