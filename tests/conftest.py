@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import translation
 from django_tenants.utils import schema_context
 
+from kopru.celery import app as celery_app
 from tenants.models import Domain, University
 
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
@@ -47,6 +48,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
                         languages=["tr", "en"])
         make_university(slug="osh", name="Ош мамлекеттик университети", country="KG", language="ky",
                         languages=["ky", "ru", "en"])
+
+
+@pytest.fixture
+def celery_eager():
+    """Tasks run in the caller's process for this test only; their errors surface in the test."""
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_eager_propagates = False
 
 
 @pytest.fixture(autouse=True)

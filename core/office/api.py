@@ -98,38 +98,39 @@ class UserDetailApi(GenericAPIView):
         return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
 
 
-class UserActiveApi(GenericAPIView):
+class PersonActionApi(GenericAPIView):
+    """POST on one person of the office, by an office admin; answers the person as they are after it."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_USERS
+    serializer_class = PersonOutput
+
+    def get_queryset(self):
+        return users_for_user(self.request.user)
+
+    def perform(self, *, person, acting_user) -> None:
+        raise NotImplementedError
+
+    @extend_schema(request=None, responses=PersonOutput)
+    def post(self, request, user_id: int):
+        self.perform(person=user_get_for_user(request.user, user_id), acting_user=request.user)
+        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+
+
+class UserActiveApi(PersonActionApi):
     """POST …/deactivate/ or …/reactivate/: the view is mounted twice with `active` set."""
 
-    permission_classes = [OfficePermission]
-    required_action = Action.MANAGE_USERS
-    serializer_class = PersonOutput
     active = False
 
-    def get_queryset(self):
-        return users_for_user(self.request.user)
-
-    @extend_schema(request=None, responses=PersonOutput)
-    def post(self, request, user_id: int):
-        person = user_get_for_user(request.user, user_id)
-        user_set_active(person=person, active=self.active, acting_user=request.user)
-        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+    def perform(self, *, person, acting_user) -> None:
+        user_set_active(person=person, active=self.active, acting_user=acting_user)
 
 
-class PersonTwoFactorResetApi(GenericAPIView):
+class PersonTwoFactorResetApi(PersonActionApi):
     """Take away a person's second factor (a lost phone); their sessions and API tokens end too."""
 
-    permission_classes = [OfficePermission]
-    required_action = Action.MANAGE_USERS
-    serializer_class = PersonOutput
-
-    def get_queryset(self):
-        return users_for_user(self.request.user)
-
-    @extend_schema(request=None, responses=PersonOutput)
-    def post(self, request, user_id: int):
-        two_factor_reset(person=user_get_for_user(request.user, user_id), acting_user=request.user)
-        return Response(PersonOutput(user_get_for_user(request.user, user_id)).data)
+    def perform(self, *, person, acting_user) -> None:
+        two_factor_reset(person=person, acting_user=acting_user)
 
 
 class PersonTokenListApi(ListAPIView):

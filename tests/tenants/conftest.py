@@ -7,21 +7,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from kopru.celery import app as celery_app
 from tenants.models import University
 from tests.core.accounts.helpers import sign_in
 
 _slugs = itertools.count(1)
 
-
-@pytest.fixture
-def celery_eager():
-    """Tasks run in the caller's process for this test only; their errors surface in the test."""
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_eager_propagates = False
 
 
 @pytest.fixture

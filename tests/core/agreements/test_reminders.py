@@ -23,14 +23,6 @@ from tests.core.agreements.agreement_rows import make_agreement, make_partner, m
 TODAY = date(2027, 1, 4)
 
 
-@pytest.fixture
-def celery_eager():
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_eager_propagates = False
-
 
 @pytest.fixture
 def people_a(university_a):

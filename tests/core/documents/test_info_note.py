@@ -7,7 +7,6 @@ from core.audit.models import AuditEntry
 from core.documents.info_note import info_note_generate
 from core.documents.models import GeneratedDocument
 from core.office.models import Role
-from kopru.celery import app as celery_app
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import in_english, sign_in
@@ -120,14 +119,6 @@ def test_a_bad_language_in_the_page_says_so(office_a, university_a, partner_a):
     with schema_context(university_a.schema_name):
         assert not GeneratedDocument.objects.exists()
 
-
-@pytest.fixture
-def celery_eager():
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_eager_propagates = False
 
 
 def test_a_worker_can_generate_it_after_commit(university_a, admin_a, partner_a, celery_eager,

@@ -15,18 +15,8 @@ from core.documents.defaults import default_template
 from core.documents.models import DocumentKind, GeneratedDocument
 from core.documents.services import template_reset, template_upload
 from core.statutes.services import clause_update, revision_approve, revision_start, revision_submit, statute_update
-from kopru.celery import app as celery_app
 from tests.core.documents.helpers import docx_text
 from tests.core.documents.test_templates import docx_with, upload
-
-
-@pytest.fixture
-def celery_eager():
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_eager_propagates = False
 
 
 @pytest.fixture
