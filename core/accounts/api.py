@@ -6,9 +6,11 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.accounts.forms import UniversityPasswordChangeForm
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import api_token_obtain, api_token_revoke, two_factor_device
 from core.office.permissions import membership_of, two_factor_required
+from kopru.errors import invalid
 
 
 class TokenOutput(serializers.Serializer):
@@ -78,6 +80,31 @@ class TokenRevokeApi(GenericAPIView):
     @extend_schema(request=None, responses={204: None})
     def delete(self, request, token_id: int):
         api_token_revoke(token=api_token_get(user=request.user, token_id=token_id), acting_user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordChangeApi(APIView):
+    """Change the caller's password: every session and API token of theirs ends, the one sending this too."""
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "PasswordChange"
+
+        old_password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+        new_password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+
+    @extend_schema(request=InputSerializer, responses={204: None})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        new = data.validated_data["new_password"]
+        # Django's form checks the old password and the new one's strength, as on the page.
+        form = UniversityPasswordChangeForm(request.user, {
+            "old_password": data.validated_data["old_password"], "new_password1": new, "new_password2": new})
+        if not form.is_valid():
+            names = {"new_password1": "new_password", "new_password2": "new_password"}
+            raise invalid({names.get(field, field): errors for field, errors in form.errors.items()})
+        form.save()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

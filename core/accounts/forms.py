@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +69,18 @@ class UniversitySetPasswordForm(SetPasswordForm):
 
     def save(self, commit=True):
         return user_set_password(user=self.user, password=self.cleaned_data["new_password1"])
+
+
+class UniversityPasswordChangeForm(PasswordChangeForm):
+    """Django's change-password form (old password, new one twice), saved through the same service.
+
+    `keep_session_key` is the session the change is made in: it stays, every other one ends.
+    """
+
+    def __init__(self, user, *args, keep_session_key: str | None = None, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.keep_session_key = keep_session_key
+
+    def save(self, commit=True):
+        return user_set_password(user=self.user, password=self.cleaned_data["new_password1"],
+                                 keep_session_key=self.keep_session_key)

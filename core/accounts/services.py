@@ -222,11 +222,11 @@ def user_sign_out_everywhere(*, user: User, keep_session_key: str | None = None)
 
 
 @transaction.atomic
-def user_set_password(*, user: User, password: str) -> User:
-    """A new password (already validated by the form) ends every session and revokes every API token."""
+def user_set_password(*, user: User, password: str, keep_session_key: str | None = None) -> User:
+    """A new password (already validated by the form) ends every session but the one to keep, and every API token."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    ended = user_sign_out_everywhere(user=user)
+    ended = user_sign_out_everywhere(user=user, keep_session_key=keep_session_key)
     audit_record(actor=user, action="user.password_changed", target=user, details=ended)
     return user
 

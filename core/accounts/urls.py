@@ -12,6 +12,7 @@ urlpatterns = [
     path("two-factor/", views.two_factor_view, name="two_factor"),
     path("two-factor/disable/", views.two_factor_disable_view, name="two_factor_disable"),
     path("two-factor/recovery-codes/", views.recovery_codes_view, name="recovery_codes"),
+    path("password/", views.password_change_view, name="password_change"),
     path("tokens/", views.tokens_view, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
     path("invitation/<str:token>/", views.invitation_view, name="invitation"),

@@ -3,7 +3,7 @@ import time
 
 import segno
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -14,7 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import CodeForm, InvitationAcceptForm, LoginForm, SignInCodeForm, add_service_error
+from core.accounts.forms import (
+    CodeForm,
+    InvitationAcceptForm,
+    LoginForm,
+    SignInCodeForm,
+    UniversityPasswordChangeForm,
+    add_service_error,
+)
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import (
     SIGN_IN_THROTTLED,
@@ -156,6 +163,20 @@ def recovery_codes_view(request):
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@login_required
+def password_change_view(request):
+    """A new password for the person signed in: this session stays, their other sessions and API tokens end."""
+    form = UniversityPasswordChangeForm(request.user, request.POST or None,
+                                        keep_session_key=request.session.session_key)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, gettext("Your password is changed. Your other sessions and API tokens have ended."))
+        return redirect("accounts:password_change")
+    return render(request, "accounts/password_change.html", {"form": form})
 
 
 @login_required

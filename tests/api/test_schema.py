@@ -29,7 +29,8 @@ def test_a_university_schema_describes_its_own_api_only(client_a, root_client):
     assert "/api/university/" not in platform_paths
     # Both hosts issue, list and revoke their own tokens; every other platform endpoint stays off a
     # university's schema.
-    assert tenant_paths & platform_paths == {"/api/auth/token/", "/api/auth/tokens/", "/api/auth/tokens/{token_id}/"}
+    assert tenant_paths & platform_paths == {"/api/auth/token/", "/api/auth/tokens/", "/api/auth/tokens/{token_id}/",
+                                             "/api/auth/password/"}
 
 
 def test_the_two_schemas_carry_their_own_titles(client_a, root_client):

@@ -199,6 +199,52 @@ def test_a_password_change_revokes_every_token_and_ends_every_session(client_a, 
     assert entry.details == {"sessions_ended": 1, "tokens_revoked": 1}
 
 
+def test_changing_the_password_on_its_page_keeps_this_session_and_ends_the_others(client_a, university_a, admin_a):
+    token = obtain(client_a)["token"]
+    other_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, admin_a)
+    this_browser = in_english(sign_in(client_a, university_a, admin_a))
+
+    wrong = this_browser.post("/accounts/password/", {"old_password": "not it",
+                                                      "new_password1": "a new long passphrase",
+                                                      "new_password2": "a new long passphrase"})
+    assert "Your old password was entered incorrectly" in wrong.content.decode()
+    assert me(host_of(university_a), token).status_code == 200  # a refused change ends nothing
+
+    changed = this_browser.post("/accounts/password/", {"old_password": PASSWORD,
+                                                        "new_password1": "a new long passphrase",
+                                                        "new_password2": "a new long passphrase"})
+
+    assert changed["Location"] == "/accounts/password/"
+    assert this_browser.get("/office/users/").status_code == 200
+    assert other_browser.get("/office/users/").status_code == 302
+    assert me(host_of(university_a), token).status_code == 401
+    with schema_context(university_a.schema_name):
+        admin_a.refresh_from_db()
+        assert admin_a.check_password("a new long passphrase")
+
+
+def test_changing_the_password_through_the_api_checks_it_and_signs_out_everywhere(client_a, university_a, admin_a):
+    token = obtain(client_a)["token"]
+    api = in_english(Client(HTTP_HOST=host_of(university_a), HTTP_AUTHORIZATION=f"Token {token}"))
+
+    wrong = api.post("/api/auth/password/", {"old_password": "not it", "new_password": "a new long passphrase"},
+                     content_type="application/json")
+    weak = api.post("/api/auth/password/", {"old_password": PASSWORD, "new_password": "12345678"},
+                    content_type="application/json")
+    assert (wrong.status_code, list(wrong.json()["error"]["fields"])) == (400, ["old_password"])
+    assert (weak.status_code, list(weak.json()["error"]["fields"])) == (400, ["new_password"])
+    assert me(host_of(university_a), token).status_code == 200
+
+    changed = api.post("/api/auth/password/", {"old_password": PASSWORD, "new_password": "a new long passphrase"},
+                       content_type="application/json")
+
+    assert changed.status_code == 204
+    assert me(host_of(university_a), token).status_code == 401
+    with schema_context(university_a.schema_name):
+        admin_a.refresh_from_db()
+        assert admin_a.check_password("a new long passphrase")
+
+
 def test_switching_two_factor_on_revokes_tokens_and_ends_the_other_sessions(client_a, university_a, admin_a):
     token = obtain(client_a)["token"]
     other_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, admin_a)
