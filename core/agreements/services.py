@@ -207,7 +207,7 @@ def _condition_errors(condition: CooperationCondition) -> dict[str, list[str]]:
 def agreement_delete(*, agreement: Agreement, acting_user) -> None:
     """Delete a draft; an agreement that has entered its workflow is kept for the record."""
     if agreement.status != Agreement.Status.DRAFT:
-        raise ServiceError("not_draft", gettext("Only a draft agreement can be deleted."), status_code=409)
+        raise ServiceError("not_a_draft", gettext("Only a draft agreement can be deleted."), status_code=409)
     if agreement.requests.exists():
         raise ServiceError("agreement_in_use", gettext("Requests are registered under this agreement; it cannot "
                                                        "be deleted."), status_code=409)

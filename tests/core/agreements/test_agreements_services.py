@@ -119,5 +119,5 @@ def test_only_drafts_can_be_deleted(university_a, admin_a, world):
         with pytest.raises(ServiceError) as refused:
             agreement_delete(agreement=in_force, acting_user=admin_a)
 
-        assert refused.value.code == "not_draft"
+        assert refused.value.code == "not_a_draft"
         assert list(Agreement.objects.values_list("pk", flat=True)) == [in_force.pk]
