@@ -27,6 +27,7 @@ import io
 import json
 import posixpath
 import secrets
+import shutil
 import tarfile
 import tempfile
 import time
@@ -436,6 +437,15 @@ class _FileSwap:
         with schema_context(self.schema_name):
             for name in self.kept:
                 default_storage.delete(posixpath.join(self.aside, name))
+            self._remove_folder()
+
+    def _remove_folder(self) -> None:
+        """On disk, the copies' folders outlive the copies; object storage has no folders."""
+        try:
+            folder = default_storage.path(self.aside)
+        except NotImplementedError:
+            return
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _restore_files(archive: tarfile.TarFile, manifest: dict, files: _FileSwap) -> None:

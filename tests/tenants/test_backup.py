@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 import tarfile
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -154,6 +155,8 @@ def test_restoring_over_the_same_university_brings_the_old_state_back(source, tm
     assert every_row(source) == before_rows
     assert every_file(source) == before_files
     assert list(source.domains.values_list("domain", flat=True)) == [f"{source.slug}.localhost"]
+    with schema_context(source.schema_name):
+        assert not list(Path(default_storage.path("")).glob(".restore-*"))  # nothing kept aside is left
 
 
 def test_a_restore_failing_half_way_leaves_nothing(source, fresh, tmp_path, monkeypatch):
