@@ -19,7 +19,7 @@ from core.audit.models import AuditEntry
 from core.partners.models import Partner, RecognitionCheck
 from core.uploads import DOCX_MAIN_PART
 from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import DOCX, PDF, PNG, api, kastamonu_world, make
+from tests.core.agreements.agreement_world import DOCX, PDF, PNG, api, make
 
 MB = 1024 * 1024
 CONTENT_TYPES_XML = b'<Types><Override PartName="/word/document.xml" ContentType="application/vnd.' + \
@@ -81,14 +81,6 @@ def stored_files(media) -> list[str]:
     return sorted(str(path.relative_to(media)) for path in media.rglob("*") if path.is_file())
 
 
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
-
-
-@pytest.fixture
-def agreement(university_a, admin_a, world):
-    return make(university_a, world, admin_a)
 
 
 @pytest.fixture(scope="module")

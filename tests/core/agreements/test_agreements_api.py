@@ -10,12 +10,7 @@ from core.agreements.models import Agreement
 from core.office.models import Role
 from core.partners.models import Partner
 from tests.conftest import host_of, make_office_user
-from tests.core.agreements.agreement_world import api, kastamonu_world, make, sms_row, unit_staff
-
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
+from tests.core.agreements.agreement_world import api, make, sms_row, unit_staff
 
 
 def payload(world, **overrides) -> dict:

@@ -12,12 +12,7 @@ from core.agreements.models import Agreement, IscedField
 from core.agreements.services import agreement_delete, agreement_update
 from core.audit.models import AuditEntry
 from kopru.errors import ServiceError
-from tests.core.agreements.agreement_world import kastamonu_world, make, sms_row
-
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
+from tests.core.agreements.agreement_world import make, sms_row
 
 
 def test_isced_f_2013_is_loaded_in_every_schema_in_four_languages(university_a, university_b):

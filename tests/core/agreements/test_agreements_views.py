@@ -1,6 +1,5 @@
 """The agreement pages on a university's host: list with filters, the form with its rows, the detail page."""
 
-import pytest
 from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement
@@ -8,12 +7,7 @@ from core.office.models import Role
 from core.partners.models import Partner
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import kastamonu_world, make, unit_staff
-
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
+from tests.core.agreements.agreement_world import make, unit_staff
 
 
 def form_data(world, **overrides) -> dict:

@@ -6,12 +6,7 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement
 from kopru.errors import ServiceError
-from tests.core.agreements.agreement_world import kastamonu_world, make, sms_row
-
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
+from tests.core.agreements.agreement_world import make, sms_row
 
 
 def refused_rows(university, world, user, *rows) -> list[dict]:

@@ -17,21 +17,10 @@ from tests.core.agreements.agreement_world import (
     PNG,
     XLSX,
     api,
-    kastamonu_world,
     make,
     unit_staff,
     upload,
 )
-
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
-
-
-@pytest.fixture
-def agreement(university_a, admin_a, world):
-    return make(university_a, world, admin_a)
 
 
 def test_uploading_again_adds_the_next_version_with_who_and_when(university_a, admin_a, agreement):

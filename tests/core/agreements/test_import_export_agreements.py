@@ -14,16 +14,12 @@ from core.agreements.transfer import agreements_export, agreements_import
 from core.audit.models import AuditEntry
 from core.spreadsheets import ImportRefused
 from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import api, kastamonu_world, make, sms_row
+from tests.core.agreements.agreement_world import api, make, sms_row
 
 AGREEMENT_HEADER = ["id", "kind", "title_tr", "title_en", "partners", "units", "scopes", "starts_on", "ends_on"]
 CONDITION_HEADER = ["agreement", "direction", "mobility_type", "isced", "eqf_level", "places_per_year",
                     "months_per_person", "days_per_person", "language", "cefr_level"]
 
-
-@pytest.fixture
-def world(university_a):
-    return kastamonu_world(university_a)
 
 
 def workbook(agreements: list[list], conditions: list[list]) -> SimpleUploadedFile:
