@@ -18,14 +18,12 @@ from core.documents.models import DocumentKind, GeneratedDocument
 from core.partners.models import Partner
 from core.statutes.models import Clause, Revision, Statute
 from tests.conftest import ROOT_HOST, host_of
-from tests.core.accounts.helpers import in_english
+from tests.core.accounts.helpers import in_english, sign_in
 
 
 def signed_in(university, user) -> Client:
-    client = in_english(Client(HTTP_HOST=host_of(university)))
-    with schema_context(university.schema_name):
-        client.force_login(user)
-    return client
+    """A session of the user on the university's host, reading English."""
+    return sign_in(in_english(Client(HTTP_HOST=host_of(university))), university, user)
 
 
 @pytest.fixture
