@@ -4,8 +4,8 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.translated import translations
 from i18n.countries import country_name
+from kopru.translated import translations
 
 
 class CountryOutput(serializers.Serializer):

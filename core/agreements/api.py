@@ -9,7 +9,6 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from core import uploads
 from core.agreements.models import Agreement, CooperationCondition, DocumentKind, IscedField, Signatory
 from core.agreements.selectors import (
     AgreementFilters,
@@ -33,11 +32,12 @@ from core.agreements.transfer import agreements_export, agreements_import
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
-from core.spreadsheets import CONTENT_TYPES
-from core.translated import translations
-from core.uploads import stored_file_response
+from kopru import uploads
 from kopru.api.pagination import PageNumberPagination
 from kopru.api.query import query_values
+from kopru.spreadsheets import CONTENT_TYPES
+from kopru.translated import translations
+from kopru.uploads import stored_file_response
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 TITLE_FIELDS = [f"title_{code}" for code in LANGUAGES]

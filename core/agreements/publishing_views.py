@@ -22,9 +22,9 @@ from core.agreements.publishing import (
 )
 from core.agreements.publishing_forms import PublicPartnerFilter
 from core.office.permissions import Action, permission_required
-from core.spreadsheets import CONTENT_TYPES, write_table
 from i18n.middleware import enabled_languages
 from kopru.api.errors import error_body
+from kopru.spreadsheets import CONTENT_TYPES, write_table
 from tenants.selectors import absolute_url
 
 

@@ -17,8 +17,8 @@ from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import AcademicUnit, Role
 from core.office.selectors import scope_to_units
-from core.uploads import stored_upload
 from kopru.errors import ServiceError, full_clean_or_refuse
+from kopru.uploads import stored_upload
 
 User = get_user_model()
 Status = AgreementRequest.Status

@@ -21,8 +21,8 @@ from core.agreements.requests import (
 from core.agreements.workflow_forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
-from core.uploads import stored_file_response
 from kopru.errors import ServiceError
+from kopru.uploads import stored_file_response
 
 
 @permission_required(Action.ANSWER_REQUESTS)

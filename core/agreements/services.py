@@ -24,9 +24,9 @@ from core.agreements.models import (
     WorkflowStep,
 )
 from core.audit.services import audit_record
-from core.translated import set_translations
-from core.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload, stored_upload
 from kopru.errors import ServiceError, full_clean_or_refuse, invalid
+from kopru.translated import set_translations
+from kopru.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload, stored_upload
 
 AGREEMENT_FIELDS = frozenset({
     "kind", "reference", "scopes", "origin", "starts_on", "ends_on", "first_academic_year", "last_academic_year",

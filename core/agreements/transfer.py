@@ -23,7 +23,8 @@ from core.agreements.services import agreement_create
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit
 from core.partners.models import Partner
-from core.spreadsheets import (
+from kopru.errors import ServiceError
+from kopru.spreadsheets import (
     CSV_SHEET,
     ImportRefused,
     ImportResult,
@@ -34,7 +35,6 @@ from core.spreadsheets import (
     write_table,
     write_workbook,
 )
-from kopru.errors import ServiceError
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 SEPARATOR = ";"

@@ -43,10 +43,10 @@ from core.agreements.services import (
 )
 from core.agreements.transfer import agreements_export, agreements_import
 from core.office.permissions import Action, can, permission_required
-from core.spreadsheets import CONTENT_TYPES
-from core.translated import translations
-from core.uploads import stored_file_response
 from kopru.errors import ServiceError
+from kopru.spreadsheets import CONTENT_TYPES
+from kopru.translated import translations
+from kopru.uploads import stored_file_response
 
 PAGE_SIZE = 50
 

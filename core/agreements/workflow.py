@@ -29,8 +29,8 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF, Action, can, membership_of
 from core.partners.selectors import partner_recognition_blocks
-from core.translated import set_names, translations
 from kopru.errors import ServiceError, full_clean_or_refuse
+from kopru.translated import set_names, translations
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.

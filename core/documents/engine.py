@@ -26,8 +26,8 @@ from core.documents.sandbox import (
     plain_data,
     sandboxed_environment,
 )
-from core.uploads import CONTENT_TYPES, DOCX
 from kopru.errors import ServiceError
+from kopru.uploads import CONTENT_TYPES, DOCX
 
 DOCX_CONTENT_TYPE = CONTENT_TYPES[DOCX]
 # Escaped values keep a partner called "Smith & Sons" from breaking the document's XML.

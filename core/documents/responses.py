@@ -5,9 +5,9 @@ from io import BytesIO
 from django.http import FileResponse, Http404
 from django.utils.text import slugify
 
-from core import uploads
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.models import GeneratedDocument
+from kopru import uploads
 
 CONTENT_TYPES = {kind: uploads.CONTENT_TYPES[kind] for kind in (uploads.DOCX, uploads.PDF)}
 

@@ -21,9 +21,9 @@ from core.documents.selectors import document_languages, template_content
 from core.documents.tasks import publish_statutes_again
 from core.partners.models import Partner
 from core.statutes.models import Statute
-from core.uploads import DOCX, check_upload
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError
+from kopru.uploads import DOCX, check_upload
 
 MAX_TEMPLATE_MB = 5
 FORMATS = ("docx", "pdf")

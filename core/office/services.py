@@ -21,9 +21,9 @@ from core.accounts.services import user_sign_out_everywhere
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit, Invitation, Membership, OfficeSettings, Role
 from core.office.selectors import unit_subtree_ids
-from core.translated import set_names, translations
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, invalid
+from kopru.translated import set_names, translations
 
 User = get_user_model()
 UNSET = object()

@@ -10,14 +10,14 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from core import uploads
 from core.office.permissions import Action, OfficePermission
 from core.partners import selectors, services
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
-from core.spreadsheets import CONTENT_TYPES
-from core.uploads import stored_file_response
 from i18n.countries import country_name
+from kopru import uploads
 from kopru.api.query import query_values
+from kopru.spreadsheets import CONTENT_TYPES
+from kopru.uploads import stored_file_response
 
 READ_OR_MANAGE = {"GET": Action.VIEW_PARTNERS, "POST": Action.MANAGE_PARTNERS, "PATCH": Action.MANAGE_PARTNERS,
                   "DELETE": Action.MANAGE_PARTNERS}

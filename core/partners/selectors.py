@@ -10,9 +10,9 @@ from django.http import Http404
 from django.utils.translation import get_language, gettext, override
 
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
-from core.spreadsheets import write_table
 from i18n.countries import country_name
 from i18n.text import matches, sort_by_language
+from kopru.spreadsheets import write_table
 
 NAME_FIELDS = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
 IDENTIFIER_FIELDS = ("erasmus_code", "pic", "oid", "schac", "ror")

@@ -17,11 +17,11 @@ from core.audit.services import audit_record
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
 from core.partners.selectors import TABLE_COLUMNS
 from core.partners.validators import normalise_ror
-from core.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
-from core.translated import set_names
-from core.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 from i18n.countries import country_choices
 from kopru.errors import ServiceError, invalid
+from kopru.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
+from kopru.translated import set_names
+from kopru.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)

@@ -19,9 +19,9 @@ from core.partners.forms import (
     RecognitionCheckForm,
     TableUploadForm,
 )
-from core.spreadsheets import CONTENT_TYPES, ImportRefused
-from core.uploads import stored_file_response
 from kopru.errors import ServiceError
+from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
+from kopru.uploads import stored_file_response
 
 PAGE_SIZE = 50
 

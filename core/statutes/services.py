@@ -17,9 +17,9 @@ from core.documents.tasks import publish_statute_revision
 from core.office.models import Role
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
 from core.statutes.selectors import publishable_revisions
-from core.translated import LANGUAGES, set_translations
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, full_clean_or_refuse
+from kopru.translated import LANGUAGES, set_translations
 
 JOB_FIELDS = ("position", "place_in_organisation", "superior", "deputy", "requirements")
 CONTROL_FIELDS = ("document_number", "first_published_on", "prepared_by_name", "prepared_by_title",

@@ -46,9 +46,9 @@ from core.statutes.selectors import (
     statute_get_for_user,
     statute_list,
 )
-from core.translated import translations
 from i18n.middleware import enabled_languages
 from kopru.errors import ServiceError
+from kopru.translated import translations
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 

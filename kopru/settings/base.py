@@ -211,7 +211,7 @@ AXES_IPWARE_PROXY_COUNT = KOPRU_PROXY_COUNT - 1 if KOPRU_PROXY_COUNT else None
 IPWARE_STRICT = False  # a header with the client's own entries on the left still has the trusted one
 KOPRU_INVITATION_DAYS = 7
 KOPRU_MAX_UPLOAD_MB = int(env("KOPRU_MAX_UPLOAD_MB", "20"))  # agreement documents
-# Bounds of what an upload may cost to read (core/uploads.py, core/spreadsheets.py). DOCX, ODT and
+# Bounds of what an upload may cost to read (kopru/uploads.py, kopru/spreadsheets.py). DOCX, ODT and
 # XLSX files are ZIP archives: their directory is checked before anything is unpacked (entries,
 # size of each and of all unpacked, how many times an entry over 1 MB may expand), then every entry
 # is read with the same caps. A CSV or XLSX table is bounded in bytes, rows (blank ones count),

@@ -15,9 +15,9 @@ from core.agreements.models import Agreement
 from core.agreements.services import agreement_create
 from core.partners.models import Partner
 from core.partners.services import partners_import
-from core.spreadsheets import FORMULA_STARTS, read_table
 from core.statutes.models import Statute
 from core.statutes.services import clause_add, statute_create
+from kopru.spreadsheets import FORMULA_STARTS, read_table
 from tests.core.accounts.helpers import in_english, sign_in
 from tests.core.agreements.agreement_rows import make_agreement, make_partner
 from tests.core.agreements.agreement_world import api

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from core.agreements.models import AgreementDocument, AgreementRequest, DocumentVersion
 from core.audit.models import AuditEntry
 from core.partners.models import Partner, RecognitionCheck
-from core.uploads import DOCX_MAIN_PART
+from kopru.uploads import DOCX_MAIN_PART
 from tests.core.accounts.helpers import in_english, sign_in
 from tests.core.agreements.agreement_world import DOCX, PDF, PNG, api, make
 

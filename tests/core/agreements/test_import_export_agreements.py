@@ -12,7 +12,7 @@ from core.agreements.models import Agreement
 from core.agreements.selectors import agreements_for_user
 from core.agreements.transfer import agreements_export, agreements_import
 from core.audit.models import AuditEntry
-from core.spreadsheets import ImportRefused
+from kopru.spreadsheets import ImportRefused
 from tests.core.accounts.helpers import in_english, sign_in
 from tests.core.agreements.agreement_world import api, make, sms_row
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from core.audit.models import AuditEntry
 from core.partners.models import Partner, RankingEntry
 from core.partners.services import partners_import, rankings_import
-from core.spreadsheets import ImportRefused
+from kopru.spreadsheets import ImportRefused
 from tests.core.partners.tables import csv_file, xlsx_file
 
 HEADER = ["name_tr", "name_en", "name_ky", "country", "city", "erasmus_code", "pic", "ror", "website"]

@@ -1,4 +1,4 @@
-"""core.spreadsheets: reading tables, importing them all or nothing, writing them."""
+"""kopru.spreadsheets: reading tables, importing them all or nothing, writing them."""
 
 import io
 
@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from core.spreadsheets import ImportRefused, RowInvalid, import_rows, read_table, write_table
 from kopru.errors import ServiceError
+from kopru.spreadsheets import ImportRefused, RowInvalid, import_rows, read_table, write_table
 from tests.core.partners.tables import csv_file, xlsx_file
 
 

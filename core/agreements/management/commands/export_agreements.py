@@ -2,7 +2,7 @@ from functools import partial
 
 from core.agreements.selectors import agreements_for_user
 from core.agreements.transfer import agreements_export
-from core.table_commands import TenantExportCommand
+from kopru.table_commands import TenantExportCommand
 
 
 class Command(TenantExportCommand):

@@ -1,7 +1,7 @@
 from functools import partial
 
 from core.partners.selectors import partner_list, partner_table
-from core.table_commands import TenantExportCommand
+from kopru.table_commands import TenantExportCommand
 
 
 class Command(TenantExportCommand):

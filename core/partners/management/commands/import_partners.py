@@ -1,5 +1,5 @@
 from core.partners.services import partners_import
-from core.table_commands import TenantImportCommand
+from kopru.table_commands import TenantImportCommand
 
 
 class Command(TenantImportCommand):

@@ -17,8 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django_tenants.utils import get_tenant_model, schema_context
 
-from core.spreadsheets import CONTENT_TYPES, ImportRefused, ImportResult
 from kopru.errors import ServiceError
+from kopru.spreadsheets import CONTENT_TYPES, ImportRefused, ImportResult
 
 
 def university_for(schema_name: str):

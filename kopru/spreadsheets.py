@@ -41,8 +41,8 @@ from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from core.uploads import ARCHIVE_ERRORS, check_archive
 from kopru.errors import ServiceError
+from kopru.uploads import ARCHIVE_ERRORS, check_archive
 
 XLSX_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"  # spreadsheet programs in Turkish and Russian locales save with ";"
