@@ -10,9 +10,11 @@ urlpatterns = [
     path("office/", include("core.office.urls")),
     path("partners/", include("core.partners.urls")),
     # The public partner list sits before the partners' and agreements' own pages it shares prefixes with.
-    path("", include("core.agreements.publishing_urls")),
-    path("agreements/", include("core.agreements.workflow_urls")),
+    path("", include("core.agreements.publishing.urls")),
+    path("agreements/", include("core.agreements.workflow.urls")),
+    path("agreements/", include("core.agreements.partner_requests.urls")),
     path("agreements/", include("core.agreements.urls")),
+    path("notifications/reminders/", include("core.agreements.reminders.urls")),
     path("notifications/", include("core.notifications.urls")),
     path("documents/", include("core.documents.urls")),
     path("statutes/import/", include("core.statutes.import_urls")),

@@ -1,7 +1,7 @@
 """Writes of agreements: the record with its partners, units, signatories and conditions, and its documents.
 
 A new agreement starts as a draft; moving it through its approval workflow is
-core.agreements.workflow's business, which attaches step documents through
+core.agreements.workflow.services's business, which attaches step documents through
 `document_add_version` here.
 """
 

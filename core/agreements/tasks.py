@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError, connection
 
-from core.agreements.reminders import reminders_send
+from core.agreements.reminders.services import reminders_send
 from tenants.models import University
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """The agreement pages: list, detail, the form with its conditions and signatories, documents, import and export.
 
-Status changes are the workflow's (core.agreements.workflow_views); its part of the
+Status changes are the workflow's (core.agreements.workflow.views); its part of the
 detail page is templates/agreements/_workflow.html.
 """
 

@@ -1,11 +1,10 @@
-"""Notifications (each person's own) and the office's reminder settings; thin calls into services."""
+"""Notifications, each person's own; thin calls into services."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
-from core.agreements.reminders import reminder_settings_get, reminder_settings_update
 from core.notifications.selectors import notification_get_for_user, notifications_for_user
 from core.notifications.services import notification_mark_read, notifications_mark_all_read
 from core.office.permissions import Action, OfficePermission
@@ -68,36 +67,3 @@ class NotificationReadAllApi(GenericAPIView):
     @extend_schema(request=None, responses=OutputSerializer)
     def post(self, request):
         return Response({"marked": notifications_mark_all_read(acting_user=request.user)})
-
-
-class ReminderSettingsApi(GenericAPIView):
-    permission_classes = [OfficePermission]
-    required_actions = {"GET": Action.VIEW_OFFICE, "PUT": Action.MANAGE_SETTINGS}
-
-    class OutputSerializer(serializers.Serializer):
-        class Meta:
-            ref_name = "ReminderSettings"
-
-        expiry_reminder_days = serializers.ListField(
-            child=serializers.IntegerField(), help_text="Days before an agreement's end, largest first.")
-        step_reminder_days = serializers.IntegerField(
-            help_text="Days a workflow step may wait before a reminder, unless the step sets its own.")
-
-    class InputSerializer(serializers.Serializer):
-        class Meta:
-            ref_name = "ReminderSettingsInput"
-
-        expiry_reminder_days = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
-        step_reminder_days = serializers.IntegerField()
-
-    serializer_class = OutputSerializer
-
-    def get(self, request):
-        return Response(self.OutputSerializer(reminder_settings_get()).data)
-
-    @extend_schema(request=InputSerializer, responses=OutputSerializer)
-    def put(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        office = reminder_settings_update(acting_user=request.user, **data.validated_data)
-        return Response(self.OutputSerializer(office).data)

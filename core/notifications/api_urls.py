@@ -7,5 +7,4 @@ urlpatterns = [
     path("notifications/<int:notification_id>/read/", api.NotificationReadApi.as_view(),
          name="api-notification-read"),
     path("notifications/read-all/", api.NotificationReadAllApi.as_view(), name="api-notifications-read-all"),
-    path("reminder-settings/", api.ReminderSettingsApi.as_view(), name="api-reminder-settings"),
 ]

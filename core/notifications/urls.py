@@ -7,5 +7,4 @@ urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:notification_id>/read/", views.notification_read, name="read"),
     path("read-all/", views.notification_read_all, name="read_all"),
-    path("reminders/", views.reminder_settings, name="reminder_settings"),
 ]

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from core.agreements.publishing_views import visitor_language
+from core.agreements.publishing.views import visitor_language
 from core.documents.responses import document_file_response
 from core.documents.selectors import published_document
 from core.documents.services import FORMATS

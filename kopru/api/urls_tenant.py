@@ -17,9 +17,11 @@ urlpatterns = [
     path("", include("core.documents.api_urls")),
     path("", include("core.partners.api_urls")),
     path("", include("core.notifications.api_urls")),
-    path("", include("core.agreements.publishing_api_urls")),
+    path("", include("core.agreements.publishing.api_urls")),
     path("", include("core.agreements.api_urls")),
-    path("", include("core.agreements.workflow_api_urls")),
+    path("", include("core.agreements.workflow.api_urls")),
+    path("", include("core.agreements.partner_requests.api_urls")),
+    path("", include("core.agreements.reminders.api_urls")),
     path("", include("core.statutes.api_urls")),
     path("", include("core.statutes.import_api_urls")),
 ]

@@ -17,7 +17,7 @@ from fpdf import FPDF
 from playwright.sync_api import Page, expect
 
 from core.agreements.models import Agreement, DocumentKind
-from core.agreements.workflow import workflow_seed_default
+from core.agreements.workflow.services import workflow_seed_default
 from core.partners.selectors import partner_recognition_blocks
 from core.partners.services import partner_create
 from tenants.models import University

@@ -4,8 +4,8 @@
 from django import template
 
 from core.agreements.models import DocumentKind
-from core.agreements.workflow import agreement_timeline
-from core.agreements.workflow_forms import CommentForm, CompleteForm, RejectForm, SkipForm
+from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm
+from core.agreements.workflow.selectors import agreement_timeline
 
 register = template.Library()
 

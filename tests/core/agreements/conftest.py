@@ -7,7 +7,7 @@ import pytest
 from django_tenants.utils import schema_context, tenant_context
 
 from core.agreements.models import Agreement
-from core.agreements.workflow import workflow_seed_default
+from core.agreements.workflow.services import workflow_seed_default
 from core.office.models import Role
 from core.partners.models import Recognition
 from tests.conftest import make_office_user

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from core.agreements.models import ReminderLog
-from core.agreements.reminders import due_expiry_threshold, reminder_settings_update, reminders_send
+from core.agreements.reminders.services import due_expiry_threshold, reminder_settings_update, reminders_send
 from core.agreements.tasks import send_reminders_everywhere
 from core.notifications.models import Notification
 from core.office.models import AcademicUnit, Membership, Role

@@ -8,7 +8,7 @@ from django.test import Client
 from django_tenants.utils import schema_context, tenant_context
 
 from core.agreements.models import Agreement, AgreementRequest
-from core.agreements.requests import request_answer, request_close, request_forward, request_register
+from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
 from core.audit.models import AuditEntry
 from core.notifications.models import Notification
 from core.office.models import AcademicUnit, Membership, Role

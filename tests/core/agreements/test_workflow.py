@@ -6,7 +6,7 @@ from django.utils import translation
 from django_tenants.utils import tenant_context
 
 from core.agreements.models import Agreement, AgreementDocument, DocumentKind, Transition, Workflow, WorkflowStep
-from core.agreements.workflow import (
+from core.agreements.workflow.services import (
     agreement_complete_step,
     agreement_reject,
     agreement_skip_step,

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django_tenants.utils import schema_context, tenant_context
 
-from core.agreements.workflow import workflow_seed_default
+from core.agreements.workflow.services import workflow_seed_default
 from core.documents.statute import statute_publish
 from core.office.models import Role
 from core.statutes.models import Revision, Statute

@@ -1,4 +1,4 @@
-from core.agreements.reminders import reminders_send
+from core.agreements.reminders.services import reminders_send
 from tenants.commands import EachUniversityCommand
 
 

@@ -5,12 +5,10 @@ it moves, every rule checked before anything is written, a Transition and an aud
 move. A refused move raises ServiceError with a stable code and changes nothing.
 """
 
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Prefetch
-from django.http import Http404
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -24,11 +22,11 @@ from core.agreements.models import (
     WorkflowStep,
 )
 from core.agreements.services import document_add_version
-from core.agreements.workflow_defaults import default_workflow_for
+from core.agreements.workflow.defaults import default_workflow_for
+from core.agreements.workflow.selectors import SUBMITTABLE, missing_documents, recognition_blocks, role_may_act
 from core.audit.services import audit_record
 from core.office.models import Role
-from core.office.permissions import STAFF, Action, can, membership_of
-from core.partners.selectors import partner_recognition_blocks
+from core.office.permissions import STAFF
 from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import set_names, translations
 
@@ -36,98 +34,8 @@ LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
                  "checks_recognition", "puts_in_force", "reminder_days")
-# Statuses in which an agreement may (again) be sent into approval.
-SUBMITTABLE = (Agreement.Status.DRAFT, Agreement.Status.REJECTED)
 
 
-# Reads ------------------------------------------------------------------------------------------
-
-def workflow_default() -> Workflow | None:
-    """The university's workflow for new agreements, with its steps in order."""
-    return Workflow.objects.filter(is_default=True).prefetch_related("steps").first()
-
-
-def workflow_step_get(step_id) -> WorkflowStep:
-    """One step of the default workflow; anything else answers 404 (callers check MANAGE_WORKFLOWS)."""
-    step = (WorkflowStep.objects.filter(pk=step_id, workflow__is_default=True).first()
-            if str(step_id).isdigit() else None)
-    if step is None:
-        raise Http404
-    return step
-
-
-def agreement_step(agreement: Agreement, step_id, *, field_name: str = "step") -> WorkflowStep:
-    """A step of the agreement's workflow named by a client; anything else is a clear error on that field."""
-    step = (WorkflowStep.objects.filter(pk=step_id, workflow_id=agreement.workflow_id).first()
-            if agreement.workflow_id and str(step_id).isdigit() else None)
-    if step is None:
-        message = gettext("Choose a step of this agreement's workflow.")
-        raise ServiceError("unknown_step", message, fields={field_name: [message]})
-    return step
-
-
-@dataclass
-class Timeline:
-    """What the agreement page shows of the workflow, for one reader."""
-
-    agreement: Agreement
-    transitions: list[Transition]
-    steps: list[WorkflowStep]
-    current_step: WorkflowStep | None
-    missing_documents: list[str] = field(default_factory=list)
-    recognition_blocks: list[str] = field(default_factory=list)
-    may_submit: bool = False
-    may_act: bool = False
-
-    @property
-    def missing_document_labels(self) -> list[str]:
-        return [DocumentKind(kind).label for kind in self.missing_documents]
-
-    @property
-    def earlier_steps(self) -> list[WorkflowStep]:
-        return steps_before(self.current_step, self.steps)
-
-    @property
-    def upload_kinds(self) -> list[str]:
-        return upload_kinds(self.current_step)
-
-
-def steps_before(step: WorkflowStep | None, steps=None) -> list[WorkflowStep]:
-    """Where a rejection at `step` may send the agreement back to."""
-    if step is None:
-        return []
-    if steps is None:
-        steps = WorkflowStep.objects.filter(workflow_id=step.workflow_id)
-    return [other for other in steps if other.position < step.position]
-
-
-def upload_kinds(step: WorkflowStep | None) -> list[str]:
-    """The documents a step needs or produces, one upload each; cover letters are produced by Köprü itself."""
-    if step is None:
-        return []
-    kinds = dict.fromkeys(step.required_documents + step.produced_documents)
-    return [kind for kind in kinds if kind != DocumentKind.COVER_LETTER]
-
-
-def agreement_timeline(agreement: Agreement, user) -> Timeline:
-    """The agreement's transitions with their documents, its current step and what that step still needs."""
-    transitions = list(
-        agreement.transitions.select_related("step", "to_step", "actor").prefetch_related(
-            Prefetch("documents", queryset=AgreementDocument.objects.prefetch_related("versions"))
-        )
-    )
-    workflow_id = agreement.workflow_id or Workflow.objects.filter(is_default=True).values_list("pk", flat=True).first()
-    steps = list(WorkflowStep.objects.filter(workflow_id=workflow_id)) if workflow_id else []
-    current = next((step for step in steps if step.pk == agreement.current_step_id), None)
-    timeline = Timeline(agreement=agreement, transitions=transitions, steps=steps, current_step=current)
-    manages = can(user, Action.MANAGE_AGREEMENTS)
-    timeline.may_submit = manages and agreement.status in SUBMITTABLE and bool(steps)
-    if current is not None:
-        timeline.missing_documents = _missing_documents(agreement, current, uploaded=())
-        if current.checks_recognition:
-            timeline.recognition_blocks = _recognition_blocks(agreement)
-        timeline.may_act = manages and _role_may_act(user, current)
-    return timeline
 
 
 # Editing the workflow ----------------------------------------------------------------------------
@@ -272,11 +180,6 @@ def _locked(agreement: Agreement) -> Agreement:
     return Agreement.objects.select_for_update(of=("self",)).select_related("current_step").get(pk=agreement.pk)
 
 
-def _role_may_act(user, step: WorkflowStep) -> bool:
-    membership = membership_of(user)
-    return membership is not None and membership.role in (Role.OFFICE_ADMIN, step.role)
-
-
 def _check_may_act(agreement: Agreement, step: WorkflowStep, user) -> None:
     if agreement.current_step_id is None:
         raise ServiceError("not_in_workflow", gettext("This agreement is not waiting at any step."),
@@ -287,7 +190,7 @@ def _check_may_act(agreement: Agreement, step: WorkflowStep, user) -> None:
             gettext("The agreement is not at the step “%(step)s” any more; reload the page.") % {"step": step.name},
             status_code=409,
         )
-    if not _role_may_act(user, step):
+    if not role_may_act(user, step):
         raise ServiceError(
             "wrong_role",
             gettext("Only an office admin or a person with the role “%(role)s” may act on the step “%(step)s”.")
@@ -296,32 +199,20 @@ def _check_may_act(agreement: Agreement, step: WorkflowStep, user) -> None:
         )
 
 
-def _missing_documents(agreement: Agreement, step: WorkflowStep, *, uploaded) -> list[str]:
-    attached = set(AgreementDocument.objects.filter(agreement=agreement, kind__in=step.required_documents)
-                   .values_list("kind", flat=True))
-    return [kind for kind in step.required_documents if kind not in attached and kind not in uploaded]
-
-
 def _check_documents(agreement: Agreement, step: WorkflowStep, uploads: dict) -> None:
     unknown = set(uploads) - set(DocumentKind.values)
     if unknown:
         message = gettext("Choose documents from the list.")
         raise ServiceError("invalid_document_kind", message, fields={kind: [message] for kind in sorted(unknown)})
-    missing = _missing_documents(agreement, step, uploaded=uploads)
+    missing = missing_documents(agreement, step, uploaded=uploads)
     if missing:
         message = gettext("The step “%(step)s” needs these documents: %(documents)s.") % {
             "step": step.name, "documents": ", ".join(str(DocumentKind(kind).label) for kind in missing)}
         raise ServiceError("missing_documents", message, fields={kind: [message] for kind in missing})
 
 
-def _recognition_blocks(agreement: Agreement) -> list[str]:
-    """Why each partner keeps the agreement from passing the recognition step (none: it may pass)."""
-    reasons = (partner_recognition_blocks(partner) for partner in agreement.partners.all())
-    return [reason for reason in reasons if reason]
-
-
 def _check_recognition(agreement: Agreement) -> None:
-    reasons = _recognition_blocks(agreement)
+    reasons = recognition_blocks(agreement)
     if reasons:
         raise ServiceError("recognition_missing", " ".join(reasons))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.agreements.publishing_api import AgreementPublicationApi
+from core.agreements.publishing.api import AgreementPublicationApi
 
 urlpatterns = [
     path("agreements/<int:agreement_id>/publication/", AgreementPublicationApi.as_view(),

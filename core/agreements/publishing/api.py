@@ -5,7 +5,8 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from core.agreements.publishing import agreement_set_published, publishable_agreement_get, publishable_agreements
+from core.agreements.publishing.selectors import publishable_agreement_get, publishable_agreements
+from core.agreements.publishing.services import agreement_set_published
 from core.office.permissions import Action, OfficePermission
 from kopru.api.fields import RequiredBooleanField
 

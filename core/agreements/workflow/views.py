@@ -14,23 +14,25 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from core.accounts.forms import add_service_error
 from core.agreements.selectors import agreement_get_for_user
-from core.agreements.workflow import (
+from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
+from core.agreements.workflow.selectors import (
+    agreement_step,
+    steps_before,
+    upload_kinds,
+    workflow_default,
+    workflow_step_get,
+)
+from core.agreements.workflow.services import (
     STEP_SETTINGS,
     agreement_complete_step,
     agreement_reject,
     agreement_skip_step,
-    agreement_step,
     agreement_submit,
-    steps_before,
-    upload_kinds,
-    workflow_default,
     workflow_step_add,
-    workflow_step_get,
     workflow_step_move,
     workflow_step_remove,
     workflow_step_update,
 )
-from core.agreements.workflow_forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
 from core.office.permissions import Action, permission_required
 from kopru.errors import ServiceError
 

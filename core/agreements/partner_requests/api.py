@@ -7,15 +7,12 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from core.agreements.models import AgreementRequest
-from core.agreements.requests import (
+from core.agreements.partner_requests.selectors import (
     agreements_open_for_requests,
-    request_answer,
-    request_close,
-    request_forward,
     request_get_for_user,
-    request_register,
     requests_for_user,
 )
+from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from kopru.api.parsers import JSONParser

@@ -7,7 +7,6 @@ Unit staff see only the requests forwarded to their unit or to a unit below it.
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext
 
@@ -16,7 +15,6 @@ from core.agreements.services import check_document_file
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import AcademicUnit, Role
-from core.office.selectors import scope_to_units
 from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.uploads import stored_upload
 
@@ -24,29 +22,8 @@ User = get_user_model()
 Status = AgreementRequest.Status
 
 
-# Reads ------------------------------------------------------------------------------------------
-
-def requests_for_user(user, *, status: str = "") -> QuerySet[AgreementRequest]:
-    requests = AgreementRequest.objects.select_related("agreement", "unit", "registered_by")
-    if status:
-        requests = requests.filter(status=status)
-    return scope_to_units(requests, user, field="unit")
 
 
-def request_get_for_user(user, request_id) -> AgreementRequest:
-    """One request the user may see; missing and out of reach both answer 404."""
-    found = requests_for_user(user).filter(pk=request_id).first() if str(request_id).isdigit() else None
-    if found is None:
-        raise Http404
-    return found
-
-
-def agreements_open_for_requests() -> QuerySet[Agreement]:
-    """The agreements a request can be registered under: those in force."""
-    return Agreement.objects.filter(status=Agreement.Status.IN_FORCE).order_by("title")
-
-
-# Writes -----------------------------------------------------------------------------------------
 
 def _save(agreement_request: AgreementRequest) -> None:
     full_clean_or_refuse(agreement_request)
@@ -109,7 +86,7 @@ def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, 
         )
 
     notify(recipients=_unit_staff_reaching(unit), compose=compose,
-           link=reverse("workflow:request_detail", args=[agreement_request.pk]))
+           link=reverse("partner_requests:detail", args=[agreement_request.pk]))
     return agreement_request
 
 

@@ -9,20 +9,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from core.agreements.models import Agreement
-from core.audit.services import audit_record
 from core.office.selectors import scope_to_units
 from core.partners.models import Partner
 from i18n.countries import country_name
 from i18n.text import matches, sort_by_language
 
 PARTNER_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
 # Agreements the office may choose to show: in force now, or on their way there.
 PUBLISHABLE_STATUSES = (Agreement.Status.IN_FORCE, Agreement.Status.IN_APPROVAL)
 
@@ -104,16 +104,4 @@ def publishable_agreement_get(user, agreement_id) -> Agreement:
     )
     if agreement is None:
         raise Http404
-    return agreement
-
-
-@transaction.atomic
-def agreement_set_published(*, agreement: Agreement, published: bool, acting_user) -> Agreement:
-    """Show the agreement's partners on the public list or take them off; only in-force ones ever show."""
-    if agreement.published == published:
-        return agreement
-    agreement.published = published
-    agreement.save(update_fields=["published", "updated_at"])
-    audit_record(actor=acting_user, action="agreement.published" if published else "agreement.unpublished",
-                 target=agreement)
     return agreement

@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 
 from core.agreements.models import Agreement, ReminderLog
+from core.agreements.reminders.selectors import reminder_settings_get
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import OfficeSettings, Role
@@ -36,13 +37,6 @@ class ReminderRun:
 
     expiry: int = 0
     step_waiting: int = 0
-
-
-def reminder_settings_get() -> OfficeSettings:
-    """The office's reminder settings; the defaults until an office admin saves their own."""
-    return OfficeSettings.objects.filter(pk=OfficeSettings.SINGLETON_PK).first() or OfficeSettings(
-        pk=OfficeSettings.SINGLETON_PK
-    )
 
 
 def _invalid(field: str, message: str) -> ServiceError:

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from core.agreements.reminders import reminder_settings_get, reminder_settings_update
+from core.agreements.reminders.selectors import reminder_settings_get
+from core.agreements.reminders.services import reminder_settings_update
 from core.audit.models import AuditEntry
 from core.office.models import OfficeSettings, Role
 from kopru.errors import ServiceError

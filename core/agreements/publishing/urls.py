@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from core.agreements import publishing_views as views
+from core.agreements.publishing import views
 
 app_name = "publishing"
 urlpatterns = [

@@ -13,14 +13,14 @@ from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from core.agreements.publishing import (
-    agreement_set_published,
+from core.agreements.publishing.forms import PublicPartnerFilter
+from core.agreements.publishing.selectors import (
     public_list_choices,
     public_partners,
     publishable_agreement_get,
     publishable_agreements,
 )
-from core.agreements.publishing_forms import PublicPartnerFilter
+from core.agreements.publishing.services import agreement_set_published
 from core.office.permissions import Action, permission_required
 from i18n.middleware import enabled_languages
 from kopru.api.errors import error_body

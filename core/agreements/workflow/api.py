@@ -10,17 +10,14 @@ from rest_framework.response import Response
 
 from core.agreements.models import DocumentKind, Transition
 from core.agreements.selectors import agreement_get_for_user
-from core.agreements.workflow import (
+from core.agreements.workflow.selectors import agreement_step, agreement_timeline, workflow_default, workflow_step_get
+from core.agreements.workflow.services import (
     STEP_SETTINGS,
     agreement_complete_step,
     agreement_reject,
     agreement_skip_step,
-    agreement_step,
     agreement_submit,
-    agreement_timeline,
-    workflow_default,
     workflow_step_add,
-    workflow_step_get,
     workflow_step_move,
     workflow_step_remove,
     workflow_step_update,

@@ -9,16 +9,13 @@ from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
 from core.agreements.models import AgreementRequest
-from core.agreements.requests import (
+from core.agreements.partner_requests.selectors import (
     agreements_open_for_requests,
-    request_answer,
-    request_close,
-    request_forward,
     request_get_for_user,
-    request_register,
     requests_for_user,
 )
-from core.agreements.workflow_forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
+from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
+from core.agreements.workflow.forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
 from kopru.errors import ServiceError
@@ -42,7 +39,7 @@ def request_list(request):
                 add_service_error(form, error)
             else:
                 messages.success(request, gettext("The request is registered."))
-                return redirect("workflow:request_detail", registered.pk)
+                return redirect("partner_requests:detail", registered.pk)
     context = {"requests": requests_for_user(request.user, status=status), "status": status,
                "statuses": AgreementRequest.Status.choices, "form": form if may_register else None}
     return render(request, "agreements/requests_list.html", context)
@@ -79,7 +76,7 @@ def _post(request, request_id, form_name: str, form, write):
             add_service_error(form, error)
         else:
             messages.success(request, gettext("Saved."))
-            return redirect("workflow:request_detail", agreement_request.pk)
+            return redirect("partner_requests:detail", agreement_request.pk)
     context = _detail_context(request, agreement_request, **{form_name: form})
     return render(request, "agreements/requests_detail.html", context, status=400)
 
@@ -110,7 +107,7 @@ def request_close_view(request, request_id):
         messages.error(request, error.message)
     else:
         messages.success(request, gettext("The request is closed."))
-    return redirect("workflow:request_detail", agreement_request.pk)
+    return redirect("partner_requests:detail", agreement_request.pk)
 
 
 @permission_required(Action.ANSWER_REQUESTS)

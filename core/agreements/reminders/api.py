@@ -1,0 +1,43 @@
+"""The office's reminder settings: when agreements about to expire and waiting workflow steps are recalled."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from core.agreements.reminders.selectors import reminder_settings_get
+from core.agreements.reminders.services import reminder_settings_update
+from core.office.permissions import Action, OfficePermission
+
+
+class ReminderSettingsApi(GenericAPIView):
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.VIEW_OFFICE, "PUT": Action.MANAGE_SETTINGS}
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ReminderSettings"
+
+        expiry_reminder_days = serializers.ListField(
+            child=serializers.IntegerField(), help_text="Days before an agreement's end, largest first.")
+        step_reminder_days = serializers.IntegerField(
+            help_text="Days a workflow step may wait before a reminder, unless the step sets its own.")
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "ReminderSettingsInput"
+
+        expiry_reminder_days = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
+        step_reminder_days = serializers.IntegerField()
+
+    serializer_class = OutputSerializer
+
+    def get(self, request):
+        return Response(self.OutputSerializer(reminder_settings_get()).data)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def put(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        office = reminder_settings_update(acting_user=request.user, **data.validated_data)
+        return Response(self.OutputSerializer(office).data)
