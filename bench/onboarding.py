@@ -46,9 +46,9 @@ def provision(mode: str, slug: str) -> tuple[float, float]:
     """Onboard and provision one university; the seconds of the whole run and of its schema step."""
     from django.conf import settings
 
+    from console.provisioning import provisioning_run
+    from console.services import university_onboard
     from tenants.models import ProvisioningJob
-    from tenants.provisioning import provisioning_run
-    from tenants.services import university_onboard
 
     settings.KOPRU_TENANT_CREATION = mode
     marks = {}
@@ -88,8 +88,8 @@ def main() -> None:
         from django.core.management import call_command
         from django.db import connections
 
+        from console.provisioning import template_schema_prepare
         from tenants.demo import demo_public_ensure
-        from tenants.provisioning import template_schema_prepare
 
         call_command("migrate_schemas", shared=True, verbosity=0)
         demo_public_ensure()

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("tenants.urls")),
+    path("", include("console.urls")),
     path("accounts/", include("core.accounts.urls")),
     path("i18n/", include("i18n.urls")),
     path("api/", include("kopru.api.urls_public")),

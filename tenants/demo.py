@@ -6,16 +6,16 @@ Every function here can run again on the same database and changes nothing the s
 from django.db import transaction
 from django_tenants.utils import tenant_context
 
+from console.provisioning import provisioning_run
+from console.services import university_onboard
 from core.accounts.models import User
-from core.agreements.workflow import workflow_seed_default
+from core.agreements.workflow.services import workflow_seed_default
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.services import unit_create
 from core.statutes.demo import demo_statutes_ensure
 from tenants.demo_partners import demo_partners_ensure
 from tenants.models import ProvisioningJob, University
-from tenants.provisioning import provisioning_run
 from tenants.public import public_tenant_ensure
-from tenants.services import university_onboard
 
 DEMO_PASSWORD = "kopru-demo"  # noqa: S105 - published in the README, refused by production settings
 

@@ -28,7 +28,7 @@ class University(CleanText, TenantMixin):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROVISIONING)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Set while a deletion is scheduled (tenants/deletion.py): the university is closed until then.
+    # Set while a deletion is scheduled (console/deletion.py): the university is closed until then.
     deletion_requested_at = models.DateTimeField(_("deletion requested at"), null=True, blank=True)
     deletion_due_at = models.DateTimeField(_("deleted after"), null=True, blank=True, db_index=True)
 

@@ -2,12 +2,9 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.shortcuts import get_object_or_404
-from django_tenants.utils import quote_schema_name, schema_context
+from django_tenants.utils import schema_context
 
-from i18n.text import sort_by_language
-from tenants.models import Domain, ProvisioningJob, University
+from tenants.models import Domain, University
 
 HOST_CACHE_SECONDS = 300
 
@@ -58,35 +55,3 @@ def absolute_url(university: University, path: str) -> str:
     """A link to a page on the university's primary host, for e-mails and documents."""
     port = f":{settings.KOPRU_URL_PORT}" if settings.KOPRU_URL_PORT else ""
     return f"{settings.KOPRU_URL_SCHEME}://{university.get_primary_domain().domain}{port}{path}"
-
-
-def universities_with_activity() -> list[University]:
-    """Every university, sorted by name in the reader's language, with `active_users` and `last_login`.
-
-    The figures of all schemas come from one query (UNION ALL over their user tables);
-    a university still being provisioned may have no tables yet and counts nothing.
-    """
-    universities = list(University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME))
-    live = [university for university in universities if university.status != University.Status.PROVISIONING]
-    figures = {}
-    if live:
-        sql = " UNION ALL ".join(
-            "SELECT %s, count(*) FILTER (WHERE is_active), max(last_login) "  # noqa: S608 - quoted schema names
-            f"FROM {quote_schema_name(university.schema_name)}.accounts_user"
-            for university in live
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [university.schema_name for university in live])
-            figures = {schema: (active, last_login) for schema, active, last_login in cursor.fetchall()}
-    for university in universities:
-        university.active_users, university.last_login = figures.get(university.schema_name, (0, None))
-    return sort_by_language(universities, key=lambda university: university.name)
-
-
-def university_for_console(slug: str) -> University:
-    """A university by slug for the platform's own pages and API; the public tenant is not one (404)."""
-    return get_object_or_404(University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME), slug=slug)
-
-
-def provisioning_job_for_console(job_id: int) -> ProvisioningJob:
-    return get_object_or_404(ProvisioningJob.objects.select_related("university"), pk=job_id)

@@ -2,7 +2,7 @@
 
 from kopru.celery import app
 
-LONG_RUNNING = {"tenants.tasks.provision_university", "tenants.tasks.purge_deleted_universities"}
+LONG_RUNNING = {"console.tasks.provision_university", "console.tasks.purge_deleted_universities"}
 
 
 def kopru_tasks() -> dict:

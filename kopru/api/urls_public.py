@@ -17,5 +17,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", title=PLATFORM_SCHEMA["TITLE"],
                                                       metadata_class=None),
          name="api-docs"),
-    path("", include("tenants.api_urls")),
+    path("", include("console.api_urls")),
 ]

@@ -60,6 +60,7 @@ SHARED_APPS = [
     "i18n",
     "core.accounts",
     "core.audit",
+    "console",
 ]
 # Users, sessions, tokens, second factors and failed sign-ins sit in both schemas: platform
 # admins in public, each university's people in its own schema. Keeping auth and sessions at
@@ -356,7 +357,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-reminders": {"task": "core.agreements.tasks.send_reminders_everywhere",
                        "schedule": crontab(hour=7, minute=0)},
     # Universities whose deletion grace period is over, at night.
-    "purge-deleted-universities": {"task": "tenants.tasks.purge_deleted_universities",
+    "purge-deleted-universities": {"task": "console.tasks.purge_deleted_universities",
                                    "schedule": crontab(hour=3, minute=0)},
 }
 

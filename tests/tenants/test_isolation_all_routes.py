@@ -76,7 +76,7 @@ ROW_ARGUMENTS = {
     "agreement_id": "agreement", "pk": "agreement", "step_id": "step", "request_id": "request",
     "notification_id": "notification", "statute_id": "statute", "clause_id": "clause", "user_id": "user",
     "token_id": "token",
-    "slug": "slug", ("core.documents", "job_id"): "job", ("tenants", "job_id"): "provisioning_job",
+    "slug": "slug", ("core.documents", "job_id"): "job", ("console", "job_id"): "provisioning_job",
     ("core.agreements", "document_id"): "agreement_document", ("core.documents", "document_id"): "document",
     ("core.agreements", "number"): "version_number", ("core.statutes", "number"): "revision_number",
     ("core.office", "unit_id"): "unit", ("core.partners", "unit_id"): "partner_unit",

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from console.management.commands._console import progress_line
 from tenants.demo import UNIVERSITIES, demo_public_ensure, demo_university_ensure
-from tenants.management.commands._console import progress_line
 
 
 class Command(BaseCommand):

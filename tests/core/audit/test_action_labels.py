@@ -14,7 +14,8 @@ ACTION_CODE = re.compile(r'action="([a-z_]+\.[a-z_]+)"')
 
 
 def test_every_action_the_services_record_has_a_label():
-    sources = [path for package in ("core", "tenants", "i18n", "kopru") for path in (ROOT / package).rglob("*.py")]
+    packages = ("core", "console", "tenants", "i18n", "kopru")
+    sources = [path for package in packages for path in (ROOT / package).rglob("*.py")]
     recorded = {code for path in sources for code in ACTION_CODE.findall(path.read_text(encoding="utf-8"))}
     recorded |= {"user.deactivated", "user.activated", "university.suspended", "university.reactivated"}
 

@@ -1,0 +1,64 @@
+"""Forms of the platform console: they check shape; the services decide (console/services.py)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from i18n.countries import country_choices
+
+NAME_LABELS = {
+    "tr": _("Name in Turkish"),
+    "ky": _("Name in Kyrgyz"),
+    "ru": _("Name in Russian"),
+    "en": _("Name in English"),
+}
+
+
+def show_service_errors(form: forms.Form, error) -> None:
+    """Put a ServiceError's per-field messages next to the fields they concern."""
+    for field, messages in (error.fields or {"": [error.message]}).items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class OnboardForm(forms.Form):
+    name_tr = forms.CharField(label=NAME_LABELS["tr"], max_length=255, required=False)
+    name_ky = forms.CharField(label=NAME_LABELS["ky"], max_length=255, required=False)
+    name_ru = forms.CharField(label=NAME_LABELS["ru"], max_length=255, required=False)
+    name_en = forms.CharField(label=NAME_LABELS["en"], max_length=255, required=False)
+    short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
+    slug = forms.CharField(label=_("Address"), max_length=40)
+    # Choices are read when the form renders, so the names follow the reader's language.
+    country = forms.ChoiceField(label=_("Country"), choices=lambda: [("", "—"), *country_choices(get_language())])
+    city = forms.CharField(label=_("City"), max_length=128, required=False)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=settings.LANGUAGES, widget=forms.CheckboxSelectMultiple,
+    )
+    default_language = forms.ChoiceField(label=_("Default language"), choices=settings.LANGUAGES)
+    erasmus_code = forms.CharField(label=_("Erasmus code"), max_length=32, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    admin_email = forms.EmailField(
+        label=_("First office admin's e-mail"), help_text=_("They receive an invitation to set their password."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].help_text = gettext(
+            "Lowercase letters, digits and hyphens; the university's host becomes this address followed by "
+            "“.%(root)s”."
+        ) % {"root": settings.KOPRU_ROOT_DOMAIN}
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["names"] = {code: data.pop(f"name_{code}") for code in settings.LANGUAGE_CODES}
+        return data
+
+
+class DomainForm(forms.Form):
+    domain = forms.CharField(label=_("Domain"), max_length=253,
+                             help_text=_("A host name such as international.example.edu.tr."))
+
+
+class DeletionForm(forms.Form):
+    confirmation = forms.CharField(label=_("Type the university's address to confirm"), max_length=63)
