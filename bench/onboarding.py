@@ -89,10 +89,10 @@ def main() -> None:
         from django.db import connections
 
         from console.provisioning import template_schema_prepare
-        from tenants.demo import demo_public_ensure
+        from tenants.public import public_tenant_ensure
 
         call_command("migrate_schemas", shared=True, verbosity=0)
-        demo_public_ensure()
+        public_tenant_ensure()
         started = time.perf_counter()
         template_schema_prepare()
         template_seconds = time.perf_counter() - started

@@ -10,3 +10,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 KOPRU_URL_SCHEME = env("KOPRU_URL_SCHEME", "http")
 KOPRU_URL_PORT = env("KOPRU_URL_PORT", "8000")
+# The demo universities (`manage.py demo_data`, which `dev.py start` runs); never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

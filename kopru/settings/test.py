@@ -10,6 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", **TENANT_CACHE_KEYS}}  # noqa: F405
 CELERY_BROKER_URL = "memory://"
 KOPRU_DEMO = False
+# The demo app is installed so its own tests (tests/demo/) can run its command.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 # Tests register universities' own domains as they go; tests/test_settings.py checks the real list.
 ALLOWED_HOSTS = ["*"]
 # Parallel runs on one server (several checkouts, CI beside a developer) keep apart.

@@ -4,10 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django_tenants.utils import tenant_context
 
-from core.accounts.models import User
-from core.office.models import AcademicUnit, Membership
 from tenants.models import Domain, ProvisioningJob, University
 
 ONBOARD_ARGS = ["--name-tr", "Komut Üniversitesi", "--name-en", "Command University", "--country", "TR",
@@ -55,32 +52,3 @@ def test_suspend_reactivate_and_add_domain(university_a):
     assert Domain.objects.get(domain="iro.kastamonu.edu.tr").tenant == university_a
     with pytest.raises(CommandError, match="No university"):
         run("suspend_university", "nowhere")
-
-
-def test_demo_data_refuses_outside_demo_mode(db, settings):
-    settings.KOPRU_DEMO = False
-
-    with pytest.raises(CommandError, match="KOPRU_DEMO"):
-        run("demo_data")
-    assert not User.objects.filter(username="platform").exists()
-
-
-def test_demo_data_creates_the_demo_and_changes_nothing_the_second_time(db, settings):
-    settings.KOPRU_DEMO = True
-
-    run("demo_data")
-    counts = (University.objects.count(), Domain.objects.count(), ProvisioningJob.objects.count())
-    run("demo_data")
-
-    assert (University.objects.count(), Domain.objects.count(), ProvisioningJob.objects.count()) == counts
-    assert User.objects.get(username="platform").check_password("kopru-demo")
-    igdir = University.objects.get(slug="igdir")
-    assert (igdir.status, igdir.name_tr, igdir.languages) == ("active", "Iğdır Üniversitesi", ["tr", "en"])
-    with tenant_context(igdir):
-        admin = User.objects.get(username="admin")
-        assert admin.check_password("kopru-demo")
-        assert Membership.objects.get(user=admin).role == "office_admin"
-        faculties = AcademicUnit.objects.filter(kind="faculty")
-        assert faculties.count() == 2
-        assert AcademicUnit.objects.filter(kind="department", parent__in=faculties).count() == 4
-        assert AcademicUnit.objects.filter(name_en="International Relations Office").count() == 1

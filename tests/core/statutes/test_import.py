@@ -1,5 +1,4 @@
-"""Importing a statute from text: preview, correction, save as a draft, parallel languages, refusals, isolation;
-and the demo universities' documents, imported once."""
+"""Importing a statute from text: preview, correction, save as a draft, parallel languages, refusals, isolation."""
 
 from datetime import date
 from pathlib import Path
@@ -10,21 +9,13 @@ from django_tenants.utils import schema_context, tenant_context
 
 from core.audit.models import AuditEntry
 from core.office.models import Role
-from core.statutes.demo import (
-    DEMO_DOCUMENTS,
-    DemoDocument,
-    demo_document_ensure,
-    demo_statutes_ensure,
-    matching_texts,
-    seed_texts,
-)
 from core.statutes.importing import DROP, MERGE, SPLIT, Row, rows_corrected, statute_import_parallel
 from core.statutes.models import Clause, Revision, Statute
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import in_english, sign_in, token_for
 
-SEEDS = Path(__file__).resolve().parents[3] / "core" / "statutes" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
 START, REVIEW = "/statutes/import/", "/statutes/import/review/"
 API_PREVIEW, API_SAVE, API_PARALLEL = "/api/statutes/import/preview/", "/api/statutes/import/", \
     "/api/statutes/import/parallel/"
@@ -311,67 +302,6 @@ def test_rows_corrected_merges_into_the_row_above_and_lifts_orphans():
     ])
 
     assert [(row.level, row.number, row.text) for row in rows] == [(0, "1.", "One and more"), (1, "a)", "Sub")]
-
-
-# The demo ----------------------------------------------------------------------------------------
-
-@pytest.fixture
-def demo_mode(settings):
-    settings.KOPRU_DEMO = True
-
-
-@pytest.mark.parametrize("document", [each for documents in DEMO_DOCUMENTS.values() for each in documents],
-                         ids=lambda document: document.seed)
-def test_every_translation_of_a_demo_document_matches_its_original(document):
-    texts = seed_texts(document)
-
-    assert matching_texts(texts) == texts
-
-
-def test_osh_gets_its_kyrgyz_statute_in_force_with_its_translations_once(demo_mode, university_b, admin_b):
-    with tenant_context(university_b):
-        # when
-        assert demo_statutes_ensure(university=university_b, acting_user=admin_b) == 1
-
-        # then
-        statute = Statute.objects.get()
-        assert statute.kind == "statute"
-        assert statute.title_ky == "Ош мамлекеттик университетинин эл аралык байланыштар бөлүмүнүн жобосу"
-        assert statute.approved_by_name == "К.Г. Кожобеков"
-        assert [row.name for row in statute.agreed_by.all()] == ["К.Ш. Аттокуров", "Ж. А. Айдарбекова"]
-        revision = statute.revisions.get()
-        assert (revision.status, revision.in_force_from) == (Revision.Status.IN_FORCE, date(2023, 9, 1))
-        first = revision.clauses.get(number="I.")
-        languages = [code for code in ("ky", "ru", "en", "tr") if (SEEDS / f"seed_004.{code}.txt").exists()]
-        assert all(getattr(first, f"text_{code}") for code in languages)
-        counts = (Statute.objects.count(), Revision.objects.count(), Clause.objects.count(), AuditEntry.objects.count())
-
-        # a second run creates nothing
-        assert demo_statutes_ensure(university=university_b, acting_user=admin_b) == 0
-        assert counts == (Statute.objects.count(), Revision.objects.count(), Clause.objects.count(),
-                          AuditEntry.objects.count())
-
-
-def test_seed_000_replays_its_revision_table_through_the_statute_services(demo_mode, university_a, admin_a):
-    with tenant_context(university_a):
-        assert demo_document_ensure(DemoDocument("000", "tr", Statute.Kind.JOB_DESCRIPTION), acting_user=admin_a)
-
-        statute = Statute.objects.get()
-        revisions = list(statute.revisions.order_by("number"))
-        assert [each.number for each in revisions] == [0, 1, 2, 3, 4, 5, 6]
-        assert [each.status for each in revisions] == [Revision.Status.SUPERSEDED] * 6 + [Revision.Status.IN_FORCE]
-        assert revisions[6].in_force_from == date(2024, 7, 8)
-        assert revisions[1].description_tr == "Üniversite logosu güncellenmiştir."
-        assert revisions[5].in_force_until == date(2024, 7, 7)
-        assert statute.position_tr == "Uluslararası İşbirlikleri Sorumlusu"
-        assert revisions[6].clauses.count() == 32
-        assert revisions[6].clauses.filter(number="7.16.").count() == 2
-        assert not demo_document_ensure(DemoDocument("000", "tr", Statute.Kind.JOB_DESCRIPTION), acting_user=admin_a)
-
-
-def test_demo_statutes_are_refused_outside_demo_mode(university_a, admin_a):
-    with tenant_context(university_a), pytest.raises(RuntimeError):
-        demo_statutes_ensure(university=university_a, acting_user=admin_a)
 
 
 def test_the_parallel_service_refuses_a_language_koprü_does_not_speak(university_a, admin_a):

@@ -14,7 +14,7 @@ from core.statutes.parser import (
     shape,
 )
 
-SEEDS = Path(__file__).resolve().parents[3] / "core" / "statutes" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
 ORIGINALS = {"000": "tr", "001": "tr", "002": "tr", "003": "tr", "004": "ky"}
 
 

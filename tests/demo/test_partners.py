@@ -11,15 +11,10 @@ from core.agreements.models import Agreement, AgreementRequest, Transition
 from core.audit.models import AuditEntry
 from core.documents.models import GeneratedDocument
 from core.partners.models import Partner, Recognition
-from tenants.demo import UNIVERSITIES, demo_university_ensure
-from tenants.demo_partners import demo_partners_ensure
+from demo.partners import demo_partners_ensure
+from demo.universities import UNIVERSITIES, demo_university_ensure
 
 SPECS = {spec["slug"]: spec for spec in UNIVERSITIES}
-
-
-@pytest.fixture
-def demo_mode(settings):
-    settings.KOPRU_DEMO = True
 
 
 def _counts() -> tuple:

@@ -12,8 +12,8 @@ from core.accounts.models import User
 from core.agreements.workflow.services import workflow_seed_default
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.services import unit_create
-from core.statutes.demo import demo_statutes_ensure
-from tenants.demo_partners import demo_partners_ensure
+from demo.partners import demo_partners_ensure
+from demo.statutes import demo_statutes_ensure
 from tenants.models import ProvisioningJob, University
 from tenants.public import public_tenant_ensure
 

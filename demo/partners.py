@@ -20,15 +20,11 @@ from django.utils.translation import override
 
 from core.accounts.models import User
 from core.agreements.models import Agreement, DocumentKind, IscedField
-from core.agreements.publishing import agreement_set_published
-from core.agreements.requests import request_forward, request_register
+from core.agreements.partner_requests.services import request_forward, request_register
+from core.agreements.publishing.services import agreement_set_published
 from core.agreements.services import agreement_create
-from core.agreements.workflow import (
-    agreement_complete_step,
-    agreement_reject,
-    agreement_submit,
-    upload_kinds,
-)
+from core.agreements.workflow.selectors import upload_kinds
+from core.agreements.workflow.services import agreement_complete_step, agreement_reject, agreement_submit
 from core.documents.info_note import info_note_generate
 from core.documents.layout import Paragraph
 from core.documents.pdf import render_pdf
@@ -359,7 +355,7 @@ class _Demo:
 def demo_partners_ensure(*, university: University, acting_user: User) -> bool:
     """Write the demo partners and agreements in the current schema unless it has partners; True if it wrote.
 
-    Needs the university's default workflow and the demo units (tenants.demo makes both first).
+    Needs the university's default workflow and the demo units (demo.universities makes both first).
     """
     if not settings.KOPRU_DEMO:
         raise RuntimeError("Demo partners are written only when KOPRU_DEMO=1.")

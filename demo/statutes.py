@@ -1,4 +1,4 @@
-"""The demo universities' own documents (KOPRU_DEMO only), imported from core/statutes/seeds/.
+"""The demo universities' own documents (KOPRU_DEMO only), imported from demo/seeds/.
 
 Each seed is the office document of one demo university (seed_NNN.<language>.txt is the
 original, the other languages its parallel translations). It is imported through

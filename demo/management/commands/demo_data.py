@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from console.management.commands._console import progress_line
-from tenants.demo import UNIVERSITIES, demo_public_ensure, demo_university_ensure
+from demo.universities import UNIVERSITIES, demo_public_ensure, demo_university_ensure
 
 
 class Command(BaseCommand):
