@@ -15,6 +15,7 @@ from django_tenants.utils import schema_context
 
 from kopru.celery import app as celery_app
 from tenants.models import Domain, University
+from tests.factories.office import MembershipFactory
 
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
 
@@ -113,13 +114,9 @@ def root_client(db):
 
 def make_office_user(university: University, *, username: str, role: str = "office_admin", **fields):
     """A user with a role in one university's schema."""
-    from core.accounts.models import User
-    from core.office.models import Membership
-
     with schema_context(university.schema_name):
-        user = User.objects.create_user(username=username, password="correct horse battery", **fields)
-        Membership.objects.create(user=user, role=role)
-    return user
+        return MembershipFactory(role=role, user__username=username,
+                                 **{f"user__{name}": value for name, value in fields.items()}).user
 
 
 @pytest.fixture
