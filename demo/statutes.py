@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from core.statutes.importing import statute_import_parallel
+from core.statutes.importing.services import statute_import_parallel
 from core.statutes.models import Statute
 from core.statutes.parser import DocumentControl, parse_document, shape
 from core.statutes.services import revision_approve, revision_start, revision_submit

@@ -23,5 +23,5 @@ urlpatterns = [
     path("", include("core.agreements.partner_requests.api_urls")),
     path("", include("core.agreements.reminders.api_urls")),
     path("", include("core.statutes.api_urls")),
-    path("", include("core.statutes.import_api_urls")),
+    path("", include("core.statutes.importing.api_urls")),
 ]

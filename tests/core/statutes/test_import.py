@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context, tenant_context
 
 from core.audit.models import AuditEntry
 from core.office.models import Role
-from core.statutes.importing import DROP, MERGE, SPLIT, Row, rows_corrected, statute_import_parallel
+from core.statutes.importing.services import DROP, MERGE, SPLIT, Row, rows_corrected, statute_import_parallel
 from core.statutes.models import Clause, Revision, Statute
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user

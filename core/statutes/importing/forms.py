@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.statutes.importing import DROP, MAX_LEVEL, MERGE, SPLIT, Row
+from core.statutes.importing.services import DROP, MAX_LEVEL, MERGE, SPLIT, Row
 from core.statutes.models import Clause, Statute
 
 # Each row posts four or five fields; Django accepts 1,000 fields a request (DATA_UPLOAD_MAX_NUMBER_FIELDS).

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
 from core.office.permissions import Action, permission_required
-from core.statutes.import_forms import MAX_ROWS, ImportDetailsForm, ImportSourceForm, RowForm, RowFormSet
-from core.statutes.importing import (
+from core.statutes.importing.forms import MAX_ROWS, ImportDetailsForm, ImportSourceForm, RowForm, RowFormSet
+from core.statutes.importing.services import (
     import_preview,
     payload_dumps,
     payload_loads,

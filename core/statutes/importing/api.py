@@ -1,6 +1,6 @@
 """The import API: preview a text as rows and document control, save corrected rows, import parallel texts.
 
-Thin calls into core.statutes.importing, like the import pages. Nothing is stored by a
+Thin calls into core.statutes.importing.services, like the import pages. Nothing is stored by a
 preview: the client sends the (corrected) rows and control back to save them.
 """
 
@@ -12,7 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.office.permissions import Action, OfficePermission
-from core.statutes.importing import (
+from core.statutes.importing.services import (
     Row,
     import_preview,
     statute_import,

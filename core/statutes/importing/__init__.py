@@ -1,0 +1,1 @@
+"""Importing a statute from plain text: its pages, API and forms over the import itself (services)."""
