@@ -2,12 +2,10 @@
 
 from django.urls import include, path
 
-from core.office.views import home, invitation_accept_view
+from core.office.views import home
 
 urlpatterns = [
     path("", home, name="home"),
-    # Joining an office is the office's page, at the address its invitation e-mails have always given.
-    path("accounts/invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
     path("accounts/", include("core.accounts.urls")),
     path("office/", include("core.office.urls")),
     path("partners/", include("core.partners.urls")),
