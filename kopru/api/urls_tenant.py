@@ -3,15 +3,13 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from kopru.api.university import UniversityProfileApi
-
 urlpatterns = [
     path("auth/", include("core.accounts.auth_api_urls")),
     # The schema describes this URLconf only: platform endpoints never appear on a university's host.
     path("schema/", SpectacularAPIView.as_view(urlconf="kopru.urls_tenant"), name="api-schema"),
     # An HTML page: OPTIONS answers 405 there rather than a description the page renderer cannot draw.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", metadata_class=None), name="api-docs"),
-    path("university/", UniversityProfileApi.as_view(), name="api-university"),
+    path("", include("tenants.api_urls")),
     path("", include("core.accounts.api_urls")),
     path("", include("core.office.api_urls")),
     path("", include("core.documents.api_urls")),
