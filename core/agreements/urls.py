@@ -10,7 +10,7 @@ urlpatterns = [
     path("export/", views.agreement_export, name="export"),
     path("<int:agreement_id>/", views.agreement_detail, name="detail"),
     path("<int:agreement_id>/edit/", views.agreement_edit, name="edit"),
-    path("<int:agreement_id>/delete/", views.agreement_remove, name="delete"),
+    path("<int:agreement_id>/delete/", views.agreement_delete, name="delete"),
     path("<int:agreement_id>/documents/", views.document_upload, name="document_upload"),
     path("<int:agreement_id>/documents/<int:document_id>/", views.document_upload, name="document_version_upload"),
     path("<int:agreement_id>/documents/<int:document_id>/v<int:number>/", views.document_download,

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
+from core.agreements import services
 from core.agreements.forms import (
     AgreementFilterForm,
     AgreementForm,
@@ -32,14 +33,6 @@ from core.agreements.selectors import (
     document_get,
     has_unrecognised_partner,
     version_get,
-)
-from core.agreements.services import (
-    CONDITION_FIELDS,
-    SIGNATORY_FIELDS,
-    agreement_create,
-    agreement_delete,
-    agreement_update,
-    document_add_version,
 )
 from core.agreements.transfer import agreements_export, agreements_import
 from core.office.permissions import Action, can, permission_required
@@ -99,20 +92,20 @@ def _edit(request, agreement):
     else:
         form = AgreementForm(initial=AgreementForm.initial_for(agreement) if agreement else None)
         conditions = ConditionFormSet(prefix="conditions", initial=[
-            {"id": row.pk, **{name: getattr(row, name) for name in CONDITION_FIELDS}}
+            {"id": row.pk, **{name: getattr(row, name) for name in services.CONDITION_FIELDS}}
             for row in agreement.conditions.all()] if agreement else None)
         signatories = SignatoryFormSet(prefix="signatories", initial=[
-            {name: getattr(row, name) for name in SIGNATORY_FIELDS}
+            {name: getattr(row, name) for name in services.SIGNATORY_FIELDS}
             for row in agreement.signatories.all()] if agreement else None)
     if request.method == "POST" and form.is_valid() and conditions.is_valid() and signatories.is_valid():
         condition_forms, signatory_forms = filled_rows(conditions), filled_rows(signatories)
-        arguments = {**form.service_arguments(), "conditions": _rows(condition_forms, CONDITION_FIELDS),
-                     "signatories": _rows(signatory_forms, SIGNATORY_FIELDS)}
+        arguments = {**form.service_arguments(), "conditions": _rows(condition_forms, services.CONDITION_FIELDS),
+                     "signatories": _rows(signatory_forms, services.SIGNATORY_FIELDS)}
         try:
             if agreement is None:
-                agreement = agreement_create(acting_user=request.user, **arguments)
+                agreement = services.agreement_create(acting_user=request.user, **arguments)
             else:
-                agreement_update(agreement=agreement, acting_user=request.user, **arguments)
+                services.agreement_update(agreement=agreement, acting_user=request.user, **arguments)
         except ServiceError as error:
             add_service_error(form, _without_rows(error))
             for name, forms in (("conditions", condition_forms), ("signatories", signatory_forms)):
@@ -138,10 +131,10 @@ def _without_rows(error: ServiceError) -> ServiceError:
 
 @require_POST
 @permission_required(Action.MANAGE_AGREEMENTS)
-def agreement_remove(request, agreement_id):
+def agreement_delete(request, agreement_id):
     agreement = agreement_get_for_user(request.user, agreement_id)
     try:
-        agreement_delete(agreement=agreement, acting_user=request.user)
+        services.agreement_delete(agreement=agreement, acting_user=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("agreements:detail", agreement.pk)
@@ -162,7 +155,7 @@ def document_upload(request, agreement_id, document_id=None):
                 messages.error(request, error)
         return redirect("agreements:detail", agreement.pk)
     try:
-        version = document_add_version(
+        version = services.document_add_version(
             agreement=agreement, kind=form.cleaned_data.get("kind", ""), title=form.cleaned_data.get("title", ""),
             uploaded_file=form.cleaned_data["file"], acting_user=request.user, document=document,
         )

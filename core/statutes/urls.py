@@ -25,6 +25,6 @@ urlpatterns = [
     path("clauses/<int:clause_id>/", views.clause_detail, name="clause"),
     path("clauses/<int:clause_id>/edit/", views.clause_edit, name="clause_edit"),
     path("clauses/<int:clause_id>/move/", views.clause_move, name="clause_move"),
-    path("clauses/<int:clause_id>/delete/", views.clause_remove, name="clause_delete"),
+    path("clauses/<int:clause_id>/delete/", views.clause_delete, name="clause_delete"),
     path("clauses/<int:clause_id>/links/", views.clause_links, name="clause_links"),
 ]

@@ -295,7 +295,7 @@ def clause_move(request, clause_id):
 
 @require_POST
 @permission_required(Action.MANAGE_STATUTES)
-def clause_remove(request, clause_id):
+def clause_delete(request, clause_id):
     clause = clause_get_for_user(request.user, clause_id)
     revision = clause.revision
     _run(request, services.clause_delete, clause=clause, acting_user=request.user)

@@ -14,6 +14,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from core.accounts.forms import add_service_error
 from core.agreements.selectors import agreement_get_for_user
+from core.agreements.workflow import services
 from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
 from core.agreements.workflow.selectors import (
     agreement_step,
@@ -21,17 +22,6 @@ from core.agreements.workflow.selectors import (
     upload_kinds,
     workflow_default,
     workflow_step_get,
-)
-from core.agreements.workflow.services import (
-    STEP_SETTINGS,
-    agreement_complete_step,
-    agreement_reject,
-    agreement_skip_step,
-    agreement_submit,
-    workflow_step_add,
-    workflow_step_move,
-    workflow_step_remove,
-    workflow_step_update,
 )
 from core.office.permissions import Action, permission_required
 from kopru.errors import ServiceError
@@ -47,7 +37,8 @@ def workflow_edit(request):
     form = StepForm(request.POST or None)
     if workflow is not None and request.method == "POST" and form.is_valid():
         try:
-            workflow_step_add(workflow=workflow, names=form.names(), acting_user=request.user, **form.step_settings())
+            services.workflow_step_add(workflow=workflow, names=form.names(), acting_user=request.user,
+                                       **form.step_settings())
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -59,7 +50,7 @@ def workflow_edit(request):
 
 def _step_initial(step) -> dict:
     return {**{f"name_{code}": getattr(step, f"name_{code}") for code in LANGUAGES},
-            **{name: getattr(step, name) for name in STEP_SETTINGS}}
+            **{name: getattr(step, name) for name in services.STEP_SETTINGS}}
 
 
 @permission_required(Action.MANAGE_WORKFLOWS)
@@ -68,7 +59,8 @@ def workflow_step_edit(request, step_id):
     form = StepForm(request.POST or None, initial=_step_initial(step))
     if request.method == "POST" and form.is_valid():
         try:
-            workflow_step_update(step=step, names=form.names(), acting_user=request.user, **form.step_settings())
+            services.workflow_step_update(step=step, names=form.names(), acting_user=request.user,
+                                          **form.step_settings())
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -79,20 +71,20 @@ def workflow_step_edit(request, step_id):
 
 @require_POST
 @permission_required(Action.MANAGE_WORKFLOWS)
-def workflow_step_reorder(request, step_id):
+def workflow_step_move(request, step_id):
     step = workflow_step_get(step_id)
     position = request.POST.get("position", "")
     if position.isdigit():
-        workflow_step_move(step=step, position=int(position), acting_user=request.user)
+        services.workflow_step_move(step=step, position=int(position), acting_user=request.user)
     return redirect("workflow:edit")
 
 
 @require_POST
 @permission_required(Action.MANAGE_WORKFLOWS)
-def workflow_step_delete(request, step_id):
+def workflow_step_remove(request, step_id):
     step = workflow_step_get(step_id)
     try:
-        workflow_step_remove(step=step, acting_user=request.user)
+        services.workflow_step_remove(step=step, acting_user=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -131,8 +123,8 @@ def _attempt(form, move) -> None:
 def step_submit(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = CommentForm(request.POST)
-    _attempt(form, lambda: agreement_submit(agreement=agreement, acting_user=request.user,
-                                            comment=form.cleaned_data["comment"]))
+    _attempt(form, lambda: services.agreement_submit(agreement=agreement, acting_user=request.user,
+                                                     comment=form.cleaned_data["comment"]))
     return _answer(request, pk, form)
 
 
@@ -141,7 +133,7 @@ def step_submit(request, pk):
 def step_complete(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = CompleteForm(request.POST, request.FILES, kinds=upload_kinds(agreement.current_step))
-    _attempt(form, lambda: agreement_complete_step(
+    _attempt(form, lambda: services.agreement_complete_step(
         agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
         comment=form.cleaned_data["comment"], uploads=form.uploads(),
     ))
@@ -153,7 +145,7 @@ def step_complete(request, pk):
 def step_skip(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = SkipForm(request.POST)
-    _attempt(form, lambda: agreement_skip_step(
+    _attempt(form, lambda: services.agreement_skip_step(
         agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
         comment=form.cleaned_data["comment"],
     ))
@@ -168,7 +160,7 @@ def step_reject(request, pk):
 
     def move():
         to_step = form.cleaned_data["to_step"]
-        agreement_reject(
+        services.agreement_reject(
             agreement=agreement, step=agreement_step(agreement, request.POST.get("step")),
             acting_user=request.user, reason=form.cleaned_data["reason"],
             to_step=agreement_step(agreement, to_step, field_name="to_step") if to_step else None,
