@@ -332,9 +332,7 @@ class RankingDetailApi(PartnerPartApi):
         entry = selectors.ranking_get(self.partner(partner_id), entry_id)
         data = RankingSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        current = {"system": entry.system, "year": entry.year, "rank": entry.rank, "band": entry.band}
-        entry = services.ranking_update(entry=entry, acting_user=request.user,
-                                        **RankingSerializer.values({**current, **data.validated_data}))
+        entry = services.ranking_update(entry=entry, acting_user=request.user, **data.validated_data)
         return Response(RankingSerializer(entry).data)
 
     @extend_schema(responses={204: None})

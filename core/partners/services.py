@@ -27,6 +27,7 @@ LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)
 PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes")
 CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
+RANKING_FIELDS = ("system", "year", "rank", "band")
 IDENTIFIER_FORMS = {
     "erasmus_code": lambda value: value.strip().upper(),
     "pic": lambda value: re.sub(r"\s", "", value),
@@ -235,9 +236,14 @@ def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None =
 
 
 @transaction.atomic
-def ranking_update(*, entry: RankingEntry, system: str, year: int, rank: int | None = None, band: str = "",
-                   acting_user) -> RankingEntry:
-    errors, band = _ranking_errors(system=system, year=year, rank=rank, band=band)
+def ranking_update(*, entry: RankingEntry, acting_user, **changes) -> RankingEntry:
+    """Change the values given (any of RANKING_FIELDS); the others stay as they are."""
+    unknown = set(changes) - set(RANKING_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown ranking fields: {sorted(unknown)}")
+    values = {field: getattr(entry, field) for field in RANKING_FIELDS} | changes
+    system, year, rank = values["system"], values["year"], values["rank"]
+    errors, band = _ranking_errors(**values)
     clash = RankingEntry.objects.filter(partner=entry.partner_id, system=system, year=year).exclude(pk=entry.pk)
     if not errors and clash.exists():
         errors["year"] = [gettext("The partner already has an entry of this ranking for this year.")]

@@ -133,6 +133,19 @@ def test_rankings_by_rank_or_band_one_per_system_and_year(in_kastamonu):
     assert "year" in clash.value.fields
 
 
+
+def test_a_ranking_update_changes_only_the_values_given(in_kastamonu):
+    # the partial update of the API is the service's own: what is not given stays
+    entry, _created = services.ranking_save(partner=create(), system="THE", year=2024, band="501-600",
+                                            acting_user=None)
+
+    services.ranking_update(entry=entry, year=2023, acting_user=None)
+
+    entry.refresh_from_db()
+    assert (entry.system, entry.year, entry.rank, entry.band) == ("THE", 2023, None, "501–600")
+    with pytest.raises(TypeError):
+        services.ranking_update(entry=entry, partner=None, acting_user=None)
+
 def test_recognition_checks_set_the_partner_status_from_the_latest_check(in_kastamonu, admin_a):
     partner = create()
     today = date.today()
