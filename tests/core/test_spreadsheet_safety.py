@@ -19,8 +19,9 @@ from core.statutes.models import Statute
 from core.statutes.services import clause_add, statute_create
 from kopru.spreadsheets import FORMULA_STARTS, read_table
 from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_rows import make_agreement, make_partner
 from tests.core.agreements.agreement_world import api
+from tests.factories.agreements import AgreementFactory
+from tests.factories.partners import PartnerFactory
 
 PAYLOADS = ['=HYPERLINK("http://evil","x")', "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]
 JSON = "application/json"
@@ -30,11 +31,12 @@ JSON = "application/json"
 def payload_partners(university_a):
     """One partner per payload, in its name and city, each on the public list, with an agreement titled so too."""
     with schema_context(university_a.schema_name):
-        partners = [make_partner(name_en=payload, city=payload, country="AT", erasmus_code=f"A  EVIL{number:02d}")
+        partners = [PartnerFactory(names={"en": payload}, city=payload, country="AT",
+                                   erasmus_code=f"A  EVIL{number:02d}")
                     for number, payload in enumerate(PAYLOADS)]
         for partner, payload in zip(partners, PAYLOADS, strict=True):
-            make_agreement(partners=[partner], title_en=payload, published=True,
-                           ends_on=timezone.localdate() + timedelta(days=300))
+            AgreementFactory(partners=[partner], titles={"en": payload}, published=True,
+                             ends_on=timezone.localdate() + timedelta(days=300))
     return partners
 
 

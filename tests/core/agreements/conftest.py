@@ -1,6 +1,6 @@
 """Fixtures of the agreement tests: a seeded workflow, the office's people, drafts in both universities.
 
-Agreements and partners are model rows written straight into the schema (agreement_rows.py).
+Agreements and partners are model rows written straight into the schema, by the factories.
 """
 
 import pytest
@@ -11,7 +11,8 @@ from core.agreements.workflow.services import workflow_seed_default
 from core.office.models import Role
 from core.partners.models import Recognition
 from tests.conftest import make_office_user
-from tests.core.agreements.agreement_rows import make_agreement, make_partner
+from tests.factories.agreements import AgreementFactory
+from tests.factories.partners import PartnerFactory
 
 
 @pytest.fixture
@@ -41,10 +42,10 @@ def people_a(university_a, admin_a):
 def draft_a(university_a, workflow_a):
     """A draft protocol with one recognised partner, in Kastamonu."""
     with schema_context(university_a.schema_name):
-        partner = make_partner(name_en="University of Vienna", name_tr="Viyana Üniversitesi", country="AT",
-                               recognition=Recognition.RECOGNISED)
-        return make_agreement(partners=[partner], status=Agreement.Status.DRAFT, title_tr="Viyana protokolü",
-                              scopes=["student_exchange"])
+        partner = PartnerFactory(names={"en": "University of Vienna", "tr": "Viyana Üniversitesi"}, country="AT",
+                                 recognition=Recognition.RECOGNISED)
+        return AgreementFactory(partners=[partner], titles={"en": "Cooperation protocol", "tr": "Viyana protokolü"},
+                                status=Agreement.Status.DRAFT, scopes=["student_exchange"])
 
 
 @pytest.fixture
@@ -52,5 +53,6 @@ def draft_b(university_b):
     """A draft of Osh, with Osh's (Kyrgyz) workflow."""
     with tenant_context(university_b):
         workflow_seed_default(country="KG")
-        partner = make_partner(name_en="Kastamonu University", name_ky="Кастамону университети", country="TR")
-        return make_agreement(partners=[partner], status=Agreement.Status.DRAFT, title_ky="Кастамону менен келишим")
+        partner = PartnerFactory(names={"en": "Kastamonu University", "ky": "Кастамону университети"}, country="TR")
+        return AgreementFactory(partners=[partner], status=Agreement.Status.DRAFT,
+                                titles={"en": "Cooperation protocol", "ky": "Кастамону менен келишим"})

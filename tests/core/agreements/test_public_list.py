@@ -18,7 +18,8 @@ from core.partners.models import PartnerContact
 from tenants.models import University
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import in_english, sign_in, token_for
-from tests.core.agreements.agreement_rows import make_agreement, make_partner
+from tests.factories.agreements import AgreementFactory
+from tests.factories.partners import PartnerFactory
 
 Status, Kind = Agreement.Status, Agreement.Kind
 
@@ -28,27 +29,27 @@ def listed_a(university_a):
     """Kastamonu's partners: two on the public list, the others kept off it for one reason each."""
     today = timezone.localdate()
     with tenant_context(university_a):
-        graz = make_partner(name_en="University of Graz", name_tr="Graz Üniversitesi", country="AT",
-                            website="https://www.uni-graz.at", erasmus_code="A  GRAZ01", pic="999876543",
-                            notes="Dean prefers phone calls")
+        graz = PartnerFactory(names={"en": "University of Graz", "tr": "Graz Üniversitesi"}, country="AT",
+                              website="https://www.uni-graz.at", erasmus_code="A  GRAZ01", pic="999876543",
+                              notes="Dean prefers phone calls")
         PartnerContact.objects.create(partner=graz, name="Dr. Secret Contact", email="contact@uni-graz.example")
-        manas = make_partner(name_en="Manas University", name_ky="Манас университети", name_tr="Manas Üniversitesi",
-                             country="KG", website="https://manas.edu.kg")
-        make_agreement(partners=[graz], kind=Kind.ERASMUS_KA131, published=True, ends_on=today + timedelta(days=300))
-        make_agreement(partners=[graz], kind=Kind.BILATERAL, published=True)
-        make_agreement(partners=[manas], kind=Kind.ORHUN, published=True, starts_on=today - timedelta(days=30))
+        manas = PartnerFactory(names={"en": "Manas University", "ky": "Манас университети", "tr": "Manas Üniversitesi"},
+                               country="KG", website="https://manas.edu.kg")
+        AgreementFactory(partners=[graz], kind=Kind.ERASMUS_KA131, published=True, ends_on=today + timedelta(days=300))
+        AgreementFactory(partners=[graz], kind=Kind.BILATERAL, published=True)
+        AgreementFactory(partners=[manas], kind=Kind.ORHUN, published=True, starts_on=today - timedelta(days=30))
         hidden = {
-            "unpublished": make_agreement(partners=[make_partner(name_en="Unpublished U", country="DE")]),
-            "draft": make_agreement(partners=[make_partner(name_en="Draft U", country="DE")], status=Status.DRAFT,
-                                    published=True),
-            "approval": make_agreement(partners=[make_partner(name_en="Approval U", country="DE")],
-                                       status=Status.IN_APPROVAL, published=True),
-            "expired": make_agreement(partners=[make_partner(name_en="Expired U", country="DE")],
-                                      status=Status.EXPIRED, published=True),
-            "lapsed": make_agreement(partners=[make_partner(name_en="Lapsed U", country="DE")], published=True,
-                                     ends_on=today - timedelta(days=1)),
-            "future": make_agreement(partners=[make_partner(name_en="Future U", country="DE")], published=True,
-                                     starts_on=today + timedelta(days=10)),
+            "unpublished": AgreementFactory(partners=[PartnerFactory(names={"en": "Unpublished U"}, country="DE")]),
+            "draft": AgreementFactory(partners=[PartnerFactory(names={"en": "Draft U"}, country="DE")],
+                                      status=Status.DRAFT, published=True),
+            "approval": AgreementFactory(partners=[PartnerFactory(names={"en": "Approval U"}, country="DE")],
+                                         status=Status.IN_APPROVAL, published=True),
+            "expired": AgreementFactory(partners=[PartnerFactory(names={"en": "Expired U"}, country="DE")],
+                                        status=Status.EXPIRED, published=True),
+            "lapsed": AgreementFactory(partners=[PartnerFactory(names={"en": "Lapsed U"}, country="DE")],
+                                       published=True, ends_on=today - timedelta(days=1)),
+            "future": AgreementFactory(partners=[PartnerFactory(names={"en": "Future U"}, country="DE")],
+                                       published=True, starts_on=today + timedelta(days=10)),
         }
     return {"graz": graz, "manas": manas, "hidden": hidden}
 
@@ -148,7 +149,7 @@ def test_the_embed_may_be_framed_anywhere_and_the_rest_may_not(client_a, listed_
 
 def test_each_host_shows_its_own_university_only(client_b, root_client, listed_a, university_b):
     with tenant_context(university_b):
-        make_agreement(partners=[make_partner(name_en="Ankara University", country="TR")], published=True)
+        AgreementFactory(partners=[PartnerFactory(names={"en": "Ankara University"}, country="TR")], published=True)
 
     assert names(public_json(client_b, "?lang=en")) == ["Ankara University"]
     assert "Graz" not in client_b.get("/partners/public/embed/").content.decode()
@@ -173,8 +174,8 @@ def test_the_list_costs_the_same_queries_however_long(client_a, university_a, li
     before = count_queries()
     with tenant_context(university_a):
         for number in range(20):
-            partner = make_partner(name_en=f"Partner {number}", country="FR")
-            make_agreement(partners=[partner], kind=Kind.MEVLANA, published=True)
+            partner = PartnerFactory(names={"en": f"Partner {number}"}, country="FR")
+            AgreementFactory(partners=[partner], kind=Kind.MEVLANA, published=True)
 
     assert count_queries() == before <= 6
 
@@ -212,8 +213,8 @@ def test_the_office_page_is_for_those_who_publish(client_a, university_a, listed
 
 def test_other_ids_are_not_found_on_the_office_page(client_a, university_a, university_b, listed_a, publisher_a):
     with tenant_context(university_b):
-        osh_partner = make_partner(name_en="Osh partner", country="KG")
-        osh = [make_agreement(partners=[osh_partner]) for _ in range(12)][-1]
+        osh_partner = PartnerFactory(names={"en": "Osh partner"}, country="KG")
+        osh = [AgreementFactory(partners=[osh_partner]) for _ in range(12)][-1]
     sign_in(client_a, university_a, publisher_a)
 
     assert client_a.post(f"/agreements/publishing/{osh.pk}/", {"published": "1"}).status_code == 404
@@ -241,7 +242,8 @@ def test_the_api_shows_and_hides_an_agreement(university_a, university_b, listed
         assert AuditEntry.objects.count() == 1
 
     with tenant_context(university_b):
-        osh = [make_agreement(partners=[make_partner(name_en="Osh partner", country="KG")]) for _ in range(12)][-1]
+        osh = [AgreementFactory(partners=[PartnerFactory(names={"en": "Osh partner"},
+                                                       country="KG")]) for _ in range(12)][-1]
     assert client.put(f"/api/agreements/{osh.pk}/publication/", {"published": True},
                       content_type="application/json").status_code == 404
     other_host = Client(HTTP_HOST=host_of(university_b), HTTP_AUTHORIZATION=f"Token {token}")

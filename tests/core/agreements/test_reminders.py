@@ -10,17 +10,30 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from core.agreements.models import ReminderLog
+from core.agreements.models import Agreement, ReminderLog, WorkflowStep
 from core.agreements.reminders.services import due_expiry_threshold, reminder_settings_update, reminders_send
 from core.agreements.tasks import send_reminders_everywhere
 from core.notifications.models import Notification
-from core.office.models import AcademicUnit, Membership, Role
+from core.office.models import Membership, Role
 from kopru.celery import app as celery_app
 from tenants.models import University
 from tests.conftest import make_office_user
-from tests.core.agreements.agreement_rows import make_agreement, make_partner, make_step, waiting_at
+from tests.factories.agreements import AgreementFactory, WorkflowStepFactory
+from tests.factories.office import AcademicUnitFactory
+from tests.factories.partners import PartnerFactory
 
 TODAY = date(2027, 1, 4)
+
+
+def legal_step(*, role: str, reminder_days: int | None = None) -> WorkflowStep:
+    return WorkflowStepFactory(code="legal", names={"en": "Legal Counsel's opinion", "tr": "Hukuk Müşavirliği görüşü"},
+                               role=role, reminder_days=reminder_days)
+
+
+def waiting_at(step: WorkflowStep, *, days: int, partners, **fields) -> Agreement:
+    """An agreement in approval that entered `step` the given number of days ago."""
+    return AgreementFactory(partners=partners, status=Agreement.Status.IN_APPROVAL, workflow=step.workflow,
+                            current_step=step, step_since=timezone.now() - timedelta(days=days), **fields)
 
 
 
@@ -40,7 +53,7 @@ def people_a(university_a):
 @pytest.fixture
 def partner_a(university_a):
     with tenant_context(university_a):
-        return make_partner(name_en="University of Graz", name_tr="Graz Üniversitesi", country="AT")
+        return PartnerFactory(names={"en": "University of Graz", "tr": "Graz Üniversitesi"}, country="AT")
 
 
 def notified(user) -> list[str]:
@@ -65,8 +78,8 @@ def test_which_threshold_is_due(days_left, sent, due):
 def test_an_expiring_agreement_is_reminded_once_per_threshold_however_often_the_job_runs(
         university_a, people_a, partner_a):
     with tenant_context(university_a):
-        agreement = make_agreement(partners=[partner_a], ends_on=TODAY + timedelta(days=100),
-                                   created_by=people_a["author"])
+        agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=100),
+                                     created_by=people_a["author"])
 
         # when: the job runs twice a day, on days with 100, 95, 89, 29, 20, 0 and -1 days left
         runs = [reminders_send(today=TODAY + timedelta(days=offset)).expiry
@@ -85,7 +98,7 @@ def test_an_expiring_agreement_is_reminded_once_per_threshold_however_often_the_
 
 def test_an_agreement_first_seen_within_30_days_gets_only_the_30_day_reminder(university_a, people_a, partner_a):
     with tenant_context(university_a):
-        agreement = make_agreement(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
+        agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
 
         first = reminders_send(today=TODAY)
         later = [reminders_send(today=TODAY + timedelta(days=offset)).expiry for offset in (1, 10, 20)]
@@ -97,10 +110,10 @@ def test_an_agreement_first_seen_within_30_days_gets_only_the_30_day_reminder(un
 
 def test_a_renewed_agreement_is_reminded_again_and_others_are_left_alone(university_a, people_a, partner_a):
     with tenant_context(university_a):
-        agreement = make_agreement(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
+        agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
         for status in ("draft", "in_approval", "expired", "terminated"):
-            make_agreement(partners=[partner_a], status=status, ends_on=TODAY + timedelta(days=20))
-        make_agreement(partners=[partner_a])  # in force without an end date
+            AgreementFactory(partners=[partner_a], status=status, ends_on=TODAY + timedelta(days=20))
+        AgreementFactory(partners=[partner_a])  # in force without an end date
         reminders_send(today=TODAY)
 
         agreement.ends_on = TODAY + timedelta(days=365 + 20)
@@ -115,7 +128,7 @@ def test_a_renewed_agreement_is_reminded_again_and_others_are_left_alone(univers
 def test_thresholds_come_from_the_office_settings(university_a, people_a, partner_a):
     with tenant_context(university_a):
         reminder_settings_update(expiry_reminder_days=[60], step_reminder_days=14, acting_user=people_a["admin"])
-        make_agreement(partners=[partner_a], ends_on=TODAY + timedelta(days=100))
+        AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=100))
 
         assert reminders_send(today=TODAY).expiry == 0  # 180 is no longer a threshold
         assert reminders_send(today=TODAY + timedelta(days=40)).expiry == 1
@@ -125,9 +138,9 @@ def test_thresholds_come_from_the_office_settings(university_a, people_a, partne
 
 def test_a_step_waiting_too_long_reminds_the_people_of_its_role_once_per_stay(university_a, people_a, partner_a):
     with tenant_context(university_a):
-        step = make_step(role=Role.COORDINATOR, reminder_days=5)
-        late = waiting_at(step, days=6, partners=[partner_a], title_en="Late protocol")
-        waiting_at(step, days=4, partners=[partner_a], title_en="Recent protocol")
+        step = legal_step(role=Role.COORDINATOR, reminder_days=5)
+        late = waiting_at(step, days=6, partners=[partner_a], titles={"en": "Late protocol"})
+        waiting_at(step, days=4, partners=[partner_a], titles={"en": "Recent protocol"})
 
         first, again = reminders_send().step_waiting, reminders_send().step_waiting
         # sent back, it enters the step again and waits too long once more
@@ -144,7 +157,7 @@ def test_a_step_waiting_too_long_reminds_the_people_of_its_role_once_per_stay(un
 
 def test_a_step_without_its_own_period_waits_as_long_as_the_office_says(university_a, people_a, partner_a):
     with tenant_context(university_a):
-        step = make_step(role=Role.OFFICER)
+        step = legal_step(role=Role.OFFICER)
         waiting_at(step, days=10, partners=[partner_a])
 
         assert reminders_send().step_waiting == 0  # the default is 14 days
@@ -155,7 +168,7 @@ def test_a_step_without_its_own_period_waits_as_long_as_the_office_says(universi
 
 def test_a_step_nobody_holds_is_reminded_once_someone_does(university_a, people_a, partner_a):
     with tenant_context(university_a):
-        waiting_at(make_step(role=Role.VIEWER, reminder_days=2), days=3, partners=[partner_a])
+        waiting_at(legal_step(role=Role.VIEWER, reminder_days=2), days=3, partners=[partner_a])
 
         assert reminders_send().step_waiting == 0
         assert not ReminderLog.objects.exists()
@@ -168,12 +181,12 @@ def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(univer
     forestry_staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
     medicine_staff = make_office_user(university_a, username="tip", role=Role.UNIT_STAFF)
     with tenant_context(university_a):
-        forestry = AcademicUnit.objects.create(name_tr="Orman Fakültesi")
-        wood = AcademicUnit.objects.create(name_tr="Orman Endüstri Mühendisliği", parent=forestry)
-        medicine = AcademicUnit.objects.create(name_tr="Tıp Fakültesi")
+        forestry = AcademicUnitFactory(names={"tr": "Orman Fakültesi"})
+        wood = AcademicUnitFactory(names={"tr": "Orman Endüstri Mühendisliği"}, parent=forestry)
+        medicine = AcademicUnitFactory(names={"tr": "Tıp Fakültesi"})
         Membership.objects.filter(user=forestry_staff).update(academic_unit=forestry)
         Membership.objects.filter(user=medicine_staff).update(academic_unit=medicine)
-        agreement = waiting_at(make_step(role=Role.UNIT_STAFF, reminder_days=3), days=4, partners=[partner_a])
+        agreement = waiting_at(legal_step(role=Role.UNIT_STAFF, reminder_days=3), days=4, partners=[partner_a])
         agreement.units.set([wood])
 
         reminders_send()
@@ -185,8 +198,8 @@ def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(univer
 def test_each_recipient_reads_the_reminder_and_its_email_in_their_language(
         university_a, people_a, partner_a, celery_eager, django_capture_on_commit_callbacks):
     with tenant_context(university_a):
-        make_agreement(partners=[partner_a], title_en="Exchange protocol", title_tr="Değişim protokolü",
-                       ends_on=date(2027, 3, 1))
+        AgreementFactory(partners=[partner_a], titles={"en": "Exchange protocol", "tr": "Değişim protokolü"},
+                         ends_on=date(2027, 3, 1))
         with django_capture_on_commit_callbacks(execute=True):
             reminders_send(today=date(2027, 2, 1))
         turkish = Notification.objects.get(recipient=people_a["coordinator"])
@@ -208,10 +221,10 @@ def test_in_osh_the_reminder_is_in_kyrgyz_unless_the_person_reads_russian(univer
     kyrgyz = make_office_user(university_b, username="aibek")
     russian = make_office_user(university_b, username="olga", role=Role.COORDINATOR, language="ru")
     with tenant_context(university_b):
-        partner = make_partner(name_en="Manas University", name_ky="Манас университети", name_ru="Университет Манас",
-                               country="KG")
-        make_agreement(partners=[partner], title_en="Protocol", title_ky="Келишим", title_ru="Соглашение",
-                       ends_on=date(2027, 3, 1))
+        partner = PartnerFactory(names={"en": "Manas University", "ky": "Манас университети",
+                                        "ru": "Университет Манас"}, country="KG")
+        AgreementFactory(partners=[partner], titles={"en": "Protocol", "ky": "Келишим", "ru": "Соглашение"},
+                         ends_on=date(2027, 3, 1))
         reminders_send(today=date(2027, 2, 1))
 
         assert "Келишим" in notified(kyrgyz)[0]
@@ -222,8 +235,8 @@ def test_in_osh_the_reminder_is_in_kyrgyz_unless_the_person_reads_russian(univer
 
 def _expiring_agreement_in(university):
     with tenant_context(university):
-        partner = make_partner(name_en="Partner", country="DE")
-        make_agreement(partners=[partner], ends_on=timezone.localdate() + timedelta(days=10))
+        partner = PartnerFactory(names={"en": "Partner"}, country="DE")
+        AgreementFactory(partners=[partner], ends_on=timezone.localdate() + timedelta(days=10))
 
 
 def test_the_daily_job_queues_one_task_per_active_university_with_its_schema(university_a, university_b):

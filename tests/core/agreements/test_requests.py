@@ -15,8 +15,9 @@ from core.office.models import AcademicUnit, Membership, Role
 from kopru.errors import ServiceError
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import in_english, sign_in, token_for
-from tests.core.agreements.agreement_rows import make_agreement, make_partner
 from tests.core.agreements.workflow_helpers import pdf
+from tests.factories.agreements import AgreementFactory
+from tests.factories.partners import PartnerFactory
 
 
 @pytest.fixture
@@ -26,8 +27,8 @@ def office_a(university_a, admin_a):
         forestry = AcademicUnit.objects.create(name_en="Faculty of Forestry", name_tr="Orman Fakültesi")
         wood = AcademicUnit.objects.create(name_en="Wood Industry Engineering", kind="department", parent=forestry)
         medicine = AcademicUnit.objects.create(name_en="Faculty of Medicine", name_tr="Tıp Fakültesi")
-        partner = make_partner(name_en="University of Vienna", country="AT")
-        in_force = make_agreement(partners=[partner], title_en="Vienna protocol")
+        partner = PartnerFactory(names={"en": "University of Vienna"}, country="AT")
+        in_force = AgreementFactory(partners=[partner], titles={"en": "Vienna protocol"})
     people = {"officer": make_office_user(university_a, username="memur", role=Role.OFFICER)}
     for username, unit in (("orman", forestry), ("agac", wood), ("tip", medicine)):
         people[username] = make_office_user(university_a, username=username, role=Role.UNIT_STAFF,
@@ -157,8 +158,8 @@ def test_bad_input_is_refused_with_fields(university_a, office_a):
 
 def test_requests_of_another_university_are_not_found(university_a, university_b, office_a, admin_b):
     with tenant_context(university_b):
-        partner = make_partner(name_en="Kastamonu University", country="TR")
-        osh_agreement = make_agreement(partners=[partner])
+        partner = PartnerFactory(names={"en": "Kastamonu University"}, country="TR")
+        osh_agreement = AgreementFactory(partners=[partner])
         osh_request = request_register(agreement=osh_agreement, received_on=date(2026, 1, 5), sender="Kastamonu",
                                        subject="Osh only", acting_user=admin_b)
     officer = api(university_a, office_a["officer"])
