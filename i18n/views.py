@@ -4,8 +4,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.services import user_set_language
 from i18n.middleware import enabled_languages
+from i18n.signals import language_chosen
 
 
 @require_POST
@@ -19,7 +19,7 @@ def switch_language(request):
                                            require_https=request.is_secure()):
         target = "/"
     if request.user.is_authenticated:
-        user_set_language(user=request.user, language=language)
+        language_chosen.send(sender=switch_language, user=request.user, language=language)
     response = HttpResponseRedirect(target)
     # Host-only (no domain, path /): one university's choice never reaches another's host; in production
     # the name has the __Host- prefix, which browsers accept only on a Secure cookie.

@@ -2,10 +2,12 @@
 
 from django.urls import include, path
 
-from core.office.views import home
+from core.office.views import home, invitation_accept_view
 
 urlpatterns = [
     path("", home, name="home"),
+    # Joining an office is the office's page, at the address its invitation e-mails have always given.
+    path("accounts/invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
     path("accounts/", include("core.accounts.urls")),
     path("office/", include("core.office.urls")),
     path("partners/", include("core.partners.urls")),

@@ -1,4 +1,3 @@
-from django.db import connection
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
@@ -8,8 +7,7 @@ from rest_framework.views import APIView
 
 from core.accounts.forms import UniversityPasswordChangeForm
 from core.accounts.selectors import api_token_get, api_tokens
-from core.accounts.services import api_token_obtain, api_token_revoke, two_factor_device
-from core.office.permissions import membership_of, two_factor_required
+from core.accounts.services import api_token_obtain, api_token_revoke
 from kopru.errors import invalid
 
 
@@ -106,35 +104,3 @@ class PasswordChangeApi(APIView):
             raise invalid({names.get(field, field): errors for field, errors in form.errors.items()})
         form.save()
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class MeApi(APIView):
-    """Who the token or session belongs to, and what they are in this office."""
-
-    class OutputSerializer(serializers.Serializer):
-        class Meta:
-            ref_name = "Me"
-
-        id = serializers.IntegerField()
-        username = serializers.CharField()
-        display_name = serializers.CharField()
-        email = serializers.CharField(help_text="An e-mail address, or empty when the account has none.")
-        language = serializers.CharField(help_text="The user's own choice, else the university's default.")
-        role = serializers.CharField(allow_null=True)
-        academic_unit = serializers.DictField(allow_null=True)
-        two_factor_enabled = serializers.BooleanField()
-        two_factor_required = serializers.BooleanField()
-
-    @extend_schema(responses=OutputSerializer)
-    def get(self, request):
-        user = request.user
-        membership = membership_of(user)
-        unit = membership.academic_unit if membership else None
-        return Response(self.OutputSerializer({
-            "id": user.pk, "username": user.username, "display_name": user.display_name, "email": user.email,
-            "language": user.language or connection.tenant.default_language,
-            "role": membership.role if membership else None,
-            "academic_unit": {"id": unit.pk, "name": unit.name} if unit else None,
-            "two_factor_enabled": two_factor_device(user) is not None,
-            "two_factor_required": two_factor_required(user),
-        }).data)

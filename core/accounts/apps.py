@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "core.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from core.accounts import receivers  # noqa: F401 (connects them)

@@ -16,8 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.accounts.models import ApiToken, User
 from core.accounts.sign_in_limits import client_address, sign_in_hold
+from core.accounts.two_factor_policy import two_factor_required
 from core.audit.services import audit_record
-from core.office.permissions import two_factor_required
 from kopru.errors import ServiceError
 from kopru.text import clean_text
 

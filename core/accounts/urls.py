@@ -15,7 +15,6 @@ urlpatterns = [
     path("password/", views.password_change_view, name="password_change"),
     path("tokens/", views.tokens_view, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
-    path("invitation/<str:token>/", views.invitation_view, name="invitation"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from core.accounts.forms import (
     CodeForm,
-    InvitationAcceptForm,
     LoginForm,
     SignInCodeForm,
     UniversityPasswordChangeForm,
@@ -36,8 +34,7 @@ from core.accounts.services import (
     two_factor_start,
     two_factor_verify,
 )
-from core.office.permissions import two_factor_required
-from core.office.services import invitation_accept, invitation_for_token
+from core.accounts.two_factor_policy import two_factor_required
 from kopru.errors import ServiceError
 
 # Between the password step and the code step the session holds only who, where to and since when.
@@ -208,28 +205,3 @@ def two_factor_disable_view(request):
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")
-
-
-@sensitive_post_parameters("password", "password_again")
-@never_cache
-def invitation_view(request, token: str):
-    """Accept an invitation: choose a username and password, and join the office with its role."""
-    if request.tenant.is_public:
-        raise Http404  # invitations live in a university's schema; the root domain has none
-    try:
-        invitation = invitation_for_token(token)
-    except ServiceError as error:
-        return render(request, "accounts/invitation_invalid.html", {"message": error.message},
-                      status=error.status_code)
-    form = InvitationAcceptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept(token=token, username=form.cleaned_data["username"],
-                                     password=form.cleaned_data["password"])
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            auth_login(request, user, backend=BACKEND)
-            messages.success(request, gettext("Welcome! Your account is ready."))
-            return redirect("/")
-    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})

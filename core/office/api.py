@@ -1,18 +1,20 @@
-"""The office's API: people, invitations, academic units and the audit log; thin calls into services."""
+"""The office's API: the caller's place in it, people, invitations, units, the audit log; thin calls into services."""
 
 from django.conf import settings
+from django.db import connection
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.accounts.api import TokenOutput
 from core.accounts.selectors import api_token_get, api_tokens
-from core.accounts.services import api_token_revoke, two_factor_reset
+from core.accounts.services import api_token_revoke, two_factor_device, two_factor_reset
 from core.audit.models import AuditEntry
 from core.audit.selectors import audit_entries
 from core.office.models import AcademicUnit, Role
-from core.office.permissions import Action, OfficePermission
+from core.office.permissions import Action, OfficePermission, membership_of, two_factor_required
 from core.office.selectors import (
     office_settings_get,
     unit_get_for_user,
@@ -35,6 +37,38 @@ from kopru.api.fields import RequiredBooleanField
 from kopru.api.query import query_values
 
 UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+class MeApi(APIView):
+    """Who the token or session belongs to, and what they are in this office."""
+
+    class OutputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "Me"
+
+        id = serializers.IntegerField()
+        username = serializers.CharField()
+        display_name = serializers.CharField()
+        email = serializers.CharField(help_text="An e-mail address, or empty when the account has none.")
+        language = serializers.CharField(help_text="The user's own choice, else the university's default.")
+        role = serializers.CharField(allow_null=True)
+        academic_unit = serializers.DictField(allow_null=True)
+        two_factor_enabled = serializers.BooleanField()
+        two_factor_required = serializers.BooleanField()
+
+    @extend_schema(responses=OutputSerializer)
+    def get(self, request):
+        user = request.user
+        membership = membership_of(user)
+        unit = membership.academic_unit if membership else None
+        return Response(self.OutputSerializer({
+            "id": user.pk, "username": user.username, "display_name": user.display_name, "email": user.email,
+            "language": user.language or connection.tenant.default_language,
+            "role": membership.role if membership else None,
+            "academic_unit": {"id": unit.pk, "name": unit.name} if unit else None,
+            "two_factor_enabled": two_factor_device(user) is not None,
+            "two_factor_required": two_factor_required(user),
+        }).data)
 
 
 class PersonOutput(serializers.Serializer):

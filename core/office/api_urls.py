@@ -3,6 +3,7 @@ from django.urls import path
 from core.office import api
 
 urlpatterns = [
+    path("me/", api.MeApi.as_view(), name="api-me"),
     path("users/", api.UserListApi.as_view(), name="api-users"),
     path("users/<int:user_id>/", api.UserDetailApi.as_view(), name="api-user"),
     path("users/<int:user_id>/deactivate/", api.UserActiveApi.as_view(active=False), name="api-user-deactivate"),

@@ -1,14 +1,25 @@
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
 from core.accounts.services import api_token_revoke, two_factor_reset
+from core.accounts.views import BACKEND
 from core.audit.selectors import audit_actions, audit_entries
-from core.office.forms import AuditFilterForm, InviteForm, MembershipForm, SecuritySettingsForm, UnitForm
+from core.office.forms import (
+    AuditFilterForm,
+    InvitationAcceptForm,
+    InviteForm,
+    MembershipForm,
+    SecuritySettingsForm,
+    UnitForm,
+)
 from core.office.permissions import Action, permission_required
 from core.office.selectors import (
     office_settings_get,
@@ -21,7 +32,9 @@ from core.office.selectors import (
     users_for_user,
 )
 from core.office.services import (
+    invitation_accept,
     invitation_create,
+    invitation_for_token,
     membership_change,
     membership_require_two_factor,
     office_require_two_factor,
@@ -216,3 +229,29 @@ def audit(request):
         "people": users_for_user(request.user).order_by("username"),
     }
     return render(request, "office/audit.html", context)
+
+
+@sensitive_post_parameters("password", "password_again")
+@never_cache
+def invitation_accept_view(request, token: str):
+    """Accept an invitation: choose a username and password, and join the office with its role.
+
+    Routed on a university's host only (kopru/urls_tenant.py): invitations live in its schema.
+    """
+    try:
+        invitation = invitation_for_token(token)
+    except ServiceError as error:
+        return render(request, "office/invitation_invalid.html", {"message": error.message},
+                      status=error.status_code)
+    form = InvitationAcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(token=token, username=form.cleaned_data["username"],
+                                     password=form.cleaned_data["password"])
+        except ServiceError as error:
+            add_service_error(form, error)
+        else:
+            auth_login(request, user, backend=BACKEND)
+            messages.success(request, gettext("Welcome! Your account is ready."))
+            return redirect("/")
+    return render(request, "office/invitation_accept.html", {"form": form, "invitation": invitation})

@@ -10,7 +10,6 @@ urlpatterns = [
     # An HTML page: OPTIONS answers 405 there rather than a description the page renderer cannot draw.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", metadata_class=None), name="api-docs"),
     path("", include("tenants.api_urls")),
-    path("", include("core.accounts.api_urls")),
     path("", include("core.office.api_urls")),
     path("", include("core.documents.api_urls")),
     path("", include("core.partners.api_urls")),

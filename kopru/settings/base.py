@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "i18n.middleware.LanguageMiddleware",
     # No address may carry NUL, which PostgreSQL refuses in any text (refused in the reader's language).
     "kopru.query_strings.NulRefusalMiddleware",
-    "core.accounts.middleware.TwoFactorSetupMiddleware",
+    "core.office.middleware.TwoFactorSetupMiddleware",
     "tenants.middleware.SuspendedUniversityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -243,6 +243,8 @@ REST_KNOX = {"TOKEN_MODEL": KNOX_TOKEN_MODEL, "TOKEN_TTL": timedelta(days=KOPRU_
              "AUTH_HEADER_PREFIX": "Token"}
 # Recovery codes given when a second factor is switched on, each usable once instead of a code.
 KOPRU_RECOVERY_CODES = 10
+# Who must sign in with a second factor is the office's policy: accounts asks this callable (user -> bool).
+KOPRU_TWO_FACTOR_REQUIRED = "core.office.permissions.two_factor_required"
 
 # Cookies stay on the host that set them: a university's session never reaches another.
 SESSION_COOKIE_DOMAIN = None

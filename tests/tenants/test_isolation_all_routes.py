@@ -61,7 +61,7 @@ FAR_ID = 7_000_000
 PUBLIC_ROUTES = {
     "accounts:login", "accounts:login_code", "accounts:logout", "accounts:password_reset",
     "accounts:password_reset_done", "accounts:password_reset_complete", "accounts:password_reset_confirm",
-    "accounts:invitation",
+    "invitation_accept",
     "publishing:public_list", "publishing:public_embed", "publishing:public_json", "publishing:public_csv",
     "statutes:public_list", "statutes:public_detail", "statutes:public_export",
     "i18n:switch", "api-token", "api-schema", "api-docs",
@@ -80,7 +80,7 @@ ROW_ARGUMENTS = {
     ("core.agreements", "document_id"): "agreement_document", ("core.documents", "document_id"): "document",
     ("core.agreements", "number"): "version_number", ("core.statutes", "number"): "revision_number",
     ("core.office", "unit_id"): "unit", ("core.partners", "unit_id"): "partner_unit",
-    ("core.accounts", "token"): "invitation_token", ("django.contrib.auth", "token"): "reset_token",
+    ("core.office", "token"): "invitation_token", ("django.contrib.auth", "token"): "reset_token",
     "uidb64": "reset_uid",
 }
 # Path arguments that name no row: values every university has. A tuple tries each value.

@@ -1,5 +1,0 @@
-from django.urls import path
-
-from core.accounts.api import MeApi
-
-urlpatterns = [path("me/", MeApi.as_view(), name="api-me")]
