@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tenants.context_processors.university",
                 "i18n.context_processors.languages",
+                "core.notifications.context_processors.unread_notifications",
             ],
         },
     },
