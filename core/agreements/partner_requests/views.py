@@ -9,12 +9,12 @@ from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
 from core.agreements.models import AgreementRequest
+from core.agreements.partner_requests import services
 from core.agreements.partner_requests.selectors import (
     agreements_open_for_requests,
     request_get_for_user,
     requests_for_user,
 )
-from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
 from core.agreements.workflow.forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
@@ -34,7 +34,7 @@ def request_list(request):
             raise PermissionDenied
         if form.is_valid():
             try:
-                registered = request_register(acting_user=request.user, **form.cleaned_data)
+                registered = services.request_register(acting_user=request.user, **form.cleaned_data)
             except ServiceError as error:
                 add_service_error(form, error)
             else:
@@ -83,26 +83,26 @@ def _post(request, request_id, form_name: str, form, write):
 
 @require_POST
 @permission_required(Action.REGISTER_REQUESTS)
-def request_forward_view(request, request_id):
+def request_forward(request, request_id):
     return _post(request, request_id, "forward_form", RequestForwardForm(request.POST),
-                 lambda found, data: request_forward(agreement_request=found, unit=data["unit"],
-                                                     acting_user=request.user))
+                 lambda found, data: services.request_forward(agreement_request=found, unit=data["unit"],
+                                                              acting_user=request.user))
 
 
 @require_POST
 @permission_required(Action.ANSWER_REQUESTS)
-def request_answer_view(request, request_id):
+def request_answer(request, request_id):
     return _post(request, request_id, "answer_form", RequestAnswerForm(request.POST),
-                 lambda found, data: request_answer(agreement_request=found, answer=data["answer"],
-                                                    acting_user=request.user))
+                 lambda found, data: services.request_answer(agreement_request=found, answer=data["answer"],
+                                                             acting_user=request.user))
 
 
 @require_POST
 @permission_required(Action.REGISTER_REQUESTS)
-def request_close_view(request, request_id):
+def request_close(request, request_id):
     agreement_request = request_get_for_user(request.user, request_id)
     try:
-        request_close(agreement_request=agreement_request, acting_user=request.user)
+        services.request_close(agreement_request=agreement_request, acting_user=request.user)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
