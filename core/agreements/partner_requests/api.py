@@ -1,6 +1,6 @@
 """The API of requests under agreements (seed 000 7.10); unit staff see and answer their units' requests only."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -8,7 +8,9 @@ from rest_framework.response import Response
 
 from core.agreements.models import AgreementRequest
 from core.agreements.partner_requests.selectors import (
+    RequestAction,
     agreements_open_for_requests,
+    request_actions_for_user,
     request_get_for_user,
     requests_for_user,
 )
@@ -38,6 +40,17 @@ class RequestOutput(serializers.Serializer):
 
     def get_has_letter(self, agreement_request) -> bool:
         return bool(agreement_request.letter)
+
+
+class RequestDetailOutput(RequestOutput):
+    class Meta:
+        ref_name = "AgreementRequestDetail"
+
+    actions = serializers.SerializerMethodField(help_text="What the reader may do with the request now.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=list(RequestAction))))
+    def get_actions(self, agreement_request) -> list[str]:
+        return request_actions_for_user(self.context["user"], agreement_request)
 
 
 class RequestRegisterInput(serializers.Serializer):
@@ -78,10 +91,11 @@ class RequestListApi(ListAPIView):
 class RequestDetailApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.ANSWER_REQUESTS
-    serializer_class = RequestOutput
+    serializer_class = RequestDetailOutput
 
     def get(self, request, request_id: int):
-        return Response(RequestOutput(request_get_for_user(request.user, request_id)).data)
+        found = request_get_for_user(request.user, request_id)
+        return Response(RequestDetailOutput(found, context={"user": request.user}).data)
 
 
 class RequestForwardInput(serializers.Serializer):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.agreements.models import Agreement, AgreementRequest
+from core.agreements.partner_requests.selectors import MOVES, RequestAction, request_actions_for_user
 from core.agreements.services import check_document_file
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
@@ -38,6 +39,15 @@ def _refuse_unless(agreement_request: AgreementRequest, *statuses: str) -> None:
             % {"status": agreement_request.get_status_display()},
             status_code=409,
         )
+
+
+def _refuse_unless_allowed(agreement_request: AgreementRequest, action: RequestAction, acting_user) -> None:
+    """The rule of request_actions_for_user; a refusal says whether the status or the role stands in the way."""
+    if action in request_actions_for_user(acting_user, agreement_request):
+        return
+    statuses, _right = MOVES[action]
+    _refuse_unless(agreement_request, *statuses)
+    raise ServiceError("wrong_role", gettext("Your role does not allow this with a request."), status_code=403)
 
 
 @transaction.atomic
@@ -71,7 +81,7 @@ def _unit_staff_reaching(unit: AcademicUnit) -> QuerySet:
 @transaction.atomic
 def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, acting_user) -> AgreementRequest:
     """Send the request to an academic unit (again, to another one, while it is not answered)."""
-    _refuse_unless(agreement_request, Status.REGISTERED, Status.FORWARDED)
+    _refuse_unless_allowed(agreement_request, RequestAction.FORWARD, acting_user)
     agreement_request.unit = unit
     agreement_request.status = Status.FORWARDED
     _save(agreement_request)
@@ -92,7 +102,7 @@ def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, 
 
 @transaction.atomic
 def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_user) -> AgreementRequest:
-    _refuse_unless(agreement_request, Status.FORWARDED, Status.ANSWERED)
+    _refuse_unless_allowed(agreement_request, RequestAction.ANSWER, acting_user)
     if not answer.strip():
         message = gettext("Write the answer.")
         raise ServiceError("answer_required", message, fields={"answer": [message]})
@@ -105,7 +115,7 @@ def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_u
 
 @transaction.atomic
 def request_close(*, agreement_request: AgreementRequest, acting_user) -> AgreementRequest:
-    _refuse_unless(agreement_request, Status.ANSWERED)
+    _refuse_unless_allowed(agreement_request, RequestAction.CLOSE, acting_user)
     agreement_request.status = Status.CLOSED
     _save(agreement_request)
     audit_record(actor=acting_user, action="agreement_request.closed", target=agreement_request)

@@ -11,7 +11,9 @@ from core.accounts.forms import add_service_error
 from core.agreements.models import AgreementRequest
 from core.agreements.partner_requests import services
 from core.agreements.partner_requests.selectors import (
+    RequestAction,
     agreements_open_for_requests,
+    request_actions_for_user,
     request_get_for_user,
     requests_for_user,
 )
@@ -46,19 +48,17 @@ def request_list(request):
 
 
 def _detail_context(request, agreement_request, **forms) -> dict:
-    may_register = can(request.user, Action.REGISTER_REQUESTS)
-    Status = AgreementRequest.Status
-    forward_form = forms.get("forward_form") or RequestForwardForm(initial={"unit": agreement_request.unit_id})
-    forward_form.fields["unit"].choices = [(unit.pk, "\u2003" * depth + str(unit.name))
-                                           for unit, depth in unit_tree(units_for_user(request.user))]
-    return {
-        "agreement_request": agreement_request,
-        "forward_form": forward_form if may_register and agreement_request.status in (
-            Status.REGISTERED, Status.FORWARDED) else None,
-        "answer_form": (forms.get("answer_form") or RequestAnswerForm(initial={"answer": agreement_request.answer}))
-        if agreement_request.status in (Status.FORWARDED, Status.ANSWERED) else None,
-        "may_close": may_register and agreement_request.status == Status.ANSWERED,
-    }
+    """The request with the forms of the moves the reader may make now (request_actions_for_user), and no others."""
+    actions = request_actions_for_user(request.user, agreement_request)
+    forward_form = answer_form = None
+    if RequestAction.FORWARD in actions:
+        forward_form = forms.get("forward_form") or RequestForwardForm(initial={"unit": agreement_request.unit_id})
+        forward_form.fields["unit"].choices = [(unit.pk, "\u2003" * depth + str(unit.name))
+                                               for unit, depth in unit_tree(units_for_user(request.user))]
+    if RequestAction.ANSWER in actions:
+        answer_form = forms.get("answer_form") or RequestAnswerForm(initial={"answer": agreement_request.answer})
+    return {"agreement_request": agreement_request, "actions": actions, "forward_form": forward_form,
+            "answer_form": answer_form}
 
 
 @permission_required(Action.ANSWER_REQUESTS)

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django_tenants.utils import schema_context, tenant_context
 
@@ -214,3 +215,57 @@ def test_the_register_form_says_what_is_wrong(client_a, university_a, office_a):
     assert "Upload a PDF, DOCX, DOC, ODT, PNG or JPEG file" in response.content.decode()
     with schema_context(university_a.schema_name):
         assert not AgreementRequest.objects.exists()
+
+
+class _Undo(Exception):
+    """Raised to roll a move back once it went through."""
+
+
+def test_the_page_the_api_and_the_services_follow_one_rule(client_a, university_a, office_a):
+    # given: a request in each status
+    moves = {
+        "forward": lambda found, user: request_forward(agreement_request=found, unit=office_a["wood"],
+                                                       acting_user=user),
+        "answer": lambda found, user: request_answer(agreement_request=found, answer="Yes", acting_user=user),
+        "close": lambda found, user: request_close(agreement_request=found, acting_user=user),
+    }
+    with tenant_context(university_a):
+        requests = {status: register(office_a, subject=status) for status in ("registered", "forwarded",
+                                                                               "answered", "closed")}
+        for status, steps in (("forwarded", ["forward"]), ("answered", ["forward", "answer"]),
+                              ("closed", ["forward", "answer", "close"])):
+            for move in steps:
+                moves[move](requests[status], office_a["officer"])
+
+    def accepted(found, user) -> set[str]:
+        """The moves the services make on the request for the user, each rolled back."""
+        made = set()
+        with tenant_context(university_a):
+            for move, make in moves.items():
+                try:
+                    with transaction.atomic():
+                        make(AgreementRequest.objects.get(pk=found.pk), user)
+                        raise _Undo
+                except _Undo:
+                    made.add(move)
+                except ServiceError:
+                    pass
+        return made
+
+    expected = {  # unit staff do not see a request before it is forwarded to their unit
+        "officer": {"registered": {"forward"}, "forwarded": {"forward", "answer"}, "answered": {"answer", "close"},
+                    "closed": set()},
+        "agac": {"forwarded": {"answer"}, "answered": {"answer"}, "closed": set()},
+    }
+    for person, by_status in expected.items():
+        user = office_a[person]
+        sign_in(client_a, university_a, user)
+        for status, allowed in by_status.items():
+            found = requests[status]
+            # when
+            page = client_a.get(f"/agreements/requests/{found.pk}/").content.decode()
+            shown = {move for move in moves if f'action="/agreements/requests/{found.pk}/{move}/"' in page}
+            listed = set(api(university_a, user).get(f"/api/agreements/requests/{found.pk}/").json()["actions"])
+            # then
+            assert shown == listed == accepted(found, user) == allowed, (person, status)
+
