@@ -18,8 +18,7 @@ from core.partners.services import partners_import
 from core.statutes.models import Statute
 from core.statutes.services import clause_add, statute_create
 from kopru.spreadsheets import FORMULA_STARTS, read_table
-from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import api
+from tests.core.accounts.helpers import api, in_english, sign_in
 from tests.factories.agreements import AgreementFactory
 from tests.factories.partners import PartnerFactory
 

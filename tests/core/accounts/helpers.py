@@ -1,13 +1,15 @@
-"""Helpers for tests that sign people in on a university's host."""
+"""Helpers for tests that sign people in on a university's host, with a session or an API token."""
 
 import secrets
 
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
 from core.accounts.models import ApiToken
+from tests.conftest import host_of
 
 
 def sign_in(client, university, user):
@@ -29,6 +31,11 @@ def token_for(university, user, *, name: str = "") -> str:
     """The value of a new API token of the user (a client of its own unless named), in the user's schema."""
     with schema_context(university.schema_name):
         return ApiToken.objects.create(user=user, name=name or f"tests-{secrets.token_hex(4)}")[1]
+
+
+def api(university, user) -> Client:
+    """A client on the university's host that sends a new API token of the user."""
+    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 def add_authenticator(university, user) -> TOTPDevice:

@@ -5,15 +5,13 @@ import zipfile
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django_tenants.utils import schema_context
 
 from core.agreements.models import IscedField
 from core.agreements.services import agreement_create
 from core.office.models import AcademicUnit, Membership, Role
 from core.partners.models import Partner
-from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import token_for
+from tests.conftest import make_office_user
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -38,10 +36,6 @@ def unit_staff(university, unit, username: str = "orman"):
     with schema_context(university.schema_name):
         Membership.objects.filter(user=user).update(academic_unit=unit)
     return user
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 def sms_row(world, **overrides) -> dict:

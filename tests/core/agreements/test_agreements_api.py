@@ -10,7 +10,8 @@ from core.agreements.models import Agreement
 from core.office.models import Role
 from core.partners.models import Partner
 from tests.conftest import host_of, make_office_user
-from tests.core.agreements.agreement_world import api, make, sms_row, unit_staff
+from tests.core.accounts.helpers import api
+from tests.core.agreements.agreement_world import make, sms_row, unit_staff
 
 
 def payload(world, **overrides) -> dict:

@@ -9,18 +9,8 @@ from core.agreements.services import document_add_version
 from core.office.models import Role
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user
-from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import (
-    DOCX,
-    ODT,
-    PDF,
-    PNG,
-    XLSX,
-    api,
-    make,
-    unit_staff,
-    upload,
-)
+from tests.core.accounts.helpers import api, in_english, sign_in
+from tests.core.agreements.agreement_world import DOCX, ODT, PDF, PNG, XLSX, make, unit_staff, upload
 
 
 def test_uploading_again_adds_the_next_version_with_who_and_when(university_a, admin_a, agreement):

@@ -13,8 +13,8 @@ from core.agreements.selectors import agreements_for_user
 from core.agreements.transfer import agreements_export, agreements_import
 from core.audit.models import AuditEntry
 from kopru.spreadsheets import ImportRefused
-from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.agreement_world import api, make, sms_row
+from tests.core.accounts.helpers import api, in_english, sign_in
+from tests.core.agreements.agreement_world import make, sms_row
 
 AGREEMENT_HEADER = ["id", "kind", "title_tr", "title_en", "partners", "units", "scopes", "starts_on", "ends_on"]
 CONDITION_HEADER = ["agreement", "direction", "mobility_type", "isced", "eqf_level", "places_per_year",

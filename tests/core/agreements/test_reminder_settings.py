@@ -10,11 +10,7 @@ from core.audit.models import AuditEntry
 from core.office.models import OfficeSettings, Role
 from kopru.errors import ServiceError
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import in_english, sign_in, token_for
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
+from tests.core.accounts.helpers import api, in_english, sign_in, token_for
 
 
 def test_the_defaults_hold_until_an_admin_saves(university_a, admin_a):

@@ -15,7 +15,7 @@ from core.notifications.models import Notification
 from core.office.models import AcademicUnit, Membership, Role
 from kopru.errors import ServiceError
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import in_english, sign_in, token_for
+from tests.core.accounts.helpers import api, in_english, sign_in, token_for
 from tests.core.agreements.workflow_helpers import pdf
 from tests.factories.agreements import AgreementFactory
 from tests.factories.partners import PartnerFactory
@@ -43,10 +43,6 @@ def register(office, **fields) -> AgreementRequest:
     return request_register(agreement=office["agreement"], received_on=date(2026, 3, 2), sender="Dr. Huber",
                             subject=fields.pop("subject", "Two exchange students"), acting_user=office["officer"],
                             **fields)
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 def test_a_request_goes_from_registered_to_closed(university_a, office_a, django_capture_on_commit_callbacks):

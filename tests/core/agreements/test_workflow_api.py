@@ -6,12 +6,8 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement, Transition, WorkflowStep
 from tests.conftest import host_of
-from tests.core.accounts.helpers import token_for
+from tests.core.accounts.helpers import api, token_for
 from tests.core.agreements.workflow_helpers import fresh, pdf, step
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 import pytest
-from django.test import Client
 from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement, Workflow, WorkflowStep
 from core.office.models import Role
 from core.partners.models import Partner, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
-from tests.conftest import host_of
-from tests.core.accounts.helpers import sign_in, token_for
+from tests.core.accounts.helpers import sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -22,10 +20,6 @@ def office_a(client_a, university_a, admin_a):
 @pytest.fixture
 def office_b(client_b, university_b, admin_b):
     return sign_in(client_b, university_b, admin_b)
-
-
-def api_client(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 @pytest.fixture

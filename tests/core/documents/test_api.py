@@ -8,13 +8,13 @@ from core.documents.letters import cover_letter_for_step
 from core.documents.models import GeneratedDocument
 from core.office.models import AcademicUnit, Membership, Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import token_for
-from tests.core.documents.conftest import api_client, make_letter_steps
+from tests.core.accounts.helpers import api, token_for
+from tests.core.documents.conftest import make_letter_steps
 from tests.core.documents.helpers import flat, pdf_text
 
 
 def test_generate_read_and_download_the_info_note(university_a, admin_a, partner_a):
-    client = api_client(university_a, admin_a)
+    client = api(university_a, admin_a)
 
     created = client.post(f"/api/partners/{partner_a.pk}/info-note/", {"language": "en"},
                           content_type="application/json")
@@ -31,14 +31,14 @@ def test_generate_read_and_download_the_info_note(university_a, admin_a, partner
 
 
 def test_the_default_language_is_the_universitys(university_b, admin_b, partner_b):
-    created = api_client(university_b, admin_b).post(f"/api/partners/{partner_b.pk}/info-note/")
+    created = api(university_b, admin_b).post(f"/api/partners/{partner_b.pk}/info-note/")
 
     assert created.status_code == 201
     assert created.json()["language"] == "ky"
 
 
 def test_bad_input_is_refused_and_nothing_is_generated(university_a, admin_a, partner_a):
-    client = api_client(university_a, admin_a)
+    client = api(university_a, admin_a)
 
     unknown = client.post(f"/api/partners/{partner_a.pk}/info-note/", {"language": "xx"},
                           content_type="application/json")
@@ -56,7 +56,7 @@ def test_bad_input_is_refused_and_nothing_is_generated(university_a, admin_a, pa
 
 def test_list_per_target_in_a_constant_number_of_queries(university_a, admin_a, partner_a,
                                                           django_assert_max_num_queries):
-    client = api_client(university_a, admin_a)
+    client = api(university_a, admin_a)
     with schema_context(university_a.schema_name):
         for _ in range(4):
             info_note_generate(partner=partner_a, acting_user=admin_a)
@@ -82,19 +82,19 @@ def test_unit_staff_see_the_letters_of_their_units_agreements_only(university_a,
     staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
     with schema_context(university_a.schema_name):
         Membership.objects.filter(user=staff).update(academic_unit=forestry)
-    client = api_client(university_a, staff)
+    client = api(university_a, staff)
 
     assert letter.kind == "cover_letter"
     assert client.get(f"/api/documents/{generated.pk}/").status_code == 404
     assert client.get(f"/api/documents/{generated.pk}/download/pdf/").status_code == 404
     assert client.get("/api/documents/").json()["count"] == 0
-    assert api_client(university_a, admin_a).get(f"/api/documents/{generated.pk}/").status_code == 200
+    assert api(university_a, admin_a).get(f"/api/documents/{generated.pk}/").status_code == 200
 
 
 def test_ids_of_another_university_are_not_found(university_a, university_b, admin_a, admin_b, partner_b):
     with schema_context(university_b.schema_name):
         osh_document = [info_note_generate(partner=partner_b, acting_user=admin_b) for _ in range(3)][-1]
-    client = api_client(university_a, admin_a)
+    client = api(university_a, admin_a)
 
     assert client.get(f"/api/documents/{osh_document.pk}/").status_code == 404
     assert client.get(f"/api/documents/{osh_document.pk}/download/pdf/").status_code == 404

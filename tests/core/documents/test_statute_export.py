@@ -18,7 +18,7 @@ from core.documents.tasks import export_statute
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
 from kopru.errors import ServiceError
 from tests.conftest import host_of
-from tests.core.documents.conftest import api_client
+from tests.core.accounts.helpers import api
 from tests.core.documents.helpers import docx_text, flat, pdf_text
 
 DUTY = ("İşbirliği protokolleri kapsamında gelen öğrencilere davetiyelerini hazırlamak, göndermek ve "
@@ -137,7 +137,7 @@ def test_a_worker_exports_with_progress_the_page_polls(university_a, admin_a, of
         job.refresh_from_db()
         revision.refresh_from_db()
     done = office_a.get(f"/documents/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
-    polled = api_client(university_a, admin_a).get(f"/api/document-jobs/{job.pk}/").json()
+    polled = api(university_a, admin_a).get(f"/api/document-jobs/{job.pk}/").json()
 
     assert len(queued) == 1
     assert "hx-get" in waiting and "0%" in waiting
@@ -158,10 +158,10 @@ def test_a_job_is_not_found_on_another_universitys_host(university_a, university
             theirs = statute_export(revision=revision, language="ky", acting_user=admin_b, asynchronously=True)
     with schema_context(university_a.schema_name):
         assert not DocumentJob.objects.filter(pk=theirs.pk).exists()
-    token = api_client(university_a, admin_a).defaults["HTTP_AUTHORIZATION"]
+    token = api(university_a, admin_a).defaults["HTTP_AUTHORIZATION"]
 
     assert office_a.get(f"/documents/jobs/{theirs.pk}/").status_code == 404
-    assert api_client(university_a, admin_a).get(f"/api/document-jobs/{theirs.pk}/").status_code == 404
+    assert api(university_a, admin_a).get(f"/api/document-jobs/{theirs.pk}/").status_code == 404
     assert office_a.get("/documents/jobs/0/").status_code == 404
     # Kastamonu's session and token mean nothing on Osh's host.
     other_host = Client(HTTP_HOST=host_of(university_b))

@@ -15,8 +15,7 @@ from core.documents.kinds import KINDS
 from core.documents.models import DocumentTemplate
 from core.office.models import Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.documents.conftest import api_client
+from tests.core.accounts.helpers import api, in_english, sign_in
 from tests.core.documents.helpers import docx_text, flat
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -108,7 +107,7 @@ def test_only_office_admins_manage_templates(university_a, office_a):
 
 
 def test_templates_through_the_api(university_a, admin_a):
-    client = api_client(university_a, admin_a)
+    client = api(university_a, admin_a)
     good = docx_with("{{ partner.name }}", base=default_template("info_note", "en"))
 
     listing = client.get("/api/document-templates/")
@@ -139,8 +138,8 @@ def test_templates_through_the_api(university_a, admin_a):
 
 def test_template_api_is_for_office_admins_of_this_university(university_a, university_b, admin_a):
     officer = make_office_user(university_a, username="memur", role=Role.OFFICER)
-    token_a_on_b = api_client(university_a, admin_a)
+    token_a_on_b = api(university_a, admin_a)
     token_a_on_b.defaults["HTTP_HOST"] = "osh.localhost"
 
-    assert api_client(university_a, officer).get("/api/document-templates/").status_code == 403
+    assert api(university_a, officer).get("/api/document-templates/").status_code == 403
     assert token_a_on_b.get("/api/document-templates/").status_code == 401

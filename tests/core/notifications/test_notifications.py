@@ -14,11 +14,7 @@ from core.notifications.services import Message, notify
 from core.notifications.tasks import send_notification_email
 from core.office.models import Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import in_english, sign_in, token_for
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
+from tests.core.accounts.helpers import api, in_english, sign_in, token_for
 
 
 def saved_message() -> Message:

@@ -7,11 +7,7 @@ from django_tenants.utils import schema_context
 from core.audit.models import AuditEntry
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import token_for
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
+from tests.core.accounts.helpers import api, token_for
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@ import pytest
 from django_tenants.utils import schema_context
 
 from core.partners.models import Partner
-from tests.conftest import host_of
-from tests.core.accounts.helpers import token_for
 
 
 @pytest.fixture
@@ -24,12 +22,6 @@ def partner_b(university_b):
     """A partner of Osh: its id must mean nothing on Kastamonu's host."""
     with schema_context(university_b.schema_name):
         return Partner.objects.create(name_tr="Kastamonu Üniversitesi", country="TR", erasmus_code="TR KASTAMO01")
-
-
-def api_client(client, university, user):
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university, user)}"
-    client.defaults["HTTP_HOST"] = host_of(university)
-    return client
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -11,12 +11,8 @@ from django_tenants.utils import schema_context, tenant_context
 from core.agreements.models import WorkflowStep
 from core.statutes.models import Clause, Revision, Statute
 from tests.conftest import host_of
-from tests.core.accounts.helpers import token_for
+from tests.core.accounts.helpers import api, token_for
 from tests.core.statutes.conftest import make_job_description, revision_of
-
-
-def api(university, user) -> Client:
-    return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
 @pytest.fixture
