@@ -6,15 +6,40 @@ records of an academic unit.
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
 from core.agreements.models import WorkflowStep
+from core.office.permissions import Action, can
 from core.statutes.models import Clause, Revision, Statute
 
 EFFECTIVE = (Revision.Status.IN_FORCE, Revision.Status.SUPERSEDED)
+
+
+class RevisionAction(StrEnum):
+    EDIT = "edit"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "return"
+
+
+# Each move on a revision: the status it needs and the office right it takes. Those who manage statutes
+# edit a draft and send it for approval; approvers approve a revision in approval or return it to draft.
+REVISION_MOVES = {
+    RevisionAction.EDIT: (Revision.Status.DRAFT, Action.MANAGE_STATUTES),
+    RevisionAction.SUBMIT: (Revision.Status.DRAFT, Action.MANAGE_STATUTES),
+    RevisionAction.APPROVE: (Revision.Status.IN_APPROVAL, Action.APPROVE_STATUTES),
+    RevisionAction.RETURN: (Revision.Status.IN_APPROVAL, Action.APPROVE_STATUTES),
+}
+
+
+def revision_actions_for_user(user, revision: Revision) -> list[RevisionAction]:
+    """What the user may do with the revision now: the moves its status allows that the user's role may make."""
+    return [action for action, (status, right) in REVISION_MOVES.items()
+            if revision.status == status and can(user, right)]
 
 
 def _is_id(value) -> bool:

@@ -36,10 +36,12 @@ from core.statutes.forms import (
 )
 from core.statutes.models import Clause, Revision, Statute
 from core.statutes.selectors import (
+    RevisionAction,
     clause_choices,
     clause_get_for_user,
     clause_tree,
     flatten,
+    revision_actions_for_user,
     revision_get,
     revision_in_force_on,
     revision_table,
@@ -69,12 +71,14 @@ def _statute_context(request, statute: Statute, revision: Revision | None) -> di
     may_manage = can(request.user, Action.MANAGE_STATUTES)
     return {
         "statute": statute, "revision": revision,
+        "revision_actions": revision_actions_for_user(request.user, revision) if revision else [],
+        "revisions": [(each, revision_actions_for_user(request.user, each)) for each in statute.revision_list],
         "nodes": clause_tree(revision) if revision else [],
         "revision_rows": revision_table(statute),
         "compare_form": CompareForm(numbers=numbers, languages=languages, initial={
             "a": numbers[-2] if len(numbers) > 1 else numbers[0], "b": numbers[-1], "lang": get_language()}),
         "languages": languages,
-        "may_manage": may_manage, "may_approve": can(request.user, Action.APPROVE_STATUTES),
+        "may_manage": may_manage,
         "start_form": DescriptionForm() if may_manage and statute.current and not statute.open_revision else None,
         "approve_form": ApproveForm(initial={"in_force_from": timezone.localdate()}),
         "return_form": ReturnForm(),
@@ -148,7 +152,7 @@ def _draft_context(request, statute: Statute, revision: Revision, **forms) -> di
 def revision_edit(request, statute_id, number):
     statute = statute_get_for_user(request.user, statute_id)
     revision = revision_get(statute, number)
-    if revision.status != Revision.Status.DRAFT:
+    if RevisionAction.EDIT not in revision_actions_for_user(request.user, revision):
         messages.error(request, gettext("Only a draft revision can be edited."))
         return redirect(f"{_detail_url(statute)}?revision={revision.number}")
     add_form = ClauseAddForm(request.POST or None, parents=clause_choices(revision))

@@ -3,13 +3,15 @@
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context, tenant_context
 
 from core.agreements.models import WorkflowStep
 from core.statutes.models import Clause, Revision, Statute
-from core.statutes.services import clause_set_links, revision_start
+from core.statutes.selectors import revision_actions_for_user
+from core.statutes.services import clause_set_links, revision_approve, revision_return, revision_start, revision_submit
+from kopru.errors import ServiceError
 from tests.core.accounts.helpers import sign_in
 from tests.core.statutes.conftest import make_job_description, revision_of
 
@@ -171,6 +173,54 @@ def test_a_coordinator_edits_but_does_not_approve_and_a_viewer_only_reads(client
     assert viewer_reads.status_code == 200
     assert viewer_creates.status_code == viewer_edits.status_code == 403
 
+
+class _Undo(Exception):
+    """Raised to roll a move back once it went through."""
+
+
+def test_the_statute_page_offers_the_moves_of_the_one_rule_and_the_services_agree(client_a, university_a,
+                                                                                  draft_statute_a, people_a):
+    # given: the revision as a draft, then in approval, read by an admin, a coordinator and a viewer
+    url = f"/statutes/{draft_statute_a.pk}/"
+    links = {"edit": "revisions/0/edit/", "submit": "revisions/0/submit/", "approve": "revisions/0/approve/",
+             "return": "revisions/0/return/"}
+    moves = {
+        "submit": lambda revision, user: revision_submit(revision=revision, acting_user=user),
+        "approve": lambda revision, user: revision_approve(revision=revision, in_force_from=date(2024, 7, 8),
+                                                           acting_user=user),
+        "return": lambda revision, user: revision_return(revision=revision, reason="Eksik", acting_user=user),
+    }
+    expected = {
+        "draft": {"admin": {"edit", "submit"}, "coordinator": {"edit", "submit"}, "viewer": set()},
+        "in_approval": {"admin": {"approve", "return"}, "coordinator": set(), "viewer": set()},
+    }
+    for status, by_person in expected.items():
+        with tenant_context(university_a):
+            Revision.objects.filter(statute=draft_statute_a).update(status=status)
+        revision = revision_of(university_a, draft_statute_a, 0)
+        for person, allowed in by_person.items():
+            user = people_a[person]
+            sign_in(client_a, university_a, user)
+            # when
+            page = client_a.get(url).content.decode()
+            shown = {move for move, path in links.items() if f'"{url}{path}"' in page}
+            with tenant_context(university_a):
+                ruled = set(revision_actions_for_user(user, revision))
+            # then
+            assert shown == ruled == allowed, (status, person)
+        # the services refuse by the same statuses (roles are the pages' and the API's to check)
+        made = set()
+        with tenant_context(university_a):
+            for move, make in moves.items():
+                try:
+                    with transaction.atomic():
+                        make(Revision.objects.get(pk=revision.pk), people_a["admin"])
+                        raise _Undo
+                except _Undo:
+                    made.add(move)
+                except ServiceError:
+                    pass
+        assert made == expected[status]["admin"] - {"edit"}
 
 def test_compare_marks_added_removed_and_changed_words(admin_client, university_a, statute_a, people_a):
     with tenant_context(university_a):
