@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from core.accounts.models import ApiToken, User
 from core.accounts.sign_in_limits import client_address, sign_in_hold
@@ -100,10 +100,11 @@ def two_factor_verify(*, request, user: User, device: TOTPDevice, code: str) -> 
         raise _code_error()
 
 
-def two_factor_start(*, user: User) -> TOTPDevice:
-    """A fresh, unconfirmed authenticator key for the user to scan (the previous unconfirmed one is reused)."""
+def two_factor_pending(*, user: User, key: str = "") -> TOTPDevice:
+    """The authenticator the user is setting up: the unconfirmed one a first code saved, else one with `key`
+    (or a fresh key). Nothing is saved here: showing the setup page writes nothing, two_factor_confirm does."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device or TOTPDevice(user=user, name="authenticator", confirmed=False, key=key or default_key())
 
 
 def _code_error() -> ServiceError:
@@ -142,13 +143,17 @@ def recovery_codes_left(user: User) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
-def two_factor_confirm(*, user: User, code: str, keep_session_key: str | None = None) -> tuple[TOTPDevice, list[str]]:
+def two_factor_confirm(*, user: User, code: str, key: str = "",
+                       keep_session_key: str | None = None) -> tuple[TOTPDevice, list[str]]:
     """Switch the second factor on once the user proves their app shows the right code.
 
-    Every other session and every API token of the user ends: whoever signed in with the
-    password alone is out. Returns the device and the recovery codes, to be shown once.
+    `key` is the one two_factor_pending showed; the first code saves it as the unconfirmed authenticator,
+    so wrong codes count against it. Every other session and every API token of the user ends: whoever
+    signed in with the password alone is out. Returns the device and the recovery codes, to be shown once.
     """
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None and key:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False, key=key)
     if device is None or not device.verify_token((code or "").strip()):
         raise _code_error()
     with transaction.atomic():

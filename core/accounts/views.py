@@ -31,7 +31,7 @@ from core.accounts.services import (
     two_factor_confirm,
     two_factor_device,
     two_factor_disable,
-    two_factor_start,
+    two_factor_pending,
     two_factor_verify,
 )
 from core.accounts.two_factor_policy import two_factor_required
@@ -41,6 +41,8 @@ from kopru.errors import ServiceError
 PENDING_KEY = "kopru_two_factor_pending"
 PENDING_SECONDS = 300
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+# While two-factor is being switched on, the session holds the key the setup page shows.
+SETUP_KEY = "kopru_two_factor_setup_key"
 
 
 def _next_url(request) -> str:
@@ -122,6 +124,7 @@ def two_factor_view(request):
         if request.method == "POST" and form.is_valid():
             try:
                 confirmed, codes = two_factor_confirm(user=user, code=form.cleaned_data["otp"],
+                                                      key=request.session.get(SETUP_KEY, ""),
                                                       keep_session_key=request.session.session_key)
             except ServiceError as error:
                 add_service_error(form, error)
@@ -130,7 +133,8 @@ def two_factor_view(request):
                 auth_login(request, user, backend=BACKEND)  # rotates the session, now verified
                 messages.success(request, gettext("Two-factor authentication is on."))
                 return _show_recovery_codes(request, codes)
-        pending = two_factor_start(user=user)
+        pending = two_factor_pending(user=user, key=request.session.get(SETUP_KEY, ""))
+        request.session[SETUP_KEY] = pending.key  # the same key until a code confirms it
         context = {
             "form": form, "qr_svg": _qr_svg(pending), "next": _next_url(request),
             "secret": base64.b32encode(pending.bin_key).decode(),

@@ -1,5 +1,6 @@
 """Helpers for tests that sign people in on a university's host, with a session or an API token."""
 
+import base64
 import secrets
 
 from django.test import Client
@@ -41,6 +42,11 @@ def api(university, user) -> Client:
 def add_authenticator(university, user) -> TOTPDevice:
     with schema_context(university.schema_name):
         return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def authenticator_shown(page) -> TOTPDevice:
+    """The authenticator the two-factor setup page shows, as the person's app holds it (nothing is saved)."""
+    return TOTPDevice(key=base64.b32decode(page.context["secret"]).hex())
 
 
 def code_for(device: TOTPDevice, *, steps_ahead: int = 0) -> str:

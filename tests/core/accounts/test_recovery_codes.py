@@ -6,17 +6,17 @@ from django_tenants.utils import schema_context
 
 from core.audit.models import AuditEntry
 from core.office.models import Membership
-from tests.core.accounts.helpers import code_for, in_english, sign_in
+from tests.core.accounts.helpers import authenticator_shown, code_for, in_english, sign_in
 
 PASSWORD = "correct horse battery"
 
 
 def switch_on(client, university, user) -> tuple[TOTPDevice, list[str]]:
     sign_in(client, university, user)
-    client.get("/accounts/two-factor/")
+    shown = authenticator_shown(client.get("/accounts/two-factor/"))
+    codes = client.post("/accounts/two-factor/", {"otp": code_for(shown)}).context["codes"]
     with schema_context(university.schema_name):
         device = TOTPDevice.objects.get(user=user)
-    codes = client.post("/accounts/two-factor/", {"otp": code_for(device)}).context["codes"]
     client.post("/accounts/logout/")
     return device, codes
 

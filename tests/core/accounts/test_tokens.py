@@ -7,7 +7,6 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 from knox.crypto import hash_token
 
@@ -15,7 +14,7 @@ from core.accounts.models import ApiToken
 from core.audit.models import AuditEntry
 from core.office.models import Role
 from tests.conftest import ROOT_HOST, host_of, make_office_user
-from tests.core.accounts.helpers import code_for, in_english, sign_in, token_for
+from tests.core.accounts.helpers import authenticator_shown, code_for, in_english, sign_in, token_for
 
 PASSWORD = "correct horse battery"
 
@@ -249,9 +248,7 @@ def test_switching_two_factor_on_revokes_tokens_and_ends_the_other_sessions(clie
     token = obtain(client_a)["token"]
     other_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, admin_a)
     sign_in(client_a, university_a, admin_a)
-    client_a.get("/accounts/two-factor/")
-    with schema_context(university_a.schema_name):
-        device = TOTPDevice.objects.get(user=admin_a)
+    device = authenticator_shown(client_a.get("/accounts/two-factor/"))
 
     response = in_english(client_a).post("/accounts/two-factor/", {"otp": code_for(device)})
 

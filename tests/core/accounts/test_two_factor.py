@@ -6,7 +6,14 @@ from django_tenants.utils import schema_context
 
 from core.audit.models import AuditEntry
 from core.office.models import Membership
-from tests.core.accounts.helpers import add_authenticator, code_for, forget_throttle, in_english, sign_in
+from tests.core.accounts.helpers import (
+    add_authenticator,
+    authenticator_shown,
+    code_for,
+    forget_throttle,
+    in_english,
+    sign_in,
+)
 
 PASSWORD = "correct horse battery"
 
@@ -66,6 +73,9 @@ def test_switching_it_on_shows_a_qr_code_and_needs_a_right_code(client_a, univer
     assert page.status_code == 200
     assert "<svg" in page.content.decode()
     assert page.context["secret"]
+    with schema_context(university_a.schema_name):
+        assert not TOTPDevice.objects.filter(user=admin_a).exists()  # showing the key saves nothing
+    assert client_a.get("/accounts/two-factor/").context["secret"] == page.context["secret"]
 
     assert in_english(client_a).post("/accounts/two-factor/", {"otp": "000000"}).status_code == 200
     with schema_context(university_a.schema_name):
@@ -106,9 +116,7 @@ def test_when_required_the_person_sets_it_up_before_anything_else(client_a, univ
     assert response["Location"].startswith("/accounts/two-factor/?next=")
     assert client_a.get("/api/users/").status_code == 403
 
-    client_a.get("/accounts/two-factor/")
-    with schema_context(university_a.schema_name):
-        device = TOTPDevice.objects.get(user=admin_a)
+    device = authenticator_shown(client_a.get("/accounts/two-factor/"))
     client_a.post("/accounts/two-factor/", {"otp": code_for(device)})
 
     assert client_a.get("/office/users/").status_code == 200
