@@ -17,6 +17,14 @@ from kopru.celery import app as celery_app
 from tenants.models import Domain, University
 from tests.factories.office import MembershipFactory
 
+# Fixtures more than one app's tests use, each defined once.
+pytest_plugins = [
+    "tests.fixtures.universities",
+    "tests.fixtures.accounts",
+    "tests.fixtures.office",
+    "tests.fixtures.agreements",
+]
+
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
 
 

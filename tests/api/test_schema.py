@@ -4,12 +4,9 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django_tenants.utils import schema_context
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
-
-from tests.conftest import host_of
 
 SCHEMA = "/api/schema/"
 OPENAPI_JSON = "application/vnd.oai.openapi+json"
@@ -148,11 +145,6 @@ def test_files_are_documented_with_their_media_types():
         "/api/agreements/{agreement_id}/documents/{document_id}/versions/{number}/file/")
 
 
-@pytest.fixture
-def api_a(university_a, token_a):
-    return Client(HTTP_HOST=host_of(university_a), HTTP_AUTHORIZATION=f"Token {token_a}")
-
-
 @pytest.mark.parametrize(("address", "parameter"), [
     ("/api/agreements/?status=signed-ish", "status"), ("/api/agreements/?kind=treaty", "kind"),
     ("/api/agreements/?partner=abc", "partner"), ("/api/agreements/?unit=", "unit"),
@@ -163,8 +155,8 @@ def api_a(university_a, token_a):
     ("/api/agreements/requests/?status=lost", "status"), ("/api/users/?page=x", "page"), ("/api/units/?page=", "page"),
     ("/api/document-templates/info_note/tr/download/?preview=perhaps", "preview"),
 ])
-def test_invalid_enum_and_integer_query_values_are_refused(api_a, address, parameter):
-    response = api_a.get(address)
+def test_invalid_enum_and_integer_query_values_are_refused(admin_api, address, parameter):
+    response = admin_api.get(address)
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid"
@@ -181,10 +173,10 @@ def in_force_agreement(university_a):
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "multipart/form-data; boundary=B"])
-def test_an_empty_required_body_is_refused(api_a, university_a, in_force_agreement, content_type):
+def test_an_empty_required_body_is_refused(admin_api, university_a, in_force_agreement, content_type):
     body = "" if content_type == "application/json" else "--B--\r\n"
 
-    response = api_a.put(f"/api/agreements/{in_force_agreement.pk}/publication/", body, content_type=content_type)
+    response = admin_api.put(f"/api/agreements/{in_force_agreement.pk}/publication/", body, content_type=content_type)
 
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["published"]

@@ -39,11 +39,6 @@ def payload_partners(university_a):
     return partners
 
 
-@pytest.fixture
-def office(client_a, university_a, admin_a):
-    return in_english(sign_in(client_a, university_a, admin_a))
-
-
 def xlsx_texts(content: bytes) -> list[str]:
     """Every text cell of every sheet; a cell stored as a formula fails the test."""
     cells = [cell for sheet in load_workbook(io.BytesIO(content)).worksheets for row in sheet.iter_rows()
@@ -101,8 +96,8 @@ def test_formulas_are_written_as_text_by_the_export_commands(university_a, paylo
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
-def test_an_exported_table_reads_back_as_it_was_stored(office, payload_partners, file_format):
-    exported = office.get(f"/partners/export/?format={file_format}").content
+def test_an_exported_table_reads_back_as_it_was_stored(office_a_en, payload_partners, file_format):
+    exported = office_a_en.get(f"/partners/export/?format={file_format}").content
 
     names = [row["name_en"] for row in read_table(SimpleUploadedFile(f"partners.{file_format}", exported)).rows]
 
@@ -111,8 +106,8 @@ def test_an_exported_table_reads_back_as_it_was_stored(office, payload_partners,
 
 # --- control characters --------------------------------------------------------------------------------------
 
-def test_control_characters_are_cleaned_from_what_the_partner_form_saves(office, university_a):
-    response = office.post("/partners/new/", {
+def test_control_characters_are_cleaned_from_what_the_partner_form_saves(office_a_en, university_a):
+    response = office_a_en.post("/partners/new/", {
         "name_en": "University\x0bof Graz", "country": "AT", "city": "Graz\x1b[31m",
         "notes": "First line\r\nsecond line\x0bthird\x07",
     })
@@ -151,13 +146,13 @@ def test_control_characters_are_cleaned_from_imported_rows_and_service_calls(uni
     assert agreement.title_tr == "Graz protokol"
 
 
-def test_a_control_character_already_stored_does_not_break_the_exports(office, university_a, payload_partners):
+def test_a_control_character_already_stored_does_not_break_the_exports(office_a_en, university_a, payload_partners):
     with schema_context(university_a.schema_name):
         Partner.objects.filter(pk=payload_partners[0].pk).update(name_en="Broken\x0bName", notes="a\x01b\x1fc")
         Agreement.objects.filter(partners=payload_partners[0]).update(title_en="Broken\x0bTitle")
 
-    partners = office.get("/partners/export/?format=xlsx")
-    agreements = office.get("/agreements/export/?file_format=xlsx")
+    partners = office_a_en.get("/partners/export/?format=xlsx")
+    agreements = office_a_en.get("/agreements/export/?file_format=xlsx")
 
     assert partners.status_code == agreements.status_code == 200
     assert "BrokenName" in xlsx_texts(partners.content) and "abc" in xlsx_texts(partners.content)

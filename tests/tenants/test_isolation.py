@@ -12,8 +12,8 @@ from django_tenants.utils import schema_context
 from core.accounts.models import User
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
-from tests.api.conftest import token_for
 from tests.conftest import host_of
+from tests.core.accounts.helpers import token_for
 
 
 def test_unknown_host_answers_404(db, client):

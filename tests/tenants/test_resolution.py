@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tenants.models import Domain, University
 from tenants.selectors import forget_university_hosts
-from tests.api.conftest import token_for
+from tests.core.accounts.helpers import token_for
 
 PUBLIC_TABLES = ("tenants_domain", "tenants_university")
 

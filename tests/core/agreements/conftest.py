@@ -1,4 +1,4 @@
-"""Fixtures of the agreement tests: a seeded workflow, the office's people, drafts in both universities.
+"""Fixtures of the agreement tests: drafts in both universities (workflow_a and people_a are in tests/fixtures).
 
 Agreements and partners are model rows written straight into the schema, by the factories.
 """
@@ -8,34 +8,9 @@ from django_tenants.utils import schema_context, tenant_context
 
 from core.agreements.models import Agreement
 from core.agreements.workflow.services import workflow_seed_default
-from core.office.models import Role
 from core.partners.models import Recognition
-from tests.conftest import make_office_user
 from tests.factories.agreements import AgreementFactory
 from tests.factories.partners import PartnerFactory
-
-
-@pytest.fixture
-def in_kastamonu(university_a):
-    """The test body runs in Kastamonu's schema, with Kastamonu as the connection's tenant."""
-    with tenant_context(university_a):
-        yield university_a
-
-
-@pytest.fixture
-def workflow_a(university_a):
-    with tenant_context(university_a):
-        return workflow_seed_default(country="TR")
-
-
-@pytest.fixture
-def people_a(university_a, admin_a):
-    return {
-        "admin": admin_a,
-        "coordinator": make_office_user(university_a, username="koordinator", role=Role.COORDINATOR),
-        "officer": make_office_user(university_a, username="memur", role=Role.OFFICER),
-        "viewer": make_office_user(university_a, username="izleyici", role=Role.VIEWER),
-    }
 
 
 @pytest.fixture

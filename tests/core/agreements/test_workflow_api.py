@@ -15,11 +15,6 @@ def officer_api(university_a, people_a):
     return api(university_a, people_a["officer"])
 
 
-@pytest.fixture
-def admin_api(university_a, people_a):
-    return api(university_a, people_a["admin"])
-
-
 def test_submit_complete_and_read_the_timeline(officer_api, university_a, draft_a, people_a):
     submitted = officer_api.post(f"/api/agreements/{draft_a.pk}/submit/", {"comment": "Letter of 3 May"},
                                  content_type="application/json")

@@ -1,6 +1,5 @@
 """The office's API on a university's host: people, invitations, units, audit."""
 
-import pytest
 from django.test import Client
 from django_tenants.utils import schema_context
 
@@ -8,11 +7,6 @@ from core.audit.models import AuditEntry
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, token_for
-
-
-@pytest.fixture
-def admin_api(university_a, admin_a):
-    return api(university_a, admin_a)
 
 
 def test_people_list_and_one_person(admin_api, university_a, admin_a, units_a, django_assert_max_num_queries):

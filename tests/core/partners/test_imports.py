@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
@@ -22,18 +21,12 @@ GOOD_ROWS = [
 ]
 
 
-@pytest.fixture
-def in_kastamonu(university_a):
-    with schema_context(university_a.schema_name), translation.override("en"):
-        yield
-
-
 def as_csv(rows) -> str:
     return "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows) + "\n"
 
 
 @pytest.mark.parametrize("make_file", [lambda rows: csv_file(as_csv(rows)), xlsx_file])
-def test_a_good_table_is_imported_and_importing_it_again_updates(in_kastamonu, admin_a, make_file):
+def test_a_good_table_is_imported_and_importing_it_again_updates(in_kastamonu_in_english, admin_a, make_file):
     result = partners_import(upload=make_file([HEADER, *GOOD_ROWS]), acting_user=admin_a)
     changed = [HEADER, [*GOOD_ROWS[0][:4], "Ankara (Tandoğan)", *GOOD_ROWS[0][5:]], GOOD_ROWS[1]]
     again = partners_import(upload=make_file(changed), acting_user=admin_a)
@@ -49,7 +42,7 @@ def test_a_good_table_is_imported_and_importing_it_again_updates(in_kastamonu, a
 
 
 @pytest.mark.parametrize("make_file", [lambda rows: csv_file(as_csv(rows)), xlsx_file])
-def test_one_bad_row_means_nothing_is_imported_and_every_problem_is_listed(in_kastamonu, make_file):
+def test_one_bad_row_means_nothing_is_imported_and_every_problem_is_listed(in_kastamonu_in_english, make_file):
     rows = [HEADER, GOOD_ROWS[0],
             ["", "Bad codes", "", "XX", "", "TRKASTAMO", "12345678", "05dxps056", ""],
             GOOD_ROWS[1],
@@ -68,7 +61,7 @@ def test_one_bad_row_means_nothing_is_imported_and_every_problem_is_listed(in_ka
     assert not AuditEntry.objects.exists()
 
 
-def test_a_row_whose_codes_name_two_partners_is_refused(in_kastamonu, partners_a):
+def test_a_row_whose_codes_name_two_partners_is_refused(in_kastamonu_in_english, partners_a):
     rows = [["name_en", "country", "erasmus_code", "pic"],
             ["Mixed", "PL", "PL WARSZAW01", partners_a["berlin"].pic]]
 
@@ -78,7 +71,7 @@ def test_a_row_whose_codes_name_two_partners_is_refused(in_kastamonu, partners_a
     assert caught.value.rows[0].column == "pic"
 
 
-def test_rankings_import_finds_partners_by_any_identifier_or_name(in_kastamonu, partners_a):
+def test_rankings_import_finds_partners_by_any_identifier_or_name(in_kastamonu_in_english, partners_a):
     partners_a["warsaw"].ror = "039bjqg32"
     partners_a["warsaw"].save()
     table = xlsx_file([
@@ -103,7 +96,7 @@ def test_rankings_import_finds_partners_by_any_identifier_or_name(in_kastamonu, 
     }
 
 
-def test_a_bad_ranking_table_writes_nothing_and_reports_rows(in_kastamonu, partners_a):
+def test_a_bad_ranking_table_writes_nothing_and_reports_rows(in_kastamonu_in_english, partners_a):
     table = csv_file("partner,system,year,rank\nD  BERLIN01,THE,2024,98\nNowhere University,QS,2024,5\n"
                      "PL WARSZAW01,XYZ,twenty,\n")
 

@@ -9,29 +9,24 @@ from django_tenants.utils import schema_context
 from core.office.models import Role
 from core.partners.models import Partner, RankingEntry
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import in_english, sign_in
+from tests.core.accounts.helpers import sign_in
 from tests.core.partners.conftest import PDF
 from tests.core.partners.tables import csv_file, xlsx_file
 
 
-@pytest.fixture
-def admin_client(client_a, university_a, admin_a):
-    return in_english(sign_in(client_a, university_a, admin_a))
-
-
-def test_create_edit_and_delete_a_partner(admin_client, university_a):
-    created = admin_client.post("/partners/new/", {
+def test_create_edit_and_delete_a_partner(office_a_en, university_a):
+    created = office_a_en.post("/partners/new/", {
         "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city": "Ankara",
         "erasmus_code": "tr ankara01", "pic": "999866155", "ror": "https://ror.org/05dxps055",
     })
     with schema_context(university_a.schema_name):
         partner = Partner.objects.get()
-    edited = admin_client.post(f"/partners/{partner.pk}/edit/", {
+    edited = office_a_en.post(f"/partners/{partner.pk}/edit/", {
         "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city": "Çankaya",
         "erasmus_code": "TR ANKARA01", "oid": "E10208522",
     })
-    page = admin_client.get(f"/partners/{partner.pk}/").content.decode()
-    deleted = admin_client.post(f"/partners/{partner.pk}/delete/")
+    page = office_a_en.get(f"/partners/{partner.pk}/").content.decode()
+    deleted = office_a_en.post(f"/partners/{partner.pk}/delete/")
 
     assert created["Location"] == f"/partners/{partner.pk}/"
     assert (partner.erasmus_code, partner.ror) == ("TR ANKARA01", "05dxps055")
@@ -43,8 +38,8 @@ def test_create_edit_and_delete_a_partner(admin_client, university_a):
         assert not Partner.objects.exists()
 
 
-def test_bad_identifiers_are_shown_under_their_fields_and_nothing_is_saved(admin_client, university_a):
-    response = admin_client.post("/partners/new/", {
+def test_bad_identifiers_are_shown_under_their_fields_and_nothing_is_saved(office_a_en, university_a):
+    response = office_a_en.post("/partners/new/", {
         "name_en": "Bad", "country": "TR", "erasmus_code": "TRKASTAMO", "pic": "12345678", "oid": "E1",
         "schac": "nodomain", "ror": "05dxps056",
     })
@@ -76,65 +71,65 @@ def test_list_search_filters_badges_and_country_names_in_the_readers_language(cl
     assert "Berlin Hür Üniversitesi" in germany and "Warsaw" not in germany
 
 
-def test_list_query_count_does_not_grow_with_the_partners(admin_client, university_a,
+def test_list_query_count_does_not_grow_with_the_partners(office_a_en, university_a,
                                                           django_assert_max_num_queries):
     with schema_context(university_a.schema_name):
         Partner.objects.bulk_create([Partner(name_en=f"University {n}", country="DE") for n in range(120)])
 
     with django_assert_max_num_queries(10):
-        response = admin_client.get("/partners/?page=2")
+        response = office_a_en.get("/partners/?page=2")
 
     assert response.status_code == 200
     assert "Page 2 of 3" in response.content.decode()
 
 
-def test_page_and_export_links_keep_the_filters(admin_client, university_a):
+def test_page_and_export_links_keep_the_filters(office_a_en, university_a):
     with schema_context(university_a.schema_name):
         Partner.objects.bulk_create([Partner(name_en=f"University {n}", country="DE") for n in range(120)])
 
-    page = admin_client.get("/partners/?country=DE&page=2").content.decode()
+    page = office_a_en.get("/partners/?country=DE&page=2").content.decode()
 
     assert 'href="?country=DE&amp;page=1"' in page and 'href="?country=DE&amp;page=3"' in page
     assert 'href="/partners/export/?country=DE&amp;format=csv"' in page
 
 
-def test_units_contacts_and_rankings_on_the_partner_page(admin_client, university_a, partners_a):
+def test_units_contacts_and_rankings_on_the_partner_page(office_a_en, university_a, partners_a):
     partner = partners_a["berlin"]
     base = f"/partners/{partner.pk}"
 
-    admin_client.post(f"{base}/units/", {"unit-name_en": "Faculty of Law", "unit-name_tr": "Hukuk Fakültesi"})
-    admin_client.post(f"{base}/contacts/", {"contact-name": "Anna Schmidt", "contact-email": "anna@fu.example",
-                                            "contact-is_primary": "on"})
-    admin_client.post(f"{base}/rankings/", {"ranking-system": "QS", "ranking-year": "2024", "ranking-band": "101-125"})
-    bad_ranking = admin_client.post(f"{base}/rankings/", {"ranking-system": "QS", "ranking-year": "2024"})
+    office_a_en.post(f"{base}/units/", {"unit-name_en": "Faculty of Law", "unit-name_tr": "Hukuk Fakültesi"})
+    office_a_en.post(f"{base}/contacts/", {"contact-name": "Anna Schmidt", "contact-email": "anna@fu.example",
+                                           "contact-is_primary": "on"})
+    office_a_en.post(f"{base}/rankings/", {"ranking-system": "QS", "ranking-year": "2024", "ranking-band": "101-125"})
+    bad_ranking = office_a_en.post(f"{base}/rankings/", {"ranking-system": "QS", "ranking-year": "2024"})
     with schema_context(university_a.schema_name):
         unit = partner.units.get()
         entry = RankingEntry.objects.get()
-    renamed = admin_client.post(f"{base}/unit/{unit.pk}/", {"name_en": "Law Faculty"})
-    changed = admin_client.post(f"{base}/ranking/{entry.pk}/", {"system": "QS", "year": "2024", "rank": "110"})
-    page = admin_client.get(f"{base}/").content.decode()
+    renamed = office_a_en.post(f"{base}/unit/{unit.pk}/", {"name_en": "Law Faculty"})
+    changed = office_a_en.post(f"{base}/ranking/{entry.pk}/", {"system": "QS", "year": "2024", "rank": "110"})
+    page = office_a_en.get(f"{base}/").content.decode()
 
     assert bad_ranking.status_code == 400 and "Give the rank or the band." in bad_ranking.content.decode()
     assert renamed.status_code == changed.status_code == 302
     assert "Law Faculty" in page and "Anna Schmidt" in page and "110" in page
-    assert admin_client.post(f"{base}/unit/{unit.pk}/delete/").status_code == 302
+    assert office_a_en.post(f"{base}/unit/{unit.pk}/delete/").status_code == 302
     with schema_context(university_a.schema_name):
         assert not partner.units.exists()
 
 
-def test_recording_a_recognition_check_with_evidence(admin_client, university_a, partners_a):
+def test_recording_a_recognition_check_with_evidence(office_a_en, university_a, partners_a):
     partner = partners_a["berlin"]
     today = date.today().isoformat()
 
-    recorded = admin_client.post(f"/partners/{partner.pk}/recognition/", {
+    recorded = office_a_en.post(f"/partners/{partner.pk}/recognition/", {
         "check-status": "recognised", "check-checked_on": today, "check-method": "yok_letter",
         "check-reference": "E-2025-123", "check-evidence": SimpleUploadedFile("letter.pdf", PDF),
     })
     with schema_context(university_a.schema_name):
         check = partner.recognition_checks.get()
         partner.refresh_from_db()
-    evidence = admin_client.get(f"/partners/{partner.pk}/recognition/{check.pk}/evidence/")
-    page = admin_client.get(f"/partners/{partner.pk}/").content.decode()
+    evidence = office_a_en.get(f"/partners/{partner.pk}/recognition/{check.pk}/evidence/")
+    page = office_a_en.get(f"/partners/{partner.pk}/").content.decode()
 
     assert recorded.status_code == 302
     assert partner.recognition == "recognised"
@@ -146,10 +141,10 @@ def test_recording_a_recognition_check_with_evidence(admin_client, university_a,
     (SimpleUploadedFile("letter.pdf", b"<html>not a pdf</html>"), "PDF, PNG or JPEG"),
     (SimpleUploadedFile("letter.pdf", PDF + b"0" * (10 * 1024 * 1024)), "larger than 10 MB"),
 ])
-def test_evidence_of_the_wrong_type_or_size_is_refused(admin_client, university_a, partners_a, upload, message):
+def test_evidence_of_the_wrong_type_or_size_is_refused(office_a_en, university_a, partners_a, upload, message):
     partner = partners_a["berlin"]
 
-    response = admin_client.post(f"/partners/{partner.pk}/recognition/", {
+    response = office_a_en.post(f"/partners/{partner.pk}/recognition/", {
         "check-status": "recognised", "check-checked_on": date.today().isoformat(), "check-method": "okultanima",
         "check-evidence": upload,
     })
@@ -161,10 +156,10 @@ def test_evidence_of_the_wrong_type_or_size_is_refused(admin_client, university_
         assert Partner.objects.get(pk=partner.pk).recognition == "unchecked"
 
 
-def test_import_page_reports_rows_and_imports_nothing_then_everything(admin_client, university_a):
-    bad = admin_client.post("/partners/import/", {"file": csv_file(
+def test_import_page_reports_rows_and_imports_nothing_then_everything(office_a_en, university_a):
+    bad = office_a_en.post("/partners/import/", {"file": csv_file(
         "name_en,country,pic\nGood University,DE,123456789\nBad University,DE,12345\n")})
-    good = admin_client.post("/partners/import/", {"file": xlsx_file(
+    good = office_a_en.post("/partners/import/", {"file": xlsx_file(
         [["name_en", "country", "pic"], ["Good University", "DE", "123456789"]])})
 
     assert bad.status_code == 400
@@ -176,8 +171,8 @@ def test_import_page_reports_rows_and_imports_nothing_then_everything(admin_clie
         assert list(Partner.objects.values_list("name_en", flat=True)) == ["Good University"]
 
 
-def test_ranking_import_page(admin_client, university_a, partners_a):
-    response = admin_client.post("/partners/rankings/import/", {"file": csv_file(
+def test_ranking_import_page(office_a_en, university_a, partners_a):
+    response = office_a_en.post("/partners/rankings/import/", {"file": csv_file(
         "partner,system,year,rank\nPL WARSZAW01,THE,2024,601-800\n")})
 
     assert "Imported: 1 new, 0 updated." in response.content.decode()
@@ -185,8 +180,8 @@ def test_ranking_import_page(admin_client, university_a, partners_a):
         assert RankingEntry.objects.get().band == "601–800"
 
 
-def test_export_the_filtered_list(admin_client, partners_a):
-    response = admin_client.get("/partners/export/?country=PL&format=csv")
+def test_export_the_filtered_list(office_a_en, partners_a):
+    response = office_a_en.get("/partners/export/?country=PL&format=csv")
 
     lines = response.content.decode("utf-8-sig").splitlines()
     assert response["Content-Type"].startswith("text/csv")
@@ -216,11 +211,11 @@ def test_unit_staff_and_viewers_read_but_cannot_change_partners(client_a, univer
         assert Partner.objects.count() == 3 and not RankingEntry.objects.exists()
 
 
-def test_another_universitys_partner_is_not_found_here(admin_client, partner_b, university_b):
+def test_another_universitys_partner_is_not_found_here(office_a_en, partner_b, university_b):
     pages = [f"/partners/{partner_b.pk}/", f"/partners/{partner_b.pk}/edit/",
              f"/partners/{partner_b.pk}/unit/1/", f"/partners/{partner_b.pk}/recognition/1/evidence/"]
 
-    assert all(admin_client.get(page).status_code == 404 for page in pages)
-    assert admin_client.post(f"/partners/{partner_b.pk}/delete/").status_code == 404
+    assert all(office_a_en.get(page).status_code == 404 for page in pages)
+    assert office_a_en.post(f"/partners/{partner_b.pk}/delete/").status_code == 404
     # Kastamonu's session means nothing on Osh's host.
-    assert admin_client.get("/partners/", HTTP_HOST=host_of(university_b)).status_code == 302  # to sign in
+    assert office_a_en.get("/partners/", HTTP_HOST=host_of(university_b)).status_code == 302  # to sign in

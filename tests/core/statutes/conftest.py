@@ -1,4 +1,4 @@
-"""Fixtures of the statute tests: the office's people and seed 000's job description, in Kastamonu and in Osh.
+"""Fixtures of the statute tests: seed 000's job description, in Kastamonu and in Osh.
 
 Statutes are written through the services, as the office would write them.
 """
@@ -8,12 +8,9 @@ from datetime import date
 import pytest
 from django_tenants.utils import schema_context, tenant_context
 
-from core.agreements.workflow.services import workflow_seed_default
 from core.documents.statute import statute_publish
-from core.office.models import Role
 from core.statutes.models import Revision, Statute
 from core.statutes.services import clause_add, revision_approve, revision_submit, statute_create
-from tests.conftest import make_office_user
 
 SEED_000_DUTIES = [
     ("7.4", "Bilgi notu hazırlamak;", "Prepare the information note;"),
@@ -24,22 +21,6 @@ SEED_000_DUTIES = [
     ("7.16", "Gidecek öğrencilerin başvuru evraklarını almak;", "Collect outgoing students' applications;"),
     ("7.16", "Gelen öğrenci ve personelin evraklarının takibini yapmak;", "Follow incoming people's papers;"),
 ]
-
-
-@pytest.fixture
-def people_a(university_a, admin_a):
-    return {
-        "admin": admin_a,
-        "coordinator": make_office_user(university_a, username="koordinator", role=Role.COORDINATOR),
-        "officer": make_office_user(university_a, username="memur", role=Role.OFFICER),
-        "viewer": make_office_user(university_a, username="izleyici", role=Role.VIEWER),
-    }
-
-
-@pytest.fixture
-def workflow_a(university_a):
-    with tenant_context(university_a):
-        return workflow_seed_default(country="TR")
 
 
 def make_job_description(admin, *, in_force_from: date | None = None) -> Statute:

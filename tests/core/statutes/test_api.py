@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,11 +12,6 @@ from core.statutes.models import Clause, Revision, Statute
 from tests.conftest import host_of
 from tests.core.accounts.helpers import api, token_for
 from tests.core.statutes.conftest import make_job_description, revision_of
-
-
-@pytest.fixture
-def admin_api(university_a, people_a):
-    return api(university_a, people_a["admin"])
 
 
 def test_list_in_constant_queries(admin_api, university_a, statute_a, people_a):
