@@ -35,6 +35,7 @@ from core.agreements.selectors import (
     version_get,
 )
 from core.agreements.transfer import agreements_export, agreements_import
+from core.agreements.workflow.views import workflow_panel
 from core.office.permissions import Action, can, permission_required
 from kopru.errors import ServiceError
 from kopru.spreadsheets import CONTENT_TYPES
@@ -66,6 +67,7 @@ def agreement_detail(request, agreement_id):
         "scopes": [Agreement.Scope(scope).label for scope in agreement.scopes if scope in Agreement.Scope.values],
         "unrecognised_partner": has_unrecognised_partner(agreement), "may_manage": may_manage,
         "upload_form": DocumentUploadForm() if may_manage else None,
+        "panel": workflow_panel(request.user, agreement),
     })
 
 

@@ -18,6 +18,7 @@ from core.agreements.workflow import services
 from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
 from core.agreements.workflow.selectors import (
     agreement_step,
+    agreement_timeline,
     steps_before,
     upload_kinds,
     workflow_default,
@@ -94,11 +95,26 @@ def workflow_step_remove(request, step_id):
 
 # Moves from the agreement's page ----------------------------------------------------------------
 
+def workflow_panel(user, agreement) -> dict:
+    """What agreements/_workflow.html shows of the agreement's workflow, for this reader."""
+    timeline = agreement_timeline(agreement, user)
+    return {
+        "timeline": timeline,
+        # Own id prefixes: the panel sits inside the agreement's page, next to its forms.
+        "submit_form": CommentForm(auto_id="workflow_submit_%s"),
+        "complete_form": CompleteForm(kinds=timeline.upload_kinds, auto_id="workflow_complete_%s"),
+        "skip_form": SkipForm(auto_id="workflow_skip_%s"),
+        "reject_form": RejectForm(steps=timeline.earlier_steps, auto_id="workflow_reject_%s"),
+    }
+
+
 def _answer(request, agreement_id, form):
     """A refusal re-renders the panel for htmx; otherwise back to the agreement's page, with a message."""
     if request.htmx and form.errors:
         agreement = agreement_get_for_user(request.user, agreement_id)
-        return render(request, "agreements/_workflow.html", {"agreement": agreement, "failed_form": form})
+        return render(request, "agreements/_workflow.html", {
+            "agreement": agreement, "panel": workflow_panel(request.user, agreement), "failed_form": form,
+        })
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
