@@ -5,16 +5,18 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.agreements.models import Agreement, CooperationCondition, DocumentKind, IscedField, Signatory
 from core.agreements.selectors import (
+    AGREEMENT_ORDERING,
     AgreementFilters,
     agreement_documents,
     agreement_get_for_user,
     agreement_list,
+    agreement_rows,
     agreements_for_user,
     document_get,
     has_unrecognised_partner,
@@ -33,7 +35,7 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
-from kopru.api.pagination import PageNumberPagination
+from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
@@ -41,11 +43,6 @@ from kopru.uploads import stored_file_response
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 TITLE_FIELDS = [f"title_{code}" for code in LANGUAGES]
-
-
-class AgreementPagination(PageNumberPagination):
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 class IscedOutput(serializers.Serializer):
@@ -187,23 +184,30 @@ class AgreementQuery(serializers.Serializer):
     q = serializers.CharField(required=False, allow_blank=True, default="", max_length=200,
                               help_text="Words of the title or a partner's name, in any script.")
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=200, help_text="At most 200.")
+    ordering = ordering_field(AGREEMENT_ORDERING)
 
     @staticmethod
     def filters(query: dict) -> AgreementFilters:
         return AgreementFilters(
             kind=query["kind"], status=query["status"], partner=query["partner"], country=query["country"],
             unit=query["unit"], expiring_within=query["expiring_within"], search=query["q"],
+            ordering=query["ordering"],
         )
 
 
-class AgreementListApi(ListAPIView):
+class AgreementListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "POST": Action.MANAGE_AGREEMENTS}
     serializer_class = AgreementOutput
-    pagination_class = AgreementPagination
 
     def get_queryset(self):
         return agreement_list(self.request.user, AgreementQuery.filters(query_values(AgreementQuery, self.request)))
+
+    def rows(self, page) -> list[dict]:
+        rows = agreement_rows(page)
+        for row in rows:
+            row["created_at"], row["updated_at"] = datetime_text(row["created_at"]), datetime_text(row["updated_at"])
+        return rows
 
     @extend_schema(parameters=[AgreementQuery])
     def get(self, request, *args, **kwargs):

@@ -7,11 +7,13 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from core.agreements.models import Agreement, AgreementDocument, CooperationCondition, DocumentVersion, IscedField
 from core.office.selectors import unit_subtree_ids, visible_unit_ids
 from core.partners.models import Recognition
 from i18n.text import matches
+from kopru.lists import Ordering, related_rows, translated, translated_sql, translated_value
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 AgreementUnit = Agreement.units.through
@@ -55,9 +57,51 @@ class AgreementFilters:
     unit: int | None = None
     expiring_within: int | None = None  # days from today
     search: str = ""
+    ordering: str = ""  # one of AGREEMENT_ORDERING's choices; the default otherwise
 
 
-def agreement_list(user, filters: AgreementFilters = AgreementFilters()) -> QuerySet[Agreement]:
+AGREEMENT_ORDERING = Ordering(keys={
+    "title": (translated("title"),), "kind": ("kind",), "reference": ("reference",), "status": ("status",),
+    "starts_on": ("starts_on",), "ends_on": ("ends_on",), "created_at": ("created_at",),
+    "updated_at": ("updated_at",),
+}, default="-created_at")
+# What a list shows of each agreement, as columns of one query; agreement_rows finishes the rows.
+LIST_COLUMNS = (
+    "id", "kind", *(f"title_{code}" for code in LANGUAGES), "reference", "status", "scopes", "origin", "starts_on",
+    "ends_on", "first_academic_year", "last_academic_year", "renewal", "text_languages", "created_at", "updated_at",
+)
+CONDITION_COLUMNS = ("id", "direction", "mobility_type", "eqf_level", "places_per_year", "days_per_person",
+                     "language", "cefr_level")
+
+
+def _list_relations() -> dict:
+    """The partners, units and conditions of each agreement, built by the database in the page's own query
+    (one query whatever the page's size), with names in the reader's language."""
+    language = get_language()
+    condition_columns = ", ".join(f"'{column}', c.{column}" for column in CONDITION_COLUMNS)
+    return {
+        "partner_rows": related_rows(
+            f"""json_build_object('id', p.id, 'name', {translated_sql('p.name')}, 'country', p.country,
+                                  'recognition', p.recognition)""",
+            """FROM agreements_agreement_partners l JOIN partners_partner p ON p.id = l.partner_id
+                WHERE l.agreement_id = agreements_agreement.id""", order=f"p.name_{language}, p.id"),
+        "unit_rows": related_rows(
+            f"json_build_object('id', u.id, 'name', {translated_sql('u.name')})",
+            """FROM agreements_agreement_units l JOIN office_academicunit u ON u.id = l.academicunit_id
+               WHERE l.agreement_id = agreements_agreement.id""", order=f"u.name_{language}, u.id"),
+        # months as text, so "5.0" keeps its decimal as the detail's serializer writes it
+        "condition_rows": related_rows(
+            f"""json_build_object({condition_columns}, 'months_per_person', c.months_per_person::text,
+                                  'isced', CASE WHEN i.code IS NULL THEN NULL
+                                           ELSE json_build_object('code', i.code, 'name', {translated_sql('i.name')})
+                                           END)""",
+            """FROM agreements_cooperationcondition c LEFT JOIN agreements_iscedfield i ON i.id = c.isced_id
+               WHERE c.agreement_id = agreements_agreement.id""", order="c.direction, c.mobility_type, c.id"),
+    }
+
+
+def agreement_list(user, filters: AgreementFilters = AgreementFilters()) -> QuerySet:
+    """The agreements matching the filters, sorted, as `values()` of LIST_COLUMNS; agreement_rows completes a page."""
     agreements = agreements_for_user(user)
     if filters.kind:
         agreements = agreements.filter(kind=filters.kind)
@@ -76,7 +120,21 @@ def agreement_list(user, filters: AgreementFilters = AgreementFilters()) -> Quer
         agreements = agreements.filter(ends_on__gte=today, ends_on__lte=today + timedelta(days=filters.expiring_within))
     if filters.search.strip():
         agreements = agreements.filter(pk__in=_matching_ids(agreements, filters.search))
-    return with_related(agreements)
+    return AGREEMENT_ORDERING.apply(agreements, filters.ordering).values(*LIST_COLUMNS, **_list_relations())
+
+
+def agreement_rows(page) -> list[dict]:
+    """One page of agreement_list as plain dicts: `titles` in every language, partners, units, conditions and
+    whether a partner is not recognised."""
+    rows, title = [], translated_value(Agreement, "title")
+    for row in page:
+        row = dict(row, title=title(row), partners=row.pop("partner_rows"), units=row.pop("unit_rows"),
+                   conditions=row.pop("condition_rows"))
+        row["titles"] = {code: row.pop(f"title_{code}") for code in LANGUAGES}
+        row["unrecognised_partner"] = any(partner["recognition"] != Recognition.RECOGNISED
+                                          for partner in row["partners"])
+        rows.append(row)
+    return rows
 
 
 def _matching_ids(agreements: QuerySet[Agreement], search: str) -> list[int]:

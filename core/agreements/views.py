@@ -4,6 +4,8 @@ Status changes are the workflow's (core.agreements.workflow.views); its part of 
 detail page is templates/agreements/_workflow.html.
 """
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -26,9 +28,11 @@ from core.agreements.forms import (
 )
 from core.agreements.models import Agreement
 from core.agreements.selectors import (
+    AGREEMENT_ORDERING,
     agreement_documents,
     agreement_get_for_user,
     agreement_list,
+    agreement_rows,
     agreements_for_user,
     document_get,
     has_unrecognised_partner,
@@ -38,6 +42,7 @@ from core.agreements.transfer import agreements_export, agreements_import
 from core.agreements.workflow.views import workflow_panel
 from core.office.permissions import Action, can, permission_required
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -48,10 +53,19 @@ PAGE_SIZE = 50
 @permission_required(Action.VIEW_AGREEMENTS)
 def agreement_index(request):
     form = AgreementFilterForm(request.GET or None, language=get_language())
-    page = Paginator(agreement_list(request.user, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(agreement, has_unrecognised_partner(agreement)) for agreement in page]
+    filters = replace(form.filters(), ordering=request.GET.get("ordering", ""))
+    page = Paginator(agreement_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = agreement_rows(page)
+    kinds, statuses = dict(Agreement.Kind.choices), dict(Agreement.Status.choices)
+    for row in rows:
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+    columns = sort_columns(request.GET, AGREEMENT_ORDERING, [
+        ("title", gettext("Title")), ("kind", gettext("Type")), (None, gettext("Partners")),
+        (None, gettext("Our academic units")), ("status", gettext("Status")), ("ends_on", gettext("Valid until")),
+    ])
     return render(request, "agreements/list.html", {
-        "form": form, "page": page, "rows": rows,
+        "form": form, "page": page, "rows": rows, "columns": columns,
         "may_manage": can(request.user, Action.MANAGE_AGREEMENTS),
         "may_import": can(request.user, Action.IMPORT_DATA),
     })

@@ -1,4 +1,4 @@
-"""Pages of the API's lists, with `page` checked like any other query parameter.
+"""Pages of the API's lists, with `page` checked like any other query parameter; `page_size` up to 200.
 
 DRF reads `?page=` as the first page and `?page=x` as a page that does not exist (404); the
 schema says a positive integer, so anything else is refused with 400 "invalid", naming it.
@@ -14,5 +14,8 @@ class PageQuery(serializers.Serializer):
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
     def get_page_number(self, request, paginator):
         return query_values(PageQuery, request)["page"]
