@@ -8,7 +8,6 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement
 from core.office.models import Role
-from core.partners.models import Partner
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api
 from tests.core.agreements.agreement_world import make, sms_row, unit_staff
@@ -152,24 +151,20 @@ def test_readers_cannot_change_agreements(university_a, admin_a, world):
 
 
 def test_another_universitys_agreement_is_not_found_and_its_token_is_refused(university_a, university_b, admin_a,
-                                                                            admin_b):
-    with schema_context(university_b.schema_name):
-        partner = Partner.objects.create(name_tr="Kastamonu Üniversitesi", country="TR")
-        osh_agreement = Agreement.objects.create(kind="bilateral", title_ky="Кызматташуу", scopes=["research"])
-        osh_agreement.partners.set([partner])
+                                                                            admin_b, agreement_b):
     with schema_context(university_a.schema_name):
-        assert not Agreement.objects.filter(pk=osh_agreement.pk).exists()
+        assert not Agreement.objects.filter(pk=agreement_b.pk).exists()
 
     on_kastamonu = api(university_a, admin_a)
-    assert on_kastamonu.get(f"/api/agreements/{osh_agreement.pk}/").status_code == 404
-    assert on_kastamonu.patch(f"/api/agreements/{osh_agreement.pk}/", {"reference": "x"},
+    assert on_kastamonu.get(f"/api/agreements/{agreement_b.pk}/").status_code == 404
+    assert on_kastamonu.patch(f"/api/agreements/{agreement_b.pk}/", {"reference": "x"},
                               content_type="application/json").status_code == 404
     assert on_kastamonu.get("/api/agreements/").json()["count"] == 0
 
     kastamonu_token_on_osh = Client(HTTP_HOST=host_of(university_b),
                                     HTTP_AUTHORIZATION=api(university_a, admin_a).defaults["HTTP_AUTHORIZATION"])
     assert kastamonu_token_on_osh.get("/api/agreements/").status_code == 401
-    assert kastamonu_token_on_osh.get(f"/api/agreements/{osh_agreement.pk}/").status_code == 401
+    assert kastamonu_token_on_osh.get(f"/api/agreements/{agreement_b.pk}/").status_code == 401
 
 
 def test_the_list_runs_the_same_queries_whatever_the_page_size(university_a, admin_a, world):

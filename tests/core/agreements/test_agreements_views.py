@@ -4,7 +4,6 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement
 from core.office.models import Role
-from core.partners.models import Partner
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import in_english, sign_in
 from tests.core.agreements.agreement_world import make, unit_staff
@@ -127,13 +126,9 @@ def test_deleting_a_draft(client_a, university_a, admin_a, world):
         assert not Agreement.objects.exists()
 
 
-def test_another_universitys_agreement_is_not_found_here(client_a, university_a, university_b, admin_a):
-    with schema_context(university_b.schema_name):
-        partner = Partner.objects.create(name_tr="Kastamonu Üniversitesi", country="TR")
-        osh_agreement = Agreement.objects.create(kind="bilateral", title_ky="Кызматташуу", scopes=["research"])
-        osh_agreement.partners.set([partner])
+def test_another_universitys_agreement_is_not_found_here(client_a, university_a, agreement_b, admin_a):
     sign_in(client_a, university_a, admin_a)
 
-    assert client_a.get(f"/agreements/{osh_agreement.pk}/").status_code == 404
-    assert client_a.get(f"/agreements/{osh_agreement.pk}/edit/").status_code == 404
-    assert client_a.post(f"/agreements/{osh_agreement.pk}/delete/").status_code == 404
+    assert client_a.get(f"/agreements/{agreement_b.pk}/").status_code == 404
+    assert client_a.get(f"/agreements/{agreement_b.pk}/edit/").status_code == 404
+    assert client_a.post(f"/agreements/{agreement_b.pk}/delete/").status_code == 404

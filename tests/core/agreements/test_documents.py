@@ -105,20 +105,14 @@ def test_downloads_follow_the_agreements_visibility(university_a, admin_a, world
         "kind": "other", "file": upload()}).status_code == 403
 
 
-def test_another_universitys_document_is_not_found(university_a, university_b, admin_a, admin_b):
-    from core.agreements.models import Agreement
-    from core.partners.models import Partner
-
+def test_another_universitys_document_is_not_found(university_a, university_b, admin_a, admin_b, agreement_b):
     with schema_context(university_b.schema_name):
-        partner = Partner.objects.create(name_tr="Kastamonu Üniversitesi", country="TR")
-        osh_agreement = Agreement.objects.create(kind="bilateral", title_ky="Кызматташуу", scopes=["research"])
-        osh_agreement.partners.set([partner])
-        version = document_add_version(agreement=osh_agreement, kind="other", title="", uploaded_file=upload(),
+        version = document_add_version(agreement=agreement_b, kind="other", title="", uploaded_file=upload(),
                                        acting_user=admin_b)
     client = api(university_a, admin_a)
 
-    assert client.get(f"/api/agreements/{osh_agreement.pk}/documents/").status_code == 404
-    assert client.get(f"/api/agreements/{osh_agreement.pk}/documents/{version.document_id}/versions/1/file/"
+    assert client.get(f"/api/agreements/{agreement_b.pk}/documents/").status_code == 404
+    assert client.get(f"/api/agreements/{agreement_b.pk}/documents/{version.document_id}/versions/1/file/"
                       ).status_code == 404
-    assert client.post(f"/api/agreements/{osh_agreement.pk}/documents/{version.document_id}/versions/",
+    assert client.post(f"/api/agreements/{agreement_b.pk}/documents/{version.document_id}/versions/",
                        {"file": upload()}).status_code == 404

@@ -38,7 +38,7 @@ def waiting_at(step: WorkflowStep, *, days: int, partners, **fields) -> Agreemen
 
 
 @pytest.fixture
-def people_a(university_a):
+def recipients_a(university_a):
     """Kastamonu's office: an admin reading English, a coordinator on the default (Turkish), two officers."""
     return {
         "admin": make_office_user(university_a, username="ayse", email="ayse@kastamonu.example", language="en"),
@@ -76,10 +76,10 @@ def test_which_threshold_is_due(days_left, sent, due):
 
 
 def test_an_expiring_agreement_is_reminded_once_per_threshold_however_often_the_job_runs(
-        university_a, people_a, partner_a):
+        university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=100),
-                                     created_by=people_a["author"])
+                                     created_by=recipients_a["author"])
 
         # when: the job runs twice a day, on days with 100, 95, 89, 29, 20, 0 and -1 days left
         runs = [reminders_send(today=TODAY + timedelta(days=offset)).expiry
@@ -90,13 +90,13 @@ def test_an_expiring_agreement_is_reminded_once_per_threshold_however_often_the_
         assert sorted(ReminderLog.objects.filter(agreement=agreement).values_list("threshold", flat=True)) == [
             30, 90, 180]
         for person in ("admin", "coordinator", "author"):
-            assert len(notified(people_a[person])) == 3
-        assert notified(people_a["officer"]) == []  # not responsible for this agreement
-        assert Notification.objects.filter(recipient=people_a["admin"]).first().link == (
+            assert len(notified(recipients_a[person])) == 3
+        assert notified(recipients_a["officer"]) == []  # not responsible for this agreement
+        assert Notification.objects.filter(recipient=recipients_a["admin"]).first().link == (
             f"/agreements/{agreement.pk}/")
 
 
-def test_an_agreement_first_seen_within_30_days_gets_only_the_30_day_reminder(university_a, people_a, partner_a):
+def test_an_agreement_first_seen_within_30_days_gets_only_the_30_day_reminder(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
 
@@ -105,10 +105,10 @@ def test_an_agreement_first_seen_within_30_days_gets_only_the_30_day_reminder(un
 
         assert first.expiry == 1 and later == [0, 0, 0]
         assert list(ReminderLog.objects.filter(agreement=agreement).values_list("threshold", flat=True)) == [30]
-        assert len(notified(people_a["admin"])) == 1
+        assert len(notified(recipients_a["admin"])) == 1
 
 
-def test_a_renewed_agreement_is_reminded_again_and_others_are_left_alone(university_a, people_a, partner_a):
+def test_a_renewed_agreement_is_reminded_again_and_others_are_left_alone(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         agreement = AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=20))
         for status in ("draft", "in_approval", "expired", "terminated"):
@@ -122,21 +122,21 @@ def test_a_renewed_agreement_is_reminded_again_and_others_are_left_alone(univers
 
         assert renewed.expiry == 1
         assert ReminderLog.objects.count() == 2
-        assert len(notified(people_a["admin"])) == 2
+        assert len(notified(recipients_a["admin"])) == 2
 
 
-def test_thresholds_come_from_the_office_settings(university_a, people_a, partner_a):
+def test_thresholds_come_from_the_office_settings(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
-        reminder_settings_update(expiry_reminder_days=[60], step_reminder_days=14, acting_user=people_a["admin"])
+        reminder_settings_update(expiry_reminder_days=[60], step_reminder_days=14, acting_user=recipients_a["admin"])
         AgreementFactory(partners=[partner_a], ends_on=TODAY + timedelta(days=100))
 
         assert reminders_send(today=TODAY).expiry == 0  # 180 is no longer a threshold
         assert reminders_send(today=TODAY + timedelta(days=40)).expiry == 1
-        reminder_settings_update(expiry_reminder_days=[], step_reminder_days=14, acting_user=people_a["admin"])
+        reminder_settings_update(expiry_reminder_days=[], step_reminder_days=14, acting_user=recipients_a["admin"])
         assert reminders_send(today=TODAY + timedelta(days=99)).expiry == 0
 
 
-def test_a_step_waiting_too_long_reminds_the_people_of_its_role_once_per_stay(university_a, people_a, partner_a):
+def test_a_step_waiting_too_long_reminds_the_people_of_its_role_once_per_stay(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         step = legal_step(role=Role.COORDINATOR, reminder_days=5)
         late = waiting_at(step, days=6, partners=[partner_a], titles={"en": "Late protocol"})
@@ -149,24 +149,24 @@ def test_a_step_waiting_too_long_reminds_the_people_of_its_role_once_per_stay(un
         re_entered = reminders_send().step_waiting
 
         assert (first, again, re_entered) == (1, 0, 1)
-        titles = notified(people_a["coordinator"])
+        titles = notified(recipients_a["coordinator"])
         assert len(titles) == 2 and all("Late protocol" in title for title in titles)
         assert "Hukuk Müşavirliği görüşü" in titles[0]  # the step's name in the coordinator's language
-        assert notified(people_a["admin"]) == notified(people_a["author"]) == []
+        assert notified(recipients_a["admin"]) == notified(recipients_a["author"]) == []
 
 
-def test_a_step_without_its_own_period_waits_as_long_as_the_office_says(university_a, people_a, partner_a):
+def test_a_step_without_its_own_period_waits_as_long_as_the_office_says(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         step = legal_step(role=Role.OFFICER)
         waiting_at(step, days=10, partners=[partner_a])
 
         assert reminders_send().step_waiting == 0  # the default is 14 days
-        reminder_settings_update(expiry_reminder_days=[90], step_reminder_days=7, acting_user=people_a["admin"])
+        reminder_settings_update(expiry_reminder_days=[90], step_reminder_days=7, acting_user=recipients_a["admin"])
         assert reminders_send().step_waiting == 1
-        assert len(notified(people_a["officer"])) == len(notified(people_a["author"])) == 1
+        assert len(notified(recipients_a["officer"])) == len(notified(recipients_a["author"])) == 1
 
 
-def test_a_step_nobody_holds_is_reminded_once_someone_does(university_a, people_a, partner_a):
+def test_a_step_nobody_holds_is_reminded_once_someone_does(university_a, recipients_a, partner_a):
     with tenant_context(university_a):
         waiting_at(legal_step(role=Role.VIEWER, reminder_days=2), days=3, partners=[partner_a])
 
@@ -177,7 +177,7 @@ def test_a_step_nobody_holds_is_reminded_once_someone_does(university_a, people_
         assert len(notified(viewer)) == 1
 
 
-def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(university_a, people_a, partner_a):
+def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(university_a, recipients_a, partner_a):
     forestry_staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
     medicine_staff = make_office_user(university_a, username="tip", role=Role.UNIT_STAFF)
     with tenant_context(university_a):
@@ -196,14 +196,14 @@ def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(univer
 
 
 def test_each_recipient_reads_the_reminder_and_its_email_in_their_language(
-        university_a, people_a, partner_a, celery_eager, django_capture_on_commit_callbacks):
+        university_a, recipients_a, partner_a, celery_eager, django_capture_on_commit_callbacks):
     with tenant_context(university_a):
         AgreementFactory(partners=[partner_a], titles={"en": "Exchange protocol", "tr": "Değişim protokolü"},
                          ends_on=date(2027, 3, 1))
         with django_capture_on_commit_callbacks(execute=True):
             reminders_send(today=date(2027, 2, 1))
-        turkish = Notification.objects.get(recipient=people_a["coordinator"])
-        english = Notification.objects.get(recipient=people_a["admin"])
+        turkish = Notification.objects.get(recipient=recipients_a["coordinator"])
+        english = Notification.objects.get(recipient=recipients_a["admin"])
 
     mails = {message.to[0]: message for message in mail.outbox}
     assert set(mails) == {"ayse@kastamonu.example", "mehmet@kastamonu.example"}

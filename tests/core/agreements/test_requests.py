@@ -22,7 +22,7 @@ from tests.factories.partners import PartnerFactory
 
 
 @pytest.fixture
-def office_a(university_a, admin_a):
+def routing_a(university_a, admin_a):
     """Kastamonu's units, an agreement in force, an officer and the staff of two units."""
     with schema_context(university_a.schema_name):
         forestry = AcademicUnit.objects.create(name_en="Faculty of Forestry", name_tr="Orman Fakültesi")
@@ -45,41 +45,41 @@ def register(office, **fields) -> AgreementRequest:
                             **fields)
 
 
-def test_a_request_goes_from_registered_to_closed(university_a, office_a, django_capture_on_commit_callbacks):
+def test_a_request_goes_from_registered_to_closed(university_a, routing_a, django_capture_on_commit_callbacks):
     with tenant_context(university_a):
-        found = register(office_a, body="May two students come in autumn?", letter=pdf("huber.pdf"))
+        found = register(routing_a, body="May two students come in autumn?", letter=pdf("huber.pdf"))
         assert found.status == "registered" and found.letter.name.endswith(".pdf")
 
         with django_capture_on_commit_callbacks(execute=False):
-            request_forward(agreement_request=found, unit=office_a["wood"], acting_user=office_a["officer"])
+            request_forward(agreement_request=found, unit=routing_a["wood"], acting_user=routing_a["officer"])
         # the staff of the unit and of the faculty above it are told; other units are not
         assert set(Notification.objects.values_list("recipient__username", flat=True)) == {"orman", "agac"}
-        request_answer(agreement_request=found, answer="Yes, two places.", acting_user=office_a["agac"])
-        request_close(agreement_request=found, acting_user=office_a["officer"])
+        request_answer(agreement_request=found, answer="Yes, two places.", acting_user=routing_a["agac"])
+        request_close(agreement_request=found, acting_user=routing_a["officer"])
 
         found.refresh_from_db()
-        assert (found.status, found.unit, found.answer) == ("closed", office_a["wood"], "Yes, two places.")
+        assert (found.status, found.unit, found.answer) == ("closed", routing_a["wood"], "Yes, two places.")
         assert list(AuditEntry.objects.filter(target_id=str(found.pk)).order_by("id").values_list(
             "action", flat=True)) == ["agreement_request.registered", "agreement_request.forwarded",
                                       "agreement_request.answered", "agreement_request.closed"]
 
 
-def test_requests_are_registered_under_agreements_in_force_only_and_in_order(university_a, office_a):
+def test_requests_are_registered_under_agreements_in_force_only_and_in_order(university_a, routing_a):
     with tenant_context(university_a):
-        Agreement.objects.filter(pk=office_a["agreement"].pk).update(status="in_approval")
-        office_a["agreement"].refresh_from_db()
+        Agreement.objects.filter(pk=routing_a["agreement"].pk).update(status="in_approval")
+        routing_a["agreement"].refresh_from_db()
         with pytest.raises(ServiceError) as not_in_force:
-            register(office_a)
-        Agreement.objects.filter(pk=office_a["agreement"].pk).update(status="in_force")
-        office_a["agreement"].refresh_from_db()
+            register(routing_a)
+        Agreement.objects.filter(pk=routing_a["agreement"].pk).update(status="in_force")
+        routing_a["agreement"].refresh_from_db()
         with pytest.raises(ServiceError) as bad_letter:
-            register(office_a, letter=SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf"))
-        found = register(office_a)
+            register(routing_a, letter=SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf"))
+        found = register(routing_a)
         with pytest.raises(ServiceError) as too_early:
-            request_answer(agreement_request=found, answer="Yes", acting_user=office_a["agac"])
-        request_forward(agreement_request=found, unit=office_a["wood"], acting_user=office_a["officer"])
+            request_answer(agreement_request=found, answer="Yes", acting_user=routing_a["agac"])
+        request_forward(agreement_request=found, unit=routing_a["wood"], acting_user=routing_a["officer"])
         with pytest.raises(ServiceError) as empty_answer:
-            request_answer(agreement_request=found, answer=" ", acting_user=office_a["agac"])
+            request_answer(agreement_request=found, answer=" ", acting_user=routing_a["agac"])
 
         assert not_in_force.value.code == "agreement_not_in_force"
         assert bad_letter.value.code == "file_type" and "letter" in bad_letter.value.fields
@@ -88,61 +88,61 @@ def test_requests_are_registered_under_agreements_in_force_only_and_in_order(uni
         assert AgreementRequest.objects.count() == 1
 
 
-def test_unit_staff_see_only_their_units_requests(client_a, university_a, office_a):
+def test_unit_staff_see_only_their_units_requests(client_a, university_a, routing_a):
     with tenant_context(university_a):
-        for_wood = register(office_a, subject="Wood lab visit")
-        request_forward(agreement_request=for_wood, unit=office_a["wood"], acting_user=office_a["officer"])
-        for_medicine = register(office_a, subject="Clinical rotation")
-        request_forward(agreement_request=for_medicine, unit=office_a["medicine"], acting_user=office_a["officer"])
-        register(office_a, subject="Not forwarded yet")
+        for_wood = register(routing_a, subject="Wood lab visit")
+        request_forward(agreement_request=for_wood, unit=routing_a["wood"], acting_user=routing_a["officer"])
+        for_medicine = register(routing_a, subject="Clinical rotation")
+        request_forward(agreement_request=for_medicine, unit=routing_a["medicine"], acting_user=routing_a["officer"])
+        register(routing_a, subject="Not forwarded yet")
 
     def subjects(user):
         return {row["subject"] for row in api(university_a, user).get("/api/agreements/requests/").json()["results"]}
 
-    assert subjects(office_a["agac"]) == {"Wood lab visit"}
-    assert subjects(office_a["orman"]) == {"Wood lab visit"}  # the faculty sees its departments' requests
-    assert subjects(office_a["tip"]) == {"Clinical rotation"}
-    assert subjects(office_a["officer"]) == {"Wood lab visit", "Clinical rotation", "Not forwarded yet"}
-    sign_in(client_a, university_a, office_a["tip"])
+    assert subjects(routing_a["agac"]) == {"Wood lab visit"}
+    assert subjects(routing_a["orman"]) == {"Wood lab visit"}  # the faculty sees its departments' requests
+    assert subjects(routing_a["tip"]) == {"Clinical rotation"}
+    assert subjects(routing_a["officer"]) == {"Wood lab visit", "Clinical rotation", "Not forwarded yet"}
+    sign_in(client_a, university_a, routing_a["tip"])
     assert client_a.get(f"/agreements/requests/{for_wood.pk}/").status_code == 404
     assert client_a.post(f"/agreements/requests/{for_wood.pk}/answer/", {"answer": "No"}).status_code == 404
-    tip_api = api(university_a, office_a["tip"])
+    tip_api = api(university_a, routing_a["tip"])
     assert tip_api.get(f"/api/agreements/requests/{for_wood.pk}/").status_code == 404
     assert tip_api.post(f"/api/agreements/requests/{for_wood.pk}/answer/", {"answer": "No"}).status_code == 404
     assert tip_api.post("/api/agreements/requests/", {}).status_code == 403  # unit staff do not register
     assert client_a.get(f"/agreements/requests/{for_medicine.pk}/").status_code == 200
 
 
-def test_the_whole_path_through_the_api(university_a, office_a, django_assert_max_num_queries):
-    officer, staff = api(university_a, office_a["officer"]), api(university_a, office_a["agac"])
+def test_the_whole_path_through_the_api(university_a, routing_a, django_assert_max_num_queries):
+    officer, staff = api(university_a, routing_a["officer"]), api(university_a, routing_a["agac"])
 
     registered = officer.post("/api/agreements/requests/", {
-        "agreement": office_a["agreement"].pk, "received_on": "2026-03-02", "sender": "Dr. Huber",
+        "agreement": routing_a["agreement"].pk, "received_on": "2026-03-02", "sender": "Dr. Huber",
         "subject": "Summer school", "body": "Join us?", "letter": pdf("letter.pdf"),
     })
     request_id = registered.json()["id"]
-    forwarded = officer.post(f"/api/agreements/requests/{request_id}/forward/", {"unit": office_a["wood"].pk})
+    forwarded = officer.post(f"/api/agreements/requests/{request_id}/forward/", {"unit": routing_a["wood"].pk})
     answered = staff.post(f"/api/agreements/requests/{request_id}/answer/", {"answer": "Three students"})
     staff_close = staff.post(f"/api/agreements/requests/{request_id}/close/")
     closed = officer.post(f"/api/agreements/requests/{request_id}/close/")
     for number in range(5):
-        officer.post("/api/agreements/requests/", {"agreement": office_a["agreement"].pk, "sender": "Someone",
+        officer.post("/api/agreements/requests/", {"agreement": routing_a["agreement"].pk, "sender": "Someone",
                                                    "received_on": "2026-03-03", "subject": f"Question {number}"})
     with django_assert_max_num_queries(8):
         listing = officer.get("/api/agreements/requests/")
 
     assert registered.status_code == 201 and registered.json()["has_letter"] is True
-    assert forwarded.json()["status"] == "forwarded" and forwarded.json()["unit"] == office_a["wood"].pk
+    assert forwarded.json()["status"] == "forwarded" and forwarded.json()["unit"] == routing_a["wood"].pk
     assert answered.json()["status"] == "answered"
     assert staff_close.status_code == 403
     assert closed.json()["status"] == "closed"
     assert listing.json()["count"] == 6
 
 
-def test_bad_input_is_refused_with_fields(university_a, office_a):
-    officer = api(university_a, office_a["officer"])
+def test_bad_input_is_refused_with_fields(university_a, routing_a):
+    officer = api(university_a, routing_a["officer"])
 
-    missing = officer.post("/api/agreements/requests/", {"agreement": office_a["agreement"].pk})
+    missing = officer.post("/api/agreements/requests/", {"agreement": routing_a["agreement"].pk})
     unknown = officer.post("/api/agreements/requests/", {"agreement": 999999, "sender": "x",
                                                          "subject": "y", "received_on": "2026-01-01"})
 
@@ -153,43 +153,43 @@ def test_bad_input_is_refused_with_fields(university_a, office_a):
         assert not AgreementRequest.objects.exists()
 
 
-def test_requests_of_another_university_are_not_found(university_a, university_b, office_a, admin_b):
+def test_requests_of_another_university_are_not_found(university_a, university_b, routing_a, admin_b):
     with tenant_context(university_b):
         partner = PartnerFactory(names={"en": "Kastamonu University"}, country="TR")
         osh_agreement = AgreementFactory(partners=[partner])
         osh_request = request_register(agreement=osh_agreement, received_on=date(2026, 1, 5), sender="Kastamonu",
                                        subject="Osh only", acting_user=admin_b)
-    officer = api(university_a, office_a["officer"])
+    officer = api(university_a, routing_a["officer"])
     url = f"/api/agreements/requests/{osh_request.pk}/"
 
     assert officer.get(url).status_code == 404
-    assert officer.post(url + "forward/", {"unit": office_a["wood"].pk}).status_code == 404
+    assert officer.post(url + "forward/", {"unit": routing_a["wood"].pk}).status_code == 404
     assert officer.post(url + "close/").status_code == 404
     foreign = Client(HTTP_HOST=host_of(university_b),
-                     HTTP_AUTHORIZATION=f"Token {token_for(university_a, office_a['officer'])}")
+                     HTTP_AUTHORIZATION=f"Token {token_for(university_a, routing_a['officer'])}")
     assert foreign.get("/api/agreements/requests/").status_code == 401
 
 
-def test_the_pages_register_forward_answer_and_close(client_a, university_a, office_a):
-    in_english(sign_in(client_a, university_a, office_a["officer"]))
-    agreement_id = office_a["agreement"].pk
+def test_the_pages_register_forward_answer_and_close(client_a, university_a, routing_a):
+    in_english(sign_in(client_a, university_a, routing_a["officer"]))
+    agreement_id = routing_a["agreement"].pk
     assert f"/agreements/requests/?agreement={agreement_id}#register" in client_a.get(
         f"/agreements/{agreement_id}/").content.decode()
     assert f'value="{agreement_id}" selected' in client_a.get(
         f"/agreements/requests/?agreement={agreement_id}").content.decode()
 
     registered = client_a.post("/agreements/requests/", {
-        "agreement": office_a["agreement"].pk, "received_on": "2026-03-02", "sender": "Dr. Huber",
+        "agreement": routing_a["agreement"].pk, "received_on": "2026-03-02", "sender": "Dr. Huber",
         "subject": "Guest lecture", "letter": pdf("huber.pdf"),
     })
     detail = registered["Location"]
-    client_a.post(detail + "forward/", {"unit": office_a["wood"].pk})
+    client_a.post(detail + "forward/", {"unit": routing_a["wood"].pk})
     letter = client_a.get(detail + "letter/")
-    in_english(sign_in(client_a, university_a, office_a["agac"]))
+    in_english(sign_in(client_a, university_a, routing_a["agac"]))
     unit_page = client_a.get(detail).content.decode()
     client_a.post(detail + "answer/", {"answer": "Gladly, in May."})
     listing = client_a.get("/agreements/requests/").content.decode()
-    in_english(sign_in(client_a, university_a, office_a["officer"]))
+    in_english(sign_in(client_a, university_a, routing_a["officer"]))
     closed = client_a.post(detail + "close/", follow=True).content.decode()
 
     assert letter.status_code == 200 and b"".join(letter.streaming_content).startswith(b"%PDF")
@@ -200,10 +200,10 @@ def test_the_pages_register_forward_answer_and_close(client_a, university_a, off
         assert AgreementRequest.objects.get().status == "closed"
 
 
-def test_the_register_form_says_what_is_wrong(client_a, university_a, office_a):
-    in_english(sign_in(client_a, university_a, office_a["officer"]))
+def test_the_register_form_says_what_is_wrong(client_a, university_a, routing_a):
+    in_english(sign_in(client_a, university_a, routing_a["officer"]))
 
-    response = client_a.post("/agreements/requests/", {"agreement": office_a["agreement"].pk,
+    response = client_a.post("/agreements/requests/", {"agreement": routing_a["agreement"].pk,
                                                        "received_on": "2026-03-02", "sender": "Dr. Huber",
                                                        "subject": "Scan", "letter": SimpleUploadedFile("a.pdf", b"x")})
 
@@ -217,21 +217,21 @@ class _Undo(Exception):
     """Raised to roll a move back once it went through."""
 
 
-def test_the_page_the_api_and_the_services_follow_one_rule(client_a, university_a, office_a):
+def test_the_page_the_api_and_the_services_follow_one_rule(client_a, university_a, routing_a):
     # given: a request in each status
     moves = {
-        "forward": lambda found, user: request_forward(agreement_request=found, unit=office_a["wood"],
+        "forward": lambda found, user: request_forward(agreement_request=found, unit=routing_a["wood"],
                                                        acting_user=user),
         "answer": lambda found, user: request_answer(agreement_request=found, answer="Yes", acting_user=user),
         "close": lambda found, user: request_close(agreement_request=found, acting_user=user),
     }
     with tenant_context(university_a):
-        requests = {status: register(office_a, subject=status) for status in ("registered", "forwarded",
-                                                                               "answered", "closed")}
+        requests = {status: register(routing_a, subject=status) for status in ("registered", "forwarded",
+                                                                                "answered", "closed")}
         for status, steps in (("forwarded", ["forward"]), ("answered", ["forward", "answer"]),
                               ("closed", ["forward", "answer", "close"])):
             for move in steps:
-                moves[move](requests[status], office_a["officer"])
+                moves[move](requests[status], routing_a["officer"])
 
     def accepted(found, user) -> set[str]:
         """The moves the services make on the request for the user, each rolled back."""
@@ -254,7 +254,7 @@ def test_the_page_the_api_and_the_services_follow_one_rule(client_a, university_
         "agac": {"forwarded": {"answer"}, "answered": {"answer"}, "closed": set()},
     }
     for person, by_status in expected.items():
-        user = office_a[person]
+        user = routing_a[person]
         sign_in(client_a, university_a, user)
         for status, allowed in by_status.items():
             found = requests[status]

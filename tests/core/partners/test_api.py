@@ -17,11 +17,6 @@ from tests.core.partners.tables import csv_file, xlsx_file
 JSON = "application/json"
 
 
-@pytest.fixture
-def admin_api_en(admin_api):
-    return in_english(admin_api)
-
-
 def test_partner_crud(admin_api_en, university_a, admin_a):
     created = admin_api_en.post("/api/partners/", {
         "name_ky": "Ош мамлекеттик университети", "name_en": "Osh State University", "country": "kg",

@@ -186,19 +186,9 @@ def test_a_session_of_another_university_means_nothing_on_this_host(office_a_en,
 
 # The API -----------------------------------------------------------------------------------------
 
-@pytest.fixture
-def api_a(client_a, university_a, admin_a):
-    with schema_context(university_a.schema_name):
-        admin_a.language = "en"  # refusals in English, whatever the university's default
-        admin_a.save(update_fields=["language"])
-    client_a.defaults["HTTP_AUTHORIZATION"] = f"Token {token_for(university_a, admin_a)}"
-    client_a.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client_a
-
-
-def test_the_api_previews_then_saves_the_rows(api_a, university_a):
-    preview = api_a.post(API_PREVIEW, {"text": seed_text("seed_000.tr.txt"), "kind": "job_description"},
-                         content_type="application/json")
+def test_the_api_previews_then_saves_the_rows(admin_api_en, university_a):
+    preview = admin_api_en.post(API_PREVIEW, {"text": seed_text("seed_000.tr.txt"), "kind": "job_description"},
+                                content_type="application/json")
 
     assert preview.status_code == 200
     body = preview.json()
@@ -207,9 +197,9 @@ def test_the_api_previews_then_saves_the_rows(api_a, university_a):
     assert body["job"]["deputy"] == "Uluslararası İlişkiler Ofisi Koordinatör Yardımcısı"
 
     # when
-    saved = api_a.post(API_SAVE, {"kind": "job_description", "language": "tr", "title": "Görev Tanımı",
-                                  "rows": body["rows"], "control": body["control"], "job": body["job"]},
-                       content_type="application/json")
+    saved = admin_api_en.post(API_SAVE, {"kind": "job_description", "language": "tr", "title": "Görev Tanımı",
+                                         "rows": body["rows"], "control": body["control"], "job": body["job"]},
+                              content_type="application/json")
 
     # then
     assert saved.status_code == 201
@@ -220,16 +210,16 @@ def test_the_api_previews_then_saves_the_rows(api_a, university_a):
         assert statute.deputy_tr == "Uluslararası İlişkiler Ofisi Koordinatör Yardımcısı"
 
 
-def test_the_api_previews_an_uploaded_file_and_refuses_other_encodings(api_a, university_a):
-    good = api_a.post(API_PREVIEW, {"file": txt("a.txt", seed_text("seed_003.tr.txt").encode())})
-    bad = api_a.post(API_PREVIEW, {"file": txt("a.txt", "Görev".encode("cp1254"))})
+def test_the_api_previews_an_uploaded_file_and_refuses_other_encodings(admin_api_en, university_a):
+    good = admin_api_en.post(API_PREVIEW, {"file": txt("a.txt", seed_text("seed_003.tr.txt").encode())})
+    bad = admin_api_en.post(API_PREVIEW, {"file": txt("a.txt", "Görev".encode("cp1254"))})
 
     assert good.status_code == 200
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "file_encoding"
 
 
-def test_the_api_refuses_rows_that_jump_levels_and_saves_nothing(api_a, university_a):
-    response = api_a.post(API_SAVE, {"kind": "statute", "language": "tr", "title": "Yönerge", "rows": [
+def test_the_api_refuses_rows_that_jump_levels_and_saves_nothing(admin_api_en, university_a):
+    response = admin_api_en.post(API_SAVE, {"kind": "statute", "language": "tr", "title": "Yönerge", "rows": [
         {"level": 0, "number": "1.", "text": "Bir", "kind": "clause"},
         {"level": 2, "number": "1.1.1", "text": "Üç", "kind": "clause"}]}, content_type="application/json")
 
@@ -240,8 +230,8 @@ def test_the_api_refuses_rows_that_jump_levels_and_saves_nothing(api_a, universi
     assert statutes_in(university_a) == 0
 
 
-def test_the_api_imports_parallel_texts_into_every_language(api_a, university_a):
-    response = api_a.post(API_PARALLEL, {"kind": "statute", "texts": {
+def test_the_api_imports_parallel_texts_into_every_language(admin_api_en, university_a):
+    response = admin_api_en.post(API_PARALLEL, {"kind": "statute", "texts": {
         "tr": seed_text("seed_001.tr.txt"), "en": seed_text("seed_001.en.txt")}}, content_type="application/json")
 
     assert response.status_code == 201
@@ -253,10 +243,10 @@ def test_the_api_imports_parallel_texts_into_every_language(api_a, university_a)
         assert Clause.objects.filter(number="o", text_en__isnull=False).count() == 13
 
 
-def test_parallel_texts_of_different_structure_are_refused_naming_the_first_difference(api_a, university_a):
+def test_parallel_texts_of_different_structure_are_refused_naming_the_first_difference(admin_api_en, university_a):
     english = seed_text("seed_000.en.txt").replace("7.16. To track", "7.17. To track")
 
-    response = api_a.post(API_PARALLEL, {"kind": "job_description", "texts": {
+    response = admin_api_en.post(API_PARALLEL, {"kind": "job_description", "texts": {
         "tr": seed_text("seed_000.tr.txt"), "en": english}}, content_type="application/json")
 
     assert response.status_code == 400
