@@ -22,24 +22,28 @@ EFFECTIVE = (Revision.Status.IN_FORCE, Revision.Status.SUPERSEDED)
 class RevisionAction(StrEnum):
     EDIT = "edit"
     SUBMIT = "submit"
+    LINK = "link"
     APPROVE = "approve"
     RETURN = "return"
 
 
-# Each move on a revision: the status it needs and the office right it takes. Those who manage statutes
-# edit a draft and send it for approval; approvers approve a revision in approval or return it to draft.
+# Each move on a revision: the statuses that allow it and the office right it takes. Those who manage
+# statutes edit a draft and send it for approval, and link its clauses to roles and workflow steps on a
+# draft or on the revision in force (links annotate the text rather than change it); approvers approve a
+# revision in approval or return it to draft.
 REVISION_MOVES = {
-    RevisionAction.EDIT: (Revision.Status.DRAFT, Action.MANAGE_STATUTES),
-    RevisionAction.SUBMIT: (Revision.Status.DRAFT, Action.MANAGE_STATUTES),
-    RevisionAction.APPROVE: (Revision.Status.IN_APPROVAL, Action.APPROVE_STATUTES),
-    RevisionAction.RETURN: (Revision.Status.IN_APPROVAL, Action.APPROVE_STATUTES),
+    RevisionAction.EDIT: ((Revision.Status.DRAFT,), Action.MANAGE_STATUTES),
+    RevisionAction.SUBMIT: ((Revision.Status.DRAFT,), Action.MANAGE_STATUTES),
+    RevisionAction.LINK: ((Revision.Status.DRAFT, Revision.Status.IN_FORCE), Action.MANAGE_STATUTES),
+    RevisionAction.APPROVE: ((Revision.Status.IN_APPROVAL,), Action.APPROVE_STATUTES),
+    RevisionAction.RETURN: ((Revision.Status.IN_APPROVAL,), Action.APPROVE_STATUTES),
 }
 
 
 def revision_actions_for_user(user, revision: Revision) -> list[RevisionAction]:
     """What the user may do with the revision now: the moves its status allows that the user's role may make."""
-    return [action for action, (status, right) in REVISION_MOVES.items()
-            if revision.status == status and can(user, right)]
+    return [action for action, (statuses, right) in REVISION_MOVES.items()
+            if revision.status in statuses and can(user, right)]
 
 
 def _is_id(value) -> bool:

@@ -16,7 +16,7 @@ from core.audit.services import audit_record
 from core.documents.tasks import publish_statute_revision
 from core.office.models import Role
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
-from core.statutes.selectors import publishable_revisions
+from core.statutes.selectors import REVISION_MOVES, RevisionAction, publishable_revisions
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import LANGUAGES, set_translations
@@ -240,7 +240,7 @@ def clause_set_links(*, clause: Clause, roles: list[str], workflow_steps: list[W
     force as well as on a draft; the history (superseded, in approval) stays as it was.
     """
     revision = Revision.objects.select_for_update().get(pk=clause.revision_id)
-    if revision.status not in (Revision.Status.DRAFT, Revision.Status.IN_FORCE):
+    if revision.status not in REVISION_MOVES[RevisionAction.LINK][0]:  # the rule the clause page follows
         _refuse("not_linkable", gettext("Links can be changed on a draft or on the revision in force only."),
                 status_code=409)
     unknown = [role for role in roles if role not in Role.values]

@@ -211,8 +211,7 @@ def clause_detail(request, clause_id):
 
 
 def _links_form(request, clause: Clause, data=None) -> LinksForm | None:
-    linkable = clause.revision.status in (Revision.Status.DRAFT, Revision.Status.IN_FORCE)
-    if not (linkable and can(request.user, Action.MANAGE_STATUTES)):
+    if RevisionAction.LINK not in revision_actions_for_user(request.user, clause.revision):
         return None
     return LinksForm(data, initial={"roles": clause.roles,
                                     "workflow_steps": [step.pk for step in clause.workflow_steps.all()]})
