@@ -124,9 +124,7 @@ def test_readers_read_but_do_not_write(university_a, units_a):
 
 
 def test_unit_staff_are_scoped_in_the_api(university_a, units_a):
-    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
-    with schema_context(university_a.schema_name):
-        Membership.objects.filter(user=staff).update(academic_unit=units_a["forestry"])
+    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF, academic_unit=units_a["forestry"])
     client = api(university_a, staff)
 
     listing = client.get("/api/units/").json()

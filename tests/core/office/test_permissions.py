@@ -57,14 +57,10 @@ def test_a_required_but_missing_second_factor_holds_everything_back(university_a
 
 
 def test_unit_staff_see_their_unit_and_the_units_below_it(university_a, units_a):
-    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
-    colleague = make_office_user(university_a, username="ahsap", role=Role.OFFICER)
-    doctor = make_office_user(university_a, username="doktor", role=Role.OFFICER)
+    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF, academic_unit=units_a["forestry"])
+    make_office_user(university_a, username="ahsap", role=Role.OFFICER, academic_unit=units_a["wood"])
+    doctor = make_office_user(university_a, username="doktor", role=Role.OFFICER, academic_unit=units_a["medicine"])
     with schema_context(university_a.schema_name):
-        Membership.objects.filter(user=staff).update(academic_unit=units_a["forestry"])
-        Membership.objects.filter(user=colleague).update(academic_unit=units_a["wood"])
-        Membership.objects.filter(user=doctor).update(academic_unit=units_a["medicine"])
-        staff = type(staff).objects.get(pk=staff.pk)
 
         assert set(units_for_user(staff)) == {units_a["forestry"], units_a["wood"]}
         assert {p.username for p in users_for_user(staff)} == {"orman", "ahsap"}

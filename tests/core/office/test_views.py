@@ -22,9 +22,7 @@ def test_admin_pages_are_for_office_admins(client_a, university_a, admin_a):
 
 
 def test_the_people_list_shows_role_unit_status_and_last_sign_in(client_a, university_a, admin_a, units_a):
-    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
-    with schema_context(university_a.schema_name):
-        Membership.objects.filter(user=staff).update(academic_unit=units_a["forestry"])
+    make_office_user(university_a, username="orman", role=Role.UNIT_STAFF, academic_unit=units_a["forestry"])
     sign_in(client_a, university_a, admin_a)
 
     page = client_a.get("/office/users/").content.decode()
