@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
@@ -15,6 +15,7 @@ from core.partners import selectors, services
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
+from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.uploads import stored_file_response
@@ -164,6 +165,7 @@ class PartnerQuery(serializers.Serializer):
     recognition = serializers.ChoiceField(
         choices=[*Recognition.values, "attention"], required=False, allow_blank=True, default="",
         help_text="A recognition status, or `attention` for every partner not recognised.")
+    ordering = ordering_field(selectors.PARTNER_ORDERING)
 
 
 class PartnerExportQuery(PartnerQuery):
@@ -171,18 +173,22 @@ class PartnerExportQuery(PartnerQuery):
 
 
 def _filters(query: dict) -> dict:
-    return {"query": query["q"], "country": query["country"], "recognition": query["recognition"]}
+    return {"query": query["q"], "country": query["country"], "recognition": query["recognition"],
+            "ordering": query["ordering"]}
 
 
-class PartnerListApi(ListAPIView):
-    """Partners sorted by name in the request's language."""
+class PartnerListApi(RowListApi):
+    """Partners sorted by name in the request's language, unless `ordering` says otherwise."""
 
     permission_classes = [OfficePermission]
     required_actions = READ_OR_MANAGE
     serializer_class = PartnerOutput
 
     def get_queryset(self):
-        return selectors.partner_list(self.request.user, **_filters(query_values(PartnerQuery, self.request)))
+        return selectors.partner_ids(self.request.user, **_filters(query_values(PartnerQuery, self.request)))
+
+    def rows(self, page) -> list[dict]:
+        return selectors.partner_rows(page)
 
     @extend_schema(parameters=[PartnerQuery])
     def get(self, request, *args, **kwargs):

@@ -20,6 +20,7 @@ from core.partners.forms import (
     TableUploadForm,
 )
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
 from kopru.uploads import stored_file_response
 
@@ -30,15 +31,19 @@ def _filters(request) -> dict:
     form = PartnerFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     return {"query": data.get("q", ""), "country": data.get("country", ""),
-            "recognition": data.get("recognition", "")}, form
+            "recognition": data.get("recognition", ""), "ordering": request.GET.get("ordering", "")}, form
 
 
 @permission_required(Action.VIEW_PARTNERS)
 def partner_list(request):
     filters, form = _filters(request)
-    page = Paginator(selectors.partner_list(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.partner_ids(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, selectors.PARTNER_ORDERING, [
+        ("name", gettext("Name")), ("country", gettext("Country")), ("city", gettext("City")),
+        ("erasmus_code", gettext("Erasmus code")), ("recognition", gettext("YÖK recognition")),
+    ])
     return render(request, "partners/list.html", {
-        "page": page, "form": form,
+        "page": page, "rows": selectors.partner_rows(page.object_list), "columns": columns, "form": form,
         "may_manage": can(request.user, Action.MANAGE_PARTNERS),
         "may_import": can(request.user, Action.IMPORT_DATA),
     })
