@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 from core.audit.models import AuditEntry
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import api, token_for
+from tests.core.accounts.helpers import api, sign_in_with_password, token_for
 
 
 def test_people_list_and_one_person(admin_api, university_a, admin_a, units_a, django_assert_max_num_queries):
@@ -175,7 +175,7 @@ def test_a_token_of_one_university_is_refused_on_another(university_a, universit
 
 
 def test_a_session_of_one_university_is_refused_on_another(client_a, university_a, university_b, admin_a):
-    client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    sign_in_with_password(client_a, "ayse")
 
     assert client_a.get("/api/users/").status_code == 200
     assert client_a.get("/api/users/", HTTP_HOST=host_of(university_b)).status_code in (401, 403)
