@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core.accounts.forms import add_service_error
 from core.accounts.services import api_token_revoke, two_factor_reset
 from core.accounts.views import BACKEND
-from core.audit.selectors import audit_actions, audit_entries
+from core.audit.selectors import AUDIT_ORDERING, audit_actions, audit_list, audit_rows
 from core.office.forms import (
     AuditFilterForm,
     InvitationAcceptForm,
@@ -44,6 +44,7 @@ from core.office.services import (
     user_set_active,
 )
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 
 AUDIT_PAGE_SIZE = 50
 
@@ -222,10 +223,16 @@ def unit_remove(request, unit_id):
 def audit(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    entries = audit_entries(action=filters.get("action") or "", actor_id=filters.get("actor"))
+    ordering = AUDIT_ORDERING.key(request.GET.get("ordering"))
+    entries = audit_list(action=filters.get("action") or "", actor_id=filters.get("actor"), ordering=ordering)
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, AUDIT_ORDERING, [
+        ("at", gettext("When")), ("actor_label", gettext("Who")), ("action", gettext("Action")),
+        ("target_label", gettext("Record")),
+    ])
     context = {
-        "page": page, "form": form, "actions": audit_actions(),
+        "page": page, "rows": audit_rows(page), "columns": columns, "newest_first": ordering == "-at",
+        "form": form, "actions": audit_actions(),
         "people": users_for_user(request.user).order_by("username"),
     }
     return render(request, "office/audit.html", context)
