@@ -4,7 +4,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core.notifications import services
-from core.notifications.selectors import notification_get_for_user, notifications_for_user
+from core.notifications.selectors import notification_get_for_user, notification_values
 from core.office.permissions import Action, permission_required
 
 PAGE_SIZE = 50
@@ -12,7 +12,7 @@ PAGE_SIZE = 50
 
 @permission_required(Action.VIEW_OFFICE)
 def notification_list(request):
-    page = Paginator(notifications_for_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(notification_values(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page})
 
 
