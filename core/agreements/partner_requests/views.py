@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -11,17 +12,22 @@ from core.accounts.forms import add_service_error
 from core.agreements.models import AgreementRequest
 from core.agreements.partner_requests import services
 from core.agreements.partner_requests.selectors import (
+    REQUEST_ORDERING,
     RequestAction,
     agreements_open_for_requests,
     request_actions_for_user,
     request_get_for_user,
-    requests_for_user,
+    request_rows,
+    request_values,
 )
 from core.agreements.workflow.forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.uploads import stored_file_response
+
+PAGE_SIZE = 50
 
 
 @permission_required(Action.ANSWER_REQUESTS)
@@ -42,7 +48,13 @@ def request_list(request):
             else:
                 messages.success(request, gettext("The request is registered."))
                 return redirect("partner_requests:detail", registered.pk)
-    context = {"requests": requests_for_user(request.user, status=status), "status": status,
+    page = Paginator(request_values(request.user, status=status, ordering=request.GET.get("ordering", "")),
+                     PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, REQUEST_ORDERING, [
+        ("received_on", gettext("Received on")), ("subject", gettext("Subject")), ("sender", gettext("From")),
+        ("agreement", gettext("Agreement")), ("unit", gettext("Forwarded to")), ("status", gettext("Status")),
+    ])
+    context = {"page": page, "requests": request_rows(page), "columns": columns, "status": status,
                "statuses": AgreementRequest.Status.choices, "form": form if may_register else None}
     return render(request, "agreements/requests_list.html", context)
 
