@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.fixtures.accounts",
     "tests.fixtures.office",
     "tests.fixtures.agreements",
+    "tests.fixtures.partners",
 ]
 
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN

@@ -40,6 +40,7 @@ from core.agreements.selectors import (
 )
 from core.agreements.transfer import agreements_export, agreements_import
 from core.agreements.workflow.views import workflow_panel
+from core.documents.selectors import documents_about
 from core.office.permissions import Action, can, permission_required
 from kopru.errors import ServiceError
 from kopru.lists import sort_columns
@@ -221,3 +222,12 @@ def agreement_export(request):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="agreements-{stamp}.{file_format}"'
     return response
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def agreement_generated_documents(request, agreement_id):
+    """The documents generated about the agreement (its cover letters), among the document engine's pages."""
+    agreement = agreement_get_for_user(request.user, agreement_id)
+    return render(request, "documents/target_documents.html", {
+        "target": agreement, "documents": documents_about(request.user, agreement),
+    })

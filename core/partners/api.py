@@ -1,5 +1,6 @@
 """The partner register's API: partners, their units, contacts, rankings and YÖK checks; import and export."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -10,8 +11,10 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.documents.api import DocumentOutput
 from core.office.permissions import Action, OfficePermission
 from core.partners import selectors, services
+from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
@@ -451,3 +454,27 @@ class PartnerExportApi(GenericAPIView):
         response["Content-Disposition"] = (
             f'attachment; filename="partners-{timezone.localdate().isoformat()}.{file_format}"')
         return response
+
+
+class InfoNoteCreateApi(GenericAPIView):
+    """Generate the partner's information note (seed 000 7.4), in the university's language or the one asked."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_PARTNERS
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "InfoNoteInput"
+
+        language = serializers.ChoiceField(choices=settings.LANGUAGE_CODES, required=False)
+
+    serializer_class = InputSerializer
+
+    @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
+    def post(self, request, partner_id: int):
+        partner = selectors.partner_get_for_user(request.user, partner_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = info_note_generate(partner=partner, language=data.validated_data.get("language"),
+                                      acting_user=request.user)
+        return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.accounts.forms import add_service_error
+from core.documents.selectors import document_languages, documents_about
 from core.office.permissions import Action, can, permission_required
 from core.partners import selectors, services
 from core.partners.forms import (
@@ -19,6 +20,7 @@ from core.partners.forms import (
     RecognitionCheckForm,
     TableUploadForm,
 )
+from core.partners.info_note import info_note_generate
 from kopru.errors import ServiceError
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
@@ -266,3 +268,29 @@ def ranking_import(request):
         request, run=services.rankings_import, title=gettext("Import rankings"),
         columns_help="partner, system, year, rank, band", back=reverse("partners:list"),
     )
+
+
+# The partner's generated documents, among the document engine's pages (document_urlpatterns in urls.py).
+
+@require_POST
+@permission_required(Action.MANAGE_PARTNERS)
+def info_note(request, partner_id):
+    """Generate the partner's information note; ?language=en asks for it in English."""
+    partner = selectors.partner_get_for_user(request.user, partner_id)
+    language = request.POST.get("language") or request.GET.get("language") or None
+    try:
+        document = info_note_generate(partner=partner, language=language, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("documents:partner_documents", partner_id=partner.pk)
+    messages.success(request, gettext("The information note is ready."))
+    return redirect("documents:detail", document_id=document.pk)
+
+
+@permission_required(Action.VIEW_PARTNERS)
+def partner_generated_documents(request, partner_id):
+    partner = selectors.partner_get_for_user(request.user, partner_id)
+    return render(request, "documents/target_documents.html", {
+        "target": partner, "documents": documents_about(request.user, partner), "languages": document_languages(),
+        "may_generate": can(request.user, Action.MANAGE_PARTNERS),
+    })

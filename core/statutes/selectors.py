@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.agreements.models import WorkflowStep
+from core.documents.models import GeneratedDocument
 from core.office.permissions import Action, can
 from core.statutes.models import Clause, Revision, Statute
 
@@ -222,3 +223,9 @@ def public_statute_get(statute_id) -> Statute:
     if statute.in_force_today is None:
         raise Http404
     return statute
+
+
+def published_document(revision: Revision, language: str) -> GeneratedDocument | None:
+    """The newest copy of a revision made for the public pages in `language`, or None before it is made."""
+    return (GeneratedDocument.objects.filter(publication__revision=revision, language=language)
+            .order_by("-version").first())

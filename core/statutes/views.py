@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 from core.accounts.forms import add_service_error
 from core.documents.responses import document_file_response
 from core.documents.services import FORMATS
-from core.documents.statute import statute_export
 from core.office.models import Role
 from core.office.permissions import Action, can, permission_required
 from core.statutes import services
 from core.statutes.diff import diff_summary, revision_diff
+from core.statutes.export import statute_export
 from core.statutes.forms import (
     ApproveForm,
     ClauseAddForm,

@@ -200,7 +200,7 @@ def _osh_rows(university: University) -> dict:
         request = AgreementRequest.objects.create(agreement=agreement, received_on=date(2026, 2, 1), sender=MARKER,
                                                   subject=f"{MARKER} request", unit=unit)
         notification = Notification.objects.create(recipient=admin, title=f"{MARKER} notice", text=MARKER)
-        generated = GeneratedDocument.objects.create(kind="info_note", language="en", partner=partner, version=1,
+        generated = GeneratedDocument.objects.create(kind="info_note", language="en", subject=partner, version=1,
                                                      title=f"{MARKER} note",
                                                      pdf=ContentFile(MARKER.encode(), name="note.pdf"))
         job = DocumentJob.objects.create(kind="info_note", language="en", file_format="pdf", document=generated,
