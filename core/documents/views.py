@@ -25,7 +25,7 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import subject_of
 from core.office.permissions import Action, permission_required
-from kopru.errors import ServiceError
+from kopru.web import run_service
 
 
 @permission_required(Action.VIEW_OFFICE)
@@ -75,12 +75,10 @@ def template_download(request, kind, language):
 @permission_required(Action.MANAGE_TEMPLATES)
 def template_sample(request, kind, language):
     kind_and_language_or_404(kind, language)
-    try:
-        content = template_preview(kind, language)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    run = run_service(request, lambda: template_preview(kind, language))
+    if not run.ok:
         return redirect("documents:templates")
-    return docx_response(content, f"{kind}_{language}_preview.docx")
+    return docx_response(run.result, f"{kind}_{language}_preview.docx")
 
 
 @require_POST
@@ -91,12 +89,9 @@ def template_replace(request, kind, language):
     if not form.is_valid():
         messages.error(request, gettext("Choose a DOCX file to upload."))
         return redirect("documents:templates")
-    try:
-        template_upload(kind=kind, language=language, upload=form.cleaned_data["file"], acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("The new template is in use."))
+    run_service(request, lambda: template_upload(kind=kind, language=language, upload=form.cleaned_data["file"],
+                                                 acting_user=request.user),
+                success_message=gettext("The new template is in use."))
     return redirect("documents:templates")
 
 

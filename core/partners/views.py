@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.documents.selectors import document_languages, documents_about
 from core.office.permissions import Action, can, permission_required
 from core.partners import selectors, services
@@ -25,6 +24,7 @@ from kopru.errors import ServiceError
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
 from kopru.uploads import stored_file_response
+from kopru.web import add_service_error, run_service
 
 PAGE_SIZE = 50
 
@@ -66,27 +66,19 @@ def partner_export(request):
 
 def _save_form(request, form, save) -> bool:
     """Run `save(form)` when the form is valid; a service's refusal lands on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        save(form)
-    except ServiceError as error:
-        add_service_error(form, error)
-        return False
-    messages.success(request, gettext("Saved."))
-    return True
+    return (request.method == "POST" and form.is_valid()
+            and run_service(request, lambda: save(form), form=form, success_message=gettext("Saved.")).ok)
 
 
 @permission_required(Action.MANAGE_PARTNERS)
 def partner_create(request):
     form = PartnerForm(request.POST or None)
-    created = {}
-
-    def save(form):
-        created["partner"] = services.partner_create(names=form.names(), acting_user=request.user, **form.details())
-
-    if _save_form(request, form, save):
-        return redirect("partners:detail", created["partner"].pk)
+    if request.method == "POST" and form.is_valid():
+        run = run_service(request, lambda: services.partner_create(names=form.names(), acting_user=request.user,
+                                                                   **form.details()),
+                          form=form, success_message=gettext("Saved."))
+        if run.ok:
+            return redirect("partners:detail", run.result.pk)
     return render(request, "partners/edit.html", {"form": form})
 
 
@@ -108,13 +100,9 @@ def partner_edit(request, partner_id):
 @permission_required(Action.MANAGE_PARTNERS)
 def partner_delete(request, partner_id):
     partner = selectors.partner_get_for_user(request.user, partner_id)
-    try:
-        services.partner_delete(partner=partner, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("partners:detail", partner.pk)
-    messages.success(request, gettext("The partner is deleted."))
-    return redirect("partners:list")
+    run = run_service(request, lambda: services.partner_delete(partner=partner, acting_user=request.user),
+                      success_message=gettext("The partner is deleted."))
+    return redirect("partners:list") if run.ok else redirect("partners:detail", partner.pk)
 
 
 def _detail(request, partner_id, **bound_forms):
@@ -278,13 +266,11 @@ def info_note(request, partner_id):
     """Generate the partner's information note; ?language=en asks for it in English."""
     partner = selectors.partner_get_for_user(request.user, partner_id)
     language = request.POST.get("language") or request.GET.get("language") or None
-    try:
-        document = info_note_generate(partner=partner, language=language, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    run = run_service(request, lambda: info_note_generate(partner=partner, language=language, acting_user=request.user),
+                      success_message=gettext("The information note is ready."))
+    if not run.ok:
         return redirect("documents:partner_documents", partner_id=partner.pk)
-    messages.success(request, gettext("The information note is ready."))
-    return redirect("documents:detail", document_id=document.pk)
+    return redirect("documents:detail", document_id=run.result.pk)
 
 
 @permission_required(Action.VIEW_PARTNERS)
