@@ -66,7 +66,7 @@ def add_the_rest() -> None:
                     city=f"City {number % 40}", recognition=("recognised", "unchecked")[number % 2])
             for number in range(800))
         statutes = Statute.objects.bulk_create(
-            Statute(kind=("directive", "regulation")[number % 2], title_tr=f"Yönerge {number}",
+            Statute(kind=("statute", "procedure")[number % 2], title_tr=f"Yönerge {number}",
                     title_en=f"Directive {number}", document_number=f"YÖN-{number:03}")
             for number in range(30))
         Revision.objects.bulk_create(
