@@ -183,6 +183,8 @@ class Agreement(CleanText, models.Model):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["-created_at", "-id"]
+        # The lists' default order: a page of the newest agreements reads the index, not every agreement.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="agreement_newest_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(starts_on=None) | models.Q(ends_on=None)
