@@ -55,10 +55,12 @@ from django.utils.translation import gettext
 from django_tenants.utils import quote_schema_name, schema_context
 
 from console import backup_crypto
+from console.errors import ConsoleError
 from console.provisioning import step_add_primary_domain, step_create_schema
 from console.services import schema_name_for, slug_errors
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
-from kopru.errors import ServiceError, invalid
+from kopru.errors import CommonError, ServiceError, invalid
 from kopru.storage import tenant_file_names
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
@@ -213,7 +215,8 @@ def university_backup(*, university: University, archive_path: str | Path, actin
     """Write the university's rows and files to a .tar.gz at `archive_path`, encrypted when a `key`
     is given; returns the manifest."""
     if key is not None and len(key) < backup_crypto.MIN_KEY_LENGTH:
-        raise ServiceError("key_too_short", gettext("The backup key must be at least %(length)s characters long.")
+        raise ServiceError(ConsoleError.KEY_TOO_SHORT,
+                           gettext("The backup key must be at least %(length)s characters long.")
                            % {"length": backup_crypto.MIN_KEY_LENGTH})
     with (schema_context(university.schema_name), _snapshot(), open(archive_path, "wb") as file,
           _sealed(file, key) as target, tarfile.open(fileobj=target, mode="w|gz") as tar):
@@ -226,25 +229,25 @@ def university_backup(*, university: University, archive_path: str | Path, actin
             with default_storage.open(entry["name"], "rb") as stored:
                 archive.add(f"media/{entry['name']}", stored, entry["size"])
         archive.close()
-    audit_record(actor=acting_user, action="university.backed_up", target=university,
+    audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_BACKED_UP, target=university,
                  details={"archive": Path(archive_path).name, "files": len(manifest["files"]),
                           "encrypted": key is not None})
     return manifest
 
 
 def _not_an_archive() -> ServiceError:
-    return ServiceError("invalid_archive", gettext("This file is not a backup of a Köprü university."))
+    return ServiceError(ConsoleError.INVALID_ARCHIVE, gettext("This file is not a backup of a Köprü university."))
 
 
 def _damaged() -> ServiceError:
-    return ServiceError("damaged_archive", gettext(
+    return ServiceError(ConsoleError.DAMAGED_ARCHIVE, gettext(
         "This backup is damaged or incomplete: it was cut short or changed after it was made. Nothing was restored."))
 
 
 def _version_mismatch() -> ServiceError:
-    return ServiceError("version_mismatch", gettext(
+    return ServiceError(ConsoleError.VERSION_MISMATCH, gettext(
         "This backup was made by another version of Köprü: restore it with the version that made it, "
-        "then upgrade."), status_code=409)
+        "then upgrade."))
 
 
 @contextmanager
@@ -252,8 +255,7 @@ def _plain_archive(archive_path: str | Path, key: bytes | None) -> Iterator[Bina
     """The archive as a seekable .tar.gz. An encrypted one is decrypted into a temporary file first,
     every chunk's tag checked, as its chunks can only be read in order."""
     if not Path(archive_path).is_file():
-        raise ServiceError("not_found", gettext("There is no file at %(path)s.") % {"path": archive_path},
-                           status_code=404)
+        raise ServiceError(CommonError.NOT_FOUND, gettext("There is no file at %(path)s.") % {"path": archive_path})
     with open(archive_path, "rb") as source:
         start = source.read(len(backup_crypto.MAGIC))
         source.seek(0)
@@ -263,12 +265,13 @@ def _plain_archive(archive_path: str | Path, key: bytes | None) -> Iterator[Bina
         if start != backup_crypto.MAGIC:
             raise _not_an_archive()
         if key is None:
-            raise ServiceError("key_required", gettext("This backup is encrypted: give the key it was made with."))
+            raise ServiceError(ConsoleError.KEY_REQUIRED,
+                               gettext("This backup is encrypted: give the key it was made with."))
         with tempfile.TemporaryFile() as plain:
             try:
                 backup_crypto.decrypt(source, plain, key)
             except backup_crypto.WrongKey as error:
-                raise ServiceError("wrong_key", gettext("This key does not open this backup.")) from error
+                raise ServiceError(ConsoleError.WRONG_KEY, gettext("This key does not open this backup.")) from error
             except backup_crypto.Damaged as error:
                 raise _damaged() from error
             plain.seek(0)
@@ -458,8 +461,7 @@ def _existing_university(slug: str) -> University:
     university = (University.objects.select_for_update().exclude(schema_name=settings.PUBLIC_SCHEMA_NAME)
                   .filter(slug=slug, status__in=[University.Status.ACTIVE, University.Status.SUSPENDED]).first())
     if university is None:
-        raise ServiceError("not_found", gettext("No university has the address %(slug)s.") % {"slug": slug},
-                           status_code=404)
+        raise ServiceError(CommonError.NOT_FOUND, gettext("No university has the address %(slug)s.") % {"slug": slug})
     return university
 
 
@@ -497,7 +499,7 @@ def _restore(archive: tarfile.TarFile, *, slug: str | None, replace: bool, actin
                 _load_rows(archive, manifest)
                 files = _FileSwap(university.schema_name)
                 _restore_files(archive, manifest, files)
-            audit_record(actor=acting_user, action="university.restored", target=university,
+            audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_RESTORED, target=university,
                          details={"from": manifest["university"]["slug"], "made_at": manifest["created_at"],
                                   "replaced": replace})
             transaction.on_commit(lambda: forget_university_hosts(university))

@@ -15,7 +15,9 @@ from django.utils.translation import gettext
 from django_tenants.utils import schema_context
 
 from console.directory import directory_withdraw
+from console.errors import ConsoleError
 from console.provisioning import university_schema_and_domains_remove
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from kopru.errors import ServiceError, invalid
 from kopru.storage import tenant_files_delete
@@ -39,11 +41,9 @@ def university_schedule_deletion(*, university: University, acting_user,
                                  grace_days: int = DEFAULT_GRACE_DAYS) -> University:
     """Close the university at once (its hosts answer 503) and delete it once `grace_days` have passed."""
     if university.is_public or university.status == University.Status.PROVISIONING:
-        raise ServiceError("wrong_status", gettext("Only a university that is set up can be deleted."),
-                           status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, gettext("Only a university that is set up can be deleted."))
     if university.deletion_due_at is not None:
-        raise ServiceError("wrong_status", gettext("This university's deletion is already scheduled."),
-                           status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, gettext("This university's deletion is already scheduled."))
     if not 1 <= grace_days <= MAX_GRACE_DAYS:
         message = gettext("Give between 1 and %(max)d days.") % {"max": MAX_GRACE_DAYS}
         raise invalid({"grace_days": [message]})
@@ -53,7 +53,7 @@ def university_schedule_deletion(*, university: University, acting_user,
     university.status = University.Status.SUSPENDED
     university.full_clean()
     university.save(update_fields=["deletion_requested_at", "deletion_due_at", "status", "updated_at"])
-    audit_record(actor=acting_user, action="university.deletion_scheduled", target=university,
+    audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_DELETION_SCHEDULED, target=university,
                  details={"due_at": university.deletion_due_at.isoformat(), "grace_days": grace_days})
     transaction.on_commit(lambda: forget_university_hosts(university))
     return university
@@ -63,14 +63,13 @@ def university_schedule_deletion(*, university: University, acting_user,
 def university_cancel_deletion(*, university: University, acting_user) -> University:
     """Keep the university after all: it opens again (suspend it anew if it should stay closed)."""
     if university.deletion_due_at is None:
-        raise ServiceError("wrong_status", gettext("This university is not scheduled for deletion."),
-                           status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, gettext("This university is not scheduled for deletion."))
     university.deletion_requested_at = None
     university.deletion_due_at = None
     university.status = University.Status.ACTIVE
     university.full_clean()
     university.save(update_fields=["deletion_requested_at", "deletion_due_at", "status", "updated_at"])
-    audit_record(actor=acting_user, action="university.deletion_cancelled", target=university)
+    audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_DELETION_CANCELLED, target=university)
     transaction.on_commit(lambda: forget_university_hosts(university))
     return university
 
@@ -102,5 +101,5 @@ def _purge(university_id: int, now: datetime) -> str | None:
     details = {"slug": university.slug, "schema": university.schema_name, "name": university.name, "files": files,
                "requested_at": requested_at.isoformat() if requested_at else None}
     university.delete()
-    audit_record(actor=None, action="university.purged", details=details)
+    audit_record(actor=None, action=AuditAction.UNIVERSITY_PURGED, details=details)
     return details["slug"]

@@ -20,6 +20,7 @@ from django_tenants.clone import CloneSchema
 from django_tenants.utils import quote_schema_name, tenant_context
 
 from core.agreements.workflow.services import workflow_seed_default
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.services import invitation_create, office_seed_defaults
@@ -139,7 +140,7 @@ def _undo(job: ProvisioningJob, error: str, on_progress=None) -> None:
     if university is not None:
         university_schema_and_domains_remove(university)
         university.delete()
-    audit_record(actor=None, action="university.provisioning_failed", target=job,
+    audit_record(actor=None, action=AuditAction.UNIVERSITY_PROVISIONING_FAILED, target=job,
                  details={"slug": job.slug, "step": job.step, "error": error})
     _report(job, on_progress, university=None, status=ProvisioningJob.Status.FAILED, error=error,
             finished_at=timezone.now())

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import connection
-from django.shortcuts import get_object_or_404
 from django_tenants.utils import quote_schema_name
 
 from i18n.text import sort_by_language
+from kopru.errors import NotFound
 from tenants.models import ProvisioningJob, University
 
 
@@ -34,8 +34,14 @@ def universities_with_activity() -> list[University]:
 
 def university_for_console(slug: str) -> University:
     """A university by slug for the platform's own pages and API; the public tenant is not one (404)."""
-    return get_object_or_404(University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME), slug=slug)
+    university = University.objects.exclude(schema_name=settings.PUBLIC_SCHEMA_NAME).filter(slug=slug).first()
+    if university is None:
+        raise NotFound()
+    return university
 
 
 def provisioning_job_for_console(job_id: int) -> ProvisioningJob:
-    return get_object_or_404(ProvisioningJob.objects.select_related("university"), pk=job_id)
+    job = ProvisioningJob.objects.select_related("university").filter(pk=job_id).first()
+    if job is None:
+        raise NotFound()
+    return job

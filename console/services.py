@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django_tenants.utils import schema_exists
 
+from console.errors import ConsoleError
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from kopru.errors import ServiceError, full_clean_or_refuse, invalid
 from tenants.models import Domain, ProvisioningJob, University
@@ -118,7 +120,7 @@ def university_onboard(
         university=university, slug=slug, admin_email=admin_email,
         requested_by=acting_user if acting_user is not None and acting_user.is_authenticated else None,
     )
-    audit_record(actor=acting_user, action="university.onboarded", target=university,
+    audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_ONBOARDED, target=university,
                  details={"slug": slug, "job": job.pk})
     if queue:
         from console.tasks import provision_university
@@ -130,10 +132,10 @@ def university_onboard(
 def _set_status(*, university: University, acting_user, status: str, allowed_from: str, action: str,
                 refusal: str) -> University:
     if university.status != allowed_from:
-        raise ServiceError("wrong_status", refusal, status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, refusal)
     if university.deletion_due_at is not None:  # console/deletion.py keeps it closed until then
-        raise ServiceError("wrong_status", gettext("This university is scheduled for deletion: "
-                                                   "cancel the deletion first."), status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, gettext("This university is scheduled for deletion: "
+                                                   "cancel the deletion first."))
     university.status = status
     university.full_clean()
     university.save(update_fields=["status", "updated_at"])
@@ -148,7 +150,7 @@ def university_suspend(*, university: University, acting_user) -> University:
     """Close a university's hosts (pages and API answer 503) without touching its data."""
     return _set_status(
         university=university, acting_user=acting_user, status=University.Status.SUSPENDED,
-        allowed_from=University.Status.ACTIVE, action="university.suspended",
+        allowed_from=University.Status.ACTIVE, action=AuditAction.UNIVERSITY_SUSPENDED,
         refusal=gettext("Only an active university can be suspended."),
     )
 
@@ -157,7 +159,7 @@ def university_suspend(*, university: University, acting_user) -> University:
 def university_reactivate(*, university: University, acting_user) -> University:
     return _set_status(
         university=university, acting_user=acting_user, status=University.Status.ACTIVE,
-        allowed_from=University.Status.SUSPENDED, action="university.reactivated",
+        allowed_from=University.Status.SUSPENDED, action=AuditAction.UNIVERSITY_REACTIVATED,
         refusal=gettext("Only a suspended university can be reactivated."),
     )
 
@@ -188,8 +190,7 @@ def hostname_errors(hostname: str) -> list[str]:
 def university_add_domain(*, university: University, domain: str, acting_user) -> Domain:
     """Let a university also answer on a domain of its own; it works at once (unknown hosts are not cached)."""
     if university.is_public or university.status == University.Status.PROVISIONING:
-        raise ServiceError("wrong_status", gettext("Domains can be added once the university is set up."),
-                           status_code=409)
+        raise ServiceError(ConsoleError.WRONG_STATUS, gettext("Domains can be added once the university is set up."))
     hostname = normalise_hostname(domain)
     errors = hostname_errors(hostname)
     if errors:
@@ -197,5 +198,6 @@ def university_add_domain(*, university: University, domain: str, acting_user) -
     record = Domain(domain=hostname, tenant=university, is_primary=False)
     record.full_clean()
     record.save()
-    audit_record(actor=acting_user, action="university.domain_added", target=university, details={"domain": hostname})
+    audit_record(actor=acting_user, action=AuditAction.UNIVERSITY_DOMAIN_ADDED,
+                 target=university, details={"domain": hostname})
     return record

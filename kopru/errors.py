@@ -1,31 +1,52 @@
+"""The errors services raise: a stable code from the app's own enum, and a message for people.
+
+Each app lists its codes in an ErrorCode enum (core/<app>/errors.py); clients branch on the
+code, people read the message. The domain knows no HTTP: the web and the API choose the
+status of each code in kopru/statuses.py.
+"""
+
+from enum import StrEnum
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
-from rest_framework import status
+
+
+class ErrorCode(StrEnum):
+    """The base of every app's error codes; a code's value is what clients see."""
+
+
+class CommonError(ErrorCode):
+    INVALID = "invalid"
+    NAME_REQUIRED = "name_required"
+    NOT_FOUND = "not_found"
 
 
 class ServiceError(Exception):
     """A rule of a service was broken: `code` is stable for clients, `message` is for people.
 
-    Views show the message; the API answers it in its error shape (kopru/api/errors.py), with a
-    Retry-After header when `retry_after` says in how many seconds the request may be made again.
+    `retry_after` says in how many seconds the same request may succeed, when waiting helps.
     """
 
-    status_code = status.HTTP_400_BAD_REQUEST
-
-    def __init__(self, code: str, message: str, *, fields: dict | None = None, status_code: int | None = None,
-                 retry_after: int | None = None):
+    def __init__(self, code: ErrorCode, message: str, *, fields: dict | None = None, retry_after: int | None = None):
+        if not isinstance(code, ErrorCode):
+            raise TypeError(f"An error code comes from an app's ErrorCode enum, not {code!r}.")
         super().__init__(message)
         self.code = code
         self.message = message
         self.fields = fields or {}
         self.retry_after = retry_after
-        if status_code is not None:
-            self.status_code = status_code
+
+
+class NotFound(ServiceError):
+    """What a selector raises for a record that is missing or out of the reader's reach: the two look the same."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(CommonError.NOT_FOUND, message or gettext("Nothing was found at this address."))
 
 
 def invalid(fields: dict) -> ServiceError:
     """The error of fields that break their rules, each named with its messages."""
-    return ServiceError("invalid", gettext("Some fields are not valid."), fields=fields)
+    return ServiceError(CommonError.INVALID, gettext("Some fields are not valid."), fields=fields)
 
 
 def full_clean_or_refuse(instance, **options) -> None:

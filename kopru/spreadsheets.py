@@ -41,8 +41,22 @@ from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from kopru.errors import ServiceError
+from kopru.errors import ErrorCode, ServiceError
 from kopru.uploads import ARCHIVE_ERRORS, check_archive
+
+
+class TableError(ErrorCode):
+    """Why a table is refused."""
+
+    EMPTY_TABLE = "empty_table"
+    IMPORT_INVALID = "import_invalid"
+    MISSING_COLUMNS = "missing_columns"
+    TABLE_ENCODING = "table_encoding"
+    TABLE_TOO_LARGE = "table_too_large"
+    TABLE_TOO_LONG = "table_too_long"
+    TABLE_TOO_MANY_CELLS = "table_too_many_cells"
+    TABLE_TOO_WIDE = "table_too_wide"
+    UNREADABLE_TABLE = "unreadable_table"
 
 XLSX_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"  # spreadsheet programs in Turkish and Russian locales save with ";"
@@ -76,7 +90,7 @@ class Table:
         missing = sorted(set(required) - set(self.columns))
         if missing:
             raise ServiceError(
-                "missing_columns",
+                TableError.MISSING_COLUMNS,
                 gettext("The table has no column %(columns)s in its first row.") % {"columns": ", ".join(missing)},
             )
 
@@ -105,7 +119,7 @@ class ImportRefused(ServiceError):
             "%(count)d row is not valid; nothing was imported.",
             "%(count)d rows are not valid; nothing was imported.", rows,
         ) % {"count": rows}
-        super().__init__("import_invalid", message, fields={"rows": [error.as_dict() for error in errors]})
+        super().__init__(TableError.IMPORT_INVALID, message, fields={"rows": [error.as_dict() for error in errors]})
         self.rows = errors
 
 
@@ -119,14 +133,14 @@ class ImportResult:
 
 
 def _unreadable() -> ServiceError:
-    return ServiceError("unreadable_table", gettext("This file is not a CSV or XLSX table that can be read."))
+    return ServiceError(TableError.UNREADABLE_TABLE, gettext("This file is not a CSV or XLSX table that can be read."))
 
 
 def _read(upload) -> bytes:
     megabytes = settings.KOPRU_TABLE_MAX_MB
     data = upload.read(megabytes * 1024 * 1024 + 1)
     if len(data) > megabytes * 1024 * 1024:
-        raise ServiceError("table_too_large", gettext("The file is larger than %(megabytes)d MB.")
+        raise ServiceError(TableError.TABLE_TOO_LARGE, gettext("The file is larger than %(megabytes)d MB.")
                            % {"megabytes": megabytes})
     return data
 
@@ -140,7 +154,7 @@ class _Cells:
     def add(self, count: int) -> None:
         self.count += count
         if self.count > settings.KOPRU_TABLE_MAX_CELLS:
-            raise ServiceError("table_too_many_cells", gettext("A table can have at most %(cells)d cells.")
+            raise ServiceError(TableError.TABLE_TOO_MANY_CELLS, gettext("A table can have at most %(cells)d cells.")
                                % {"cells": settings.KOPRU_TABLE_MAX_CELLS})
 
 
@@ -153,11 +167,11 @@ def _bounded(lines, cells: _Cells):
     max_rows, max_columns = settings.KOPRU_TABLE_MAX_ROWS, settings.KOPRU_TABLE_MAX_COLUMNS
     for count, (line, values) in enumerate(lines, start=1):
         if count > max_rows + 1:  # the header and max_rows rows
-            raise ServiceError("table_too_long", gettext(
+            raise ServiceError(TableError.TABLE_TOO_LONG, gettext(
                 "A table can have at most %(rows)d rows, blank rows included.") % {"rows": max_rows})
         cells.add(len(values) or 1)
         if len(values) > max_columns and any(value not in (None, "") for value in values[max_columns:]):
-            raise ServiceError("table_too_wide", gettext("A table can have at most %(columns)d columns.")
+            raise ServiceError(TableError.TABLE_TOO_WIDE, gettext("A table can have at most %(columns)d columns.")
                                % {"columns": max_columns})
         yield line, values[:max_columns]
 
@@ -180,7 +194,7 @@ def _table(lines, cells: _Cells) -> Table | None:
 
 def _not_empty(table: Table | None) -> Table:
     if table is None:
-        raise ServiceError("empty_table", gettext("The table is empty."))
+        raise ServiceError(TableError.EMPTY_TABLE, gettext("The table is empty."))
     return table
 
 
@@ -208,7 +222,7 @@ def _csv_lines(data: bytes):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ServiceError(
-            "table_encoding", gettext("The CSV file is not in UTF-8; save it as “CSV UTF-8” and try again.")
+            TableError.TABLE_ENCODING, gettext("The CSV file is not in UTF-8; save it as “CSV UTF-8” and try again.")
         ) from None
     if "\x00" in text:
         raise _unreadable()

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from kopru.errors import ServiceError
+from kopru.errors import CommonError, ServiceError
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -18,7 +18,7 @@ def set_translations(instance, field: str, texts: dict[str, str | None]) -> bool
 def set_names(instance, names: dict[str, str | None], *, missing: str) -> None:
     """Set the names given; `missing` is the message that refuses an instance left without a name."""
     if not set_translations(instance, "name", names):
-        raise ServiceError("name_required", missing, fields={"name": [missing]})
+        raise ServiceError(CommonError.NAME_REQUIRED, missing, fields={"name": [missing]})
 
 
 def translations(instance, field: str) -> dict[str, str | None]:

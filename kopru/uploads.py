@@ -20,8 +20,20 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils.translation import gettext
 
-from kopru.errors import ServiceError
+from kopru.errors import ErrorCode, ServiceError
 from kopru.text import clean_text
+
+
+class UploadError(ErrorCode):
+    """Why an upload is refused."""
+
+    ARCHIVE_ENTRIES = "archive_entries"
+    ARCHIVE_ENTRY_TOO_LARGE = "archive_entry_too_large"
+    ARCHIVE_RATIO = "archive_ratio"
+    ARCHIVE_TOO_LARGE = "archive_too_large"
+    FILE_EMPTY = "file_empty"
+    FILE_TOO_LARGE = "file_too_large"
+    FILE_TYPE = "file_type"
 
 PDF, DOCX, DOC, ODT, PNG, JPEG = "pdf", "docx", "doc", "odt", "png", "jpeg"
 DOCX_MAIN_PART = b"wordprocessingml.document.main+xml"
@@ -58,22 +70,22 @@ ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, E
                   NotImplementedError, RuntimeError)
 
 
-def _refuse(code: str, message: str, field: str | None) -> ServiceError:
+def _refuse(code: UploadError, message: str, field: str | None) -> ServiceError:
     return ServiceError(code, message, fields={field: [message]} if field else None)
 
 
 def _check_entry(size: int, packed: int, total: int, field: str | None) -> None:
     """Refuse an entry of `size` bytes unpacked from `packed`, `total` being the archive's so far."""
     if size > settings.KOPRU_ARCHIVE_MAX_ENTRY_MB * MB:
-        raise _refuse("archive_entry_too_large", gettext(
+        raise _refuse(UploadError.ARCHIVE_ENTRY_TOO_LARGE, gettext(
             "A part of this file unpacks to more than %(megabytes)d MB, more than Köprü reads.")
             % {"megabytes": settings.KOPRU_ARCHIVE_MAX_ENTRY_MB}, field)
     if total > settings.KOPRU_ARCHIVE_MAX_TOTAL_MB * MB:
-        raise _refuse("archive_too_large", gettext(
+        raise _refuse(UploadError.ARCHIVE_TOO_LARGE, gettext(
             "This file unpacks to more than %(megabytes)d MB, more than Köprü reads.")
             % {"megabytes": settings.KOPRU_ARCHIVE_MAX_TOTAL_MB}, field)
     if size > RATIO_FROM and size > settings.KOPRU_ARCHIVE_MAX_RATIO * max(packed, 1):
-        raise _refuse("archive_ratio", gettext(
+        raise _refuse(UploadError.ARCHIVE_RATIO, gettext(
             "A part of this file unpacks to more than %(ratio)d times its packed size; documents and "
             "tables do not, so the file is refused.") % {"ratio": settings.KOPRU_ARCHIVE_MAX_RATIO}, field)
 
@@ -89,7 +101,7 @@ def check_archive(archive: zipfile.ZipFile, *, field: str | None = None) -> None
     """
     entries = archive.infolist()
     if len(entries) > settings.KOPRU_ARCHIVE_MAX_ENTRIES:
-        raise _refuse("archive_entries", gettext("This file is made of more than %(count)d parts, more than "
+        raise _refuse(UploadError.ARCHIVE_ENTRIES, gettext("This file is made of more than %(count)d parts, more than "
                                                  "Köprü reads.") % {"count": settings.KOPRU_ARCHIVE_MAX_ENTRIES},
                       field)
     total = 0
@@ -147,14 +159,14 @@ def check_upload(upload, *, allowed: set[str], max_mb: int, refusal: str, field:
     """The content type of an acceptable upload; a ServiceError naming `field` otherwise."""
     if not upload.size:
         message = gettext("The file is empty.")
-        raise ServiceError("file_empty", message, fields={field: [message]})
+        raise ServiceError(UploadError.FILE_EMPTY, message, fields={field: [message]})
     if upload.size > max_mb * 1024 * 1024:
         message = gettext("The file is larger than %(megabytes)d MB.") % {"megabytes": max_mb}
-        raise ServiceError("file_too_large", message, fields={field: [message]})
+        raise ServiceError(UploadError.FILE_TOO_LARGE, message, fields={field: [message]})
     kind = file_kind(upload, field=field, open_archives=bool(allowed & {DOCX, ODT}))
     if kind not in allowed:
         message = str(refusal)
-        raise ServiceError("file_type", message, fields={field: [message]})
+        raise ServiceError(UploadError.FILE_TYPE, message, fields={field: [message]})
     return CONTENT_TYPES[kind]
 
 

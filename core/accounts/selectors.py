@@ -1,10 +1,10 @@
 """Reads about accounts: API tokens, as far as the reader may see them."""
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from core.accounts.models import ApiToken
+from kopru.errors import NotFound
 
 
 def api_tokens(*, user=None) -> QuerySet[ApiToken]:
@@ -18,5 +18,5 @@ def api_token_get(*, user, token_id) -> ApiToken:
     """One of the user's own valid tokens; another person's and a missing one both answer 404."""
     token = api_tokens(user=user).filter(pk=token_id).first() if str(token_id).isdigit() else None
     if token is None:
-        raise Http404
+        raise NotFound()
     return token

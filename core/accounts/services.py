@@ -14,9 +14,11 @@ from django.utils.translation import gettext
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
+from core.accounts.errors import AccountError
 from core.accounts.models import ApiToken, User
 from core.accounts.sign_in_limits import client_address, sign_in_hold
 from core.accounts.two_factor_policy import two_factor_required
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from kopru.errors import ServiceError
 from kopru.text import clean_text
@@ -28,7 +30,7 @@ def user_set_language(*, user: User, language: str) -> User:
         raise ValueError(language)
     user.language = language
     user.save(update_fields=["language"])
-    audit_record(actor=user, action="user.language_changed", target=user, details={"language": language})
+    audit_record(actor=user, action=AuditAction.USER_LANGUAGE_CHANGED, target=user, details={"language": language})
     return user
 
 
@@ -50,26 +52,26 @@ def sign_in_check_allowed(*, request, username: str) -> None:
     hold = sign_in_hold(request=request, username=username)
     if hold is None:
         return
-    audit_record(actor=None, action="sign_in.throttled",
+    audit_record(actor=None, action=AuditAction.SIGN_IN_THROTTLED,
                  details=_sign_in_details(request, username, reason=hold.reason, wait_seconds=hold.seconds))
     if hold.reason == "address":
         message = gettext("Too many failed sign-in attempts from your address. Wait %(minutes)s min and try again.")
     else:
         message = gettext("Too many failed sign-in attempts. Wait %(minutes)s min and try again.")
-    raise ServiceError(SIGN_IN_THROTTLED, message % {"minutes": math.ceil(hold.seconds / 60)}, status_code=429,
+    raise ServiceError(AccountError.SIGN_IN_THROTTLED, message % {"minutes": math.ceil(hold.seconds / 60)},
                        retry_after=hold.seconds)
 
 
 def sign_in_failure_record(*, request, username: str, step: str) -> None:
     """Audit a wrong password or code (axes has counted it); refuse if the next try must now wait."""
-    audit_record(actor=None, action="sign_in.failed", details=_sign_in_details(request, username, step=step))
+    audit_record(actor=None, action=AuditAction.SIGN_IN_FAILED, details=_sign_in_details(request, username, step=step))
     sign_in_check_allowed(request=request, username=username)
 
 
 def sign_in_success_record(*, request, user: User) -> None:
     """The whole sign-in went through: the account's failures at this address are forgotten."""
     AxesProxyHandler.get_implementation().reset_user_attempts(request, get_credentials(user.username))
-    audit_record(actor=user, action="sign_in.succeeded", target=user,
+    audit_record(actor=user, action=AuditAction.SIGN_IN_SUCCEEDED, target=user,
                  details=_sign_in_details(request, user.username))
 
 
@@ -79,7 +81,7 @@ def authenticate_user(*, request, username: str, password: str) -> User:
     user = authenticate(request, username=username, password=password)  # announces a failure to axes
     if user is None:
         sign_in_failure_record(request=request, username=username, step="password")
-        raise ServiceError("invalid_credentials", gettext("The username or password is not correct."))
+        raise ServiceError(AccountError.INVALID_CREDENTIALS, gettext("The username or password is not correct."))
     return user
 
 
@@ -109,7 +111,7 @@ def two_factor_pending(*, user: User, key: str = "") -> TOTPDevice:
 
 def _code_error() -> ServiceError:
     message = gettext("The code is not correct.")
-    return ServiceError("otp_invalid", message, fields={"otp": [message]})
+    return ServiceError(AccountError.OTP_INVALID, message, fields={"otp": [message]})
 
 
 def _second_factor_accepts(*, user: User, device: TOTPDevice, code: str) -> bool:
@@ -120,7 +122,7 @@ def _second_factor_accepts(*, user: User, device: TOTPDevice, code: str) -> bool
     recovery = StaticDevice.objects.filter(user=user, confirmed=True).first()
     if recovery is None or not recovery.verify_token(code.lower()):
         return False
-    audit_record(actor=user, action="two_factor.recovery_code_used", target=user,
+    audit_record(actor=user, action=AuditAction.TWO_FACTOR_RECOVERY_CODE_USED, target=user,
                  details={"left": recovery.token_set.count()})
     return True
 
@@ -162,7 +164,7 @@ def two_factor_confirm(*, user: User, code: str, key: str = "",
         device.save(update_fields=["confirmed"])
         codes = _recovery_codes_issue(user)
         ended = user_sign_out_everywhere(user=user, keep_session_key=keep_session_key)
-        audit_record(actor=user, action="two_factor.enabled", target=user, details=ended)
+        audit_record(actor=user, action=AuditAction.TWO_FACTOR_ENABLED, target=user, details=ended)
     return device, codes
 
 
@@ -173,13 +175,13 @@ def recovery_codes_renew(*, user: User, code: str) -> list[str]:
         raise _code_error()
     with transaction.atomic():
         codes = _recovery_codes_issue(user)
-        audit_record(actor=user, action="two_factor.recovery_codes_renewed", target=user)
+        audit_record(actor=user, action=AuditAction.TWO_FACTOR_RECOVERY_CODES_RENEWED, target=user)
     return codes
 
 
 def two_factor_disable(*, user: User, code: str) -> None:
     if two_factor_required(user):
-        raise ServiceError("two_factor_required",
+        raise ServiceError(AccountError.TWO_FACTOR_REQUIRED,
                            gettext("Two-factor authentication is required for your account; it stays on."))
     device = two_factor_device(user)
     if device is None:
@@ -188,7 +190,7 @@ def two_factor_disable(*, user: User, code: str) -> None:
         raise _code_error()
     with transaction.atomic():
         _second_factor_delete(user)
-        audit_record(actor=user, action="two_factor.disabled", target=user)
+        audit_record(actor=user, action=AuditAction.TWO_FACTOR_DISABLED, target=user)
 
 
 @transaction.atomic
@@ -196,11 +198,11 @@ def two_factor_reset(*, person: User, acting_user: User) -> None:
     """An office admin takes away another person's second factor (a lost phone): their authenticator,
     recovery codes, sessions and API tokens all end; they set up a new one when they next sign in."""
     if person.pk == acting_user.pk:
-        raise ServiceError("two_factor_reset_self",
+        raise ServiceError(AccountError.TWO_FACTOR_RESET_SELF,
                            gettext("Switch your own two-factor authentication off on its own page."))
     _second_factor_delete(person)
     ended = user_sign_out_everywhere(user=person)
-    audit_record(actor=acting_user, action="two_factor.reset", target=person, details=ended)
+    audit_record(actor=acting_user, action=AuditAction.TWO_FACTOR_RESET, target=person, details=ended)
 
 
 # --- Password and sessions -------------------------------------------------------------------
@@ -232,7 +234,7 @@ def user_set_password(*, user: User, password: str, keep_session_key: str | None
     user.set_password(password)
     user.save(update_fields=["password"])
     ended = user_sign_out_everywhere(user=user, keep_session_key=keep_session_key)
-    audit_record(actor=user, action="user.password_changed", target=user, details=ended)
+    audit_record(actor=user, action=AuditAction.USER_PASSWORD_CHANGED, target=user, details=ended)
     return user
 
 
@@ -253,11 +255,11 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
     ApiToken.objects.filter(user=user, expiry__lte=now).delete()
     replaced, _by_model = ApiToken.objects.filter(user=user, name=name).delete()
     if ApiToken.objects.filter(user=user).count() >= settings.KOPRU_API_TOKENS_PER_USER:
-        raise ServiceError("token_limit", gettext(
+        raise ServiceError(AccountError.TOKEN_LIMIT, gettext(
             "You hold %(count)d API tokens already; revoke one you no longer use first."
-        ) % {"count": settings.KOPRU_API_TOKENS_PER_USER}, status_code=409)
+        ) % {"count": settings.KOPRU_API_TOKENS_PER_USER})
     token, value = ApiToken.objects.create(user=user, name=name)
-    audit_record(actor=user, action="user.api_token_created", target=user,
+    audit_record(actor=user, action=AuditAction.USER_API_TOKEN_CREATED, target=user,
                  details={"name": name, "replaced": bool(replaced)})
     return token, value
 
@@ -265,7 +267,8 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken, acting_user: User) -> None:
     token.delete()
-    audit_record(actor=acting_user, action="user.api_token_revoked", target=token.user, details={"name": token.name})
+    audit_record(actor=acting_user, action=AuditAction.USER_API_TOKEN_REVOKED,
+                 target=token.user, details={"name": token.name})
 
 
 def api_token_obtain(*, request, username: str, password: str, otp: str = "",
@@ -276,13 +279,12 @@ def api_token_obtain(*, request, username: str, password: str, otp: str = "",
     if device is not None:
         if not otp:
             message = gettext("Enter the code from your authenticator app.")
-            raise ServiceError("otp_required", message, fields={"otp": [message]})
+            raise ServiceError(AccountError.OTP_REQUIRED, message, fields={"otp": [message]})
         two_factor_verify(request=request, user=user, device=device, code=otp)
     elif two_factor_required(user):
         raise ServiceError(
-            "two_factor_setup_required",
+            AccountError.TWO_FACTOR_SETUP_REQUIRED,
             gettext("Your account requires two-factor authentication: set it up on the web first."),
-            status_code=403,
         )
     sign_in_success_record(request=request, user=user)
     return api_token_create(user=user, name=name)

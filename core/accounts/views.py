@@ -13,15 +13,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from core.accounts.errors import AccountError
 from core.accounts.forms import (
     CodeForm,
     LoginForm,
     SignInCodeForm,
     UniversityPasswordChangeForm,
+    add_service_error,
 )
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import (
-    SIGN_IN_THROTTLED,
     api_token_revoke,
     authenticate_user,
     recovery_codes_left,
@@ -35,7 +36,7 @@ from core.accounts.services import (
 )
 from core.accounts.two_factor_policy import two_factor_required
 from kopru.errors import ServiceError
-from kopru.web import run_service
+from kopru.statuses import status_of
 
 # Between the password step and the code step the session holds only who, where to and since when.
 PENDING_KEY = "kopru_two_factor_pending"
@@ -55,7 +56,7 @@ def _next_url(request) -> str:
 
 def _refusal_status(error: ServiceError) -> int:
     """A sign-in held back answers 429 Too Many Requests; a wrong password or code is a form error."""
-    return error.status_code if error.code == SIGN_IN_THROTTLED else 200
+    return status_of(error) if error.code == AccountError.SIGN_IN_THROTTLED else 200
 
 
 @sensitive_post_parameters("password")
@@ -64,16 +65,18 @@ def login_view(request):
     form = LoginForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: authenticate_user(request=request, **form.cleaned_data), form=form)
-        user = run.result
-        if run.ok and two_factor_device(user) is not None:
-            request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
-            return redirect("accounts:login_code")
-        if run.ok:
+        try:
+            user = authenticate_user(request=request, **form.cleaned_data)
+        except ServiceError as error:
+            add_service_error(form, error)
+            status = _refusal_status(error)
+        else:
+            if two_factor_device(user) is not None:
+                request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
+                return redirect("accounts:login_code")
             sign_in_success_record(request=request, user=user)
             auth_login(request, user, backend=BACKEND)
             return redirect(_next_url(request))
-        status = _refusal_status(run.error)
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)
 
 
@@ -93,10 +96,11 @@ def login_code_view(request):
     form = SignInCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: two_factor_verify(request=request, user=user, device=device,
-                                                             code=form.cleaned_data["otp"]), form=form)
-        if not run.ok:
-            status = _refusal_status(run.error)
+        try:
+            two_factor_verify(request=request, user=user, device=device, code=form.cleaned_data["otp"])
+        except ServiceError as error:
+            add_service_error(form, error)
+            status = _refusal_status(error)
         else:
             request.session.pop(PENDING_KEY, None)
             sign_in_success_record(request=request, user=user)
@@ -119,12 +123,13 @@ def two_factor_view(request):
     form = CodeForm(request.POST or None)
     if device is None:
         if request.method == "POST" and form.is_valid():
-            run = run_service(request, lambda: two_factor_confirm(
-                user=user, code=form.cleaned_data["otp"], key=request.session.get(SETUP_KEY, ""),
-                keep_session_key=request.session.session_key,
-            ), form=form)
-            if run.ok:
-                confirmed, codes = run.result
+            try:
+                confirmed, codes = two_factor_confirm(user=user, code=form.cleaned_data["otp"],
+                                                      key=request.session.get(SETUP_KEY, ""),
+                                                      keep_session_key=request.session.session_key)
+            except ServiceError as error:
+                add_service_error(form, error)
+            else:
                 user.otp_device = confirmed
                 auth_login(request, user, backend=BACKEND)  # rotates the session, now verified
                 messages.success(request, gettext("Two-factor authentication is on."))
@@ -152,9 +157,11 @@ def _show_recovery_codes(request, codes: list[str]):
 def recovery_codes_view(request):
     form = CodeForm(request.POST, prefix="renew")
     if form.is_valid():
-        run = run_service(request, lambda: recovery_codes_renew(user=request.user, code=form.cleaned_data["otp"]))
-        if run.ok:
-            return _show_recovery_codes(request, run.result)
+        try:
+            return _show_recovery_codes(request, recovery_codes_renew(user=request.user,
+                                                                      code=form.cleaned_data["otp"]))
+        except ServiceError as error:
+            messages.error(request, error.message)
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")
@@ -194,8 +201,12 @@ def token_revoke_view(request, token_id: int):
 def two_factor_disable_view(request):
     form = CodeForm(request.POST)
     if form.is_valid():
-        run_service(request, lambda: two_factor_disable(user=request.user, code=form.cleaned_data["otp"]),
-                    success_message=gettext("Two-factor authentication is off."))
+        try:
+            two_factor_disable(user=request.user, code=form.cleaned_data["otp"])
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, gettext("Two-factor authentication is off."))
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -13,6 +12,7 @@ from core.agreements.models import Agreement, AgreementDocument, CooperationCond
 from core.office.selectors import unit_subtree_ids, visible_unit_ids
 from core.partners.models import Recognition
 from i18n.text import matches
+from kopru.errors import NotFound
 from kopru.lists import Ordering, related_rows, translated, translated_sql, translated_value
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -36,7 +36,7 @@ def agreement_get_for_user(user, agreement_id) -> Agreement:
     if str(agreement_id).isdigit():
         found = with_related(agreements_for_user(user)).prefetch_related("signatories").filter(pk=agreement_id).first()
     if found is None:
-        raise Http404
+        raise NotFound()
     return found
 
 
@@ -167,7 +167,7 @@ def document_get(agreement: Agreement, document_id) -> AgreementDocument:
     """A document of an agreement the caller already holds through agreement_get_for_user."""
     document = agreement.documents.filter(pk=document_id).first() if str(document_id).isdigit() else None
     if document is None:
-        raise Http404
+        raise NotFound()
     return document
 
 
@@ -177,7 +177,7 @@ def version_get(agreement: Agreement, document_id, number) -> DocumentVersion:
         document__agreement=agreement, document_id=document_id, number=number,
     ).first() if str(document_id).isdigit() and str(number).isdigit() else None
     if version is None:
-        raise Http404
+        raise NotFound()
     return version
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext
 
+from core.agreements.errors import AgreementError
 from core.agreements.models import (
     Agreement,
     AgreementDocument,
@@ -23,8 +24,9 @@ from core.agreements.models import (
     Signatory,
     WorkflowStep,
 )
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
-from kopru.errors import ServiceError, full_clean_or_refuse, invalid
+from kopru.errors import NotFound, ServiceError, full_clean_or_refuse, invalid
 from kopru.translated import set_translations
 from kopru.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload, stored_upload
 
@@ -70,7 +72,7 @@ def agreement_create(*, acting_user, titles: dict[str, str], partners: Sequence,
     agreement = Agreement(created_by=acting_user, status=Agreement.Status.DRAFT)
     _save(agreement, titles=titles, partners=partners, units=units, signatories=signatories,
           conditions=conditions, fields=fields)
-    audit_record(actor=acting_user, action="agreement.created", target=agreement,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_CREATED, target=agreement,
                  details={"partners": [partner.pk for partner in partners]})
     return agreement
 
@@ -91,7 +93,8 @@ def agreement_update(*, agreement: Agreement, acting_user, titles: dict[str, str
     parts = {"titles": titles, "partners": partners, "units": units, "signatories": signatories,
              "conditions": conditions}
     changed = sorted(fields) + [name for name, value in parts.items() if value is not None]
-    audit_record(actor=acting_user, action="agreement.updated", target=agreement, details={"changed": changed})
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_UPDATED,
+                 target=agreement, details={"changed": changed})
     return agreement
 
 
@@ -207,12 +210,12 @@ def _condition_errors(condition: CooperationCondition) -> dict[str, list[str]]:
 def agreement_delete(*, agreement: Agreement, acting_user) -> None:
     """Delete a draft; an agreement that has entered its workflow is kept for the record."""
     if agreement.status != Agreement.Status.DRAFT:
-        raise ServiceError("not_a_draft", gettext("Only a draft agreement can be deleted."), status_code=409)
+        raise ServiceError(AgreementError.NOT_A_DRAFT, gettext("Only a draft agreement can be deleted."))
     if agreement.requests.exists():
-        raise ServiceError("agreement_in_use", gettext("Requests are registered under this agreement; it cannot "
-                                                       "be deleted."), status_code=409)
+        raise ServiceError(AgreementError.AGREEMENT_IN_USE,
+                           gettext("Requests are registered under this agreement; it cannot be deleted."))
     files = [version.file for version in DocumentVersion.objects.filter(document__agreement=agreement)]
-    audit_record(actor=acting_user, action="agreement.deleted", target=agreement)
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_DELETED, target=agreement)
     agreement.delete()
     # The files go only once the rows are gone for good.
     transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
@@ -245,11 +248,11 @@ def document_add_version(*, agreement: Agreement, kind: str, title: str, uploade
         number = 1
     else:
         if document.agreement_id != agreement.pk:
-            raise ServiceError("not_found", gettext("This agreement has no such document."), status_code=404)
+            raise NotFound(gettext("This agreement has no such document."))
         number = document_next_number(document)
     version = DocumentVersion(document=document, number=number, file=stored_upload(uploaded_file, content_type),
                               content_type=content_type, size=uploaded_file.size, uploaded_by=acting_user)
     version.save()
-    audit_record(actor=acting_user, action="agreement.document_uploaded", target=agreement,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_DOCUMENT_UPLOADED, target=agreement,
                  details={"document": document.pk, "kind": document.kind, "version": number})
     return version

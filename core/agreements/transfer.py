@@ -17,9 +17,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
 
+from core.agreements.errors import AgreementError
 from core.agreements.models import Agreement, IscedField
 from core.agreements.selectors import with_related
 from core.agreements.services import agreement_create
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit
 from core.partners.models import Partner
@@ -105,7 +107,7 @@ def read_agreement_tables(upload) -> tuple[Table, Table | None, str]:
     if CSV_SHEET in sheets:
         return sheets[CSV_SHEET], None, CSV_SHEET
     if AGREEMENTS_SHEET not in sheets:
-        raise ServiceError("missing_sheet", gettext("The workbook has no sheet named “%(sheet)s”.")
+        raise ServiceError(AgreementError.MISSING_SHEET, gettext("The workbook has no sheet named “%(sheet)s”.")
                            % {"sheet": AGREEMENTS_SHEET})
     return sheets[AGREEMENTS_SHEET], sheets.get(CONDITIONS_SHEET), AGREEMENTS_SHEET
 
@@ -287,5 +289,5 @@ def agreements_import(*, upload, acting_user) -> ImportResult:
         result.created += 1
     if errors:
         raise ImportRefused(errors)
-    audit_record(actor=acting_user, action="agreements.imported", details=result.as_dict())
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENTS_IMPORTED, details=result.as_dict())
     return result

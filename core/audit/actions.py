@@ -1,95 +1,103 @@
-"""What each audit action code means, in words people read. Codes stay stable for clients."""
+"""Every action the audit log records: a stable code for clients, and words people read."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-ACTION_LABELS = {
-    "sign_in.succeeded": _("Signed in"),
-    "sign_in.failed": _("Sign-in failed"),
-    "sign_in.throttled": _("Sign-in held back after too many failures"),
-    "invitation.created": _("Invitation sent"),
-    "invitation.accepted": _("Invitation accepted"),
-    "membership.changed": _("Role or academic unit changed"),
-    "membership.two_factor_required": _("Two-factor authentication requirement changed"),
-    "two_factor.enabled": _("Two-factor authentication switched on"),
-    "two_factor.disabled": _("Two-factor authentication switched off"),
-    "two_factor.reset": _("Two-factor authentication reset by an office admin"),
-    "two_factor.recovery_code_used": _("Recovery code used to sign in"),
-    "two_factor.recovery_codes_renewed": _("New recovery codes made"),
-    "office.two_factor_required": _("Two-factor authentication requirement for the whole office changed"),
-    "unit.created": _("Academic unit created"),
-    "unit.updated": _("Academic unit changed"),
-    "unit.deleted": _("Academic unit deleted"),
-    "user.activated": _("User reactivated"),
-    "user.deactivated": _("User deactivated"),
-    "user.api_token_created": _("API token issued"),
-    "user.api_token_revoked": _("API token revoked"),
-    "user.password_changed": _("Password changed"),
-    "user.language_changed": _("Language changed"),
-    "university.onboarded": _("University onboarded"),
-    "university.provisioning_failed": _("University provisioning failed"),
-    "university.suspended": _("University suspended"),
-    "university.reactivated": _("University reactivated"),
-    "university.domain_added": _("Domain added"),
-    "university.deletion_scheduled": _("University deletion scheduled"),
-    "university.deletion_cancelled": _("University deletion cancelled"),
-    "university.purged": _("University deleted"),
-    "university.backed_up": _("University backed up"),
-    "university.restored": _("University restored from a backup"),
-    "partner.created": _("Partner created"),
-    "partner.updated": _("Partner changed"),
-    "partner.deleted": _("Partner deleted"),
-    "partners.imported": _("Partners imported"),
-    "partner_unit.created": _("Partner unit added"),
-    "partner_unit.updated": _("Partner unit changed"),
-    "partner_unit.deleted": _("Partner unit deleted"),
-    "partner_contact.created": _("Partner contact added"),
-    "partner_contact.updated": _("Partner contact changed"),
-    "partner_contact.deleted": _("Partner contact deleted"),
-    "ranking.saved": _("Ranking entry saved"),
-    "ranking.deleted": _("Ranking entry deleted"),
-    "rankings.imported": _("Rankings imported"),
-    "recognition.checked": _("YÖK recognition check recorded"),
-    "agreement.created": _("Agreement created"),
-    "agreement.updated": _("Agreement changed"),
-    "agreement.deleted": _("Agreement deleted"),
-    "agreement.document_uploaded": _("Agreement document uploaded"),
-    "agreements.imported": _("Agreements imported"),
-    "office.reminder_settings_changed": _("Reminder settings changed"),
-    "agreement.published": _("Agreement shown on the public partner list"),
-    "agreement.unpublished": _("Agreement taken off the public partner list"),
-    "document.generated": _("Document generated"),
-    "document.export_queued": _("Document export queued"),
-    "document_template.uploaded": _("Document template uploaded"),
-    "document_template.reset": _("Document template reset to the default"),
-    "workflow.seeded": _("Default approval workflow created"),
-    "workflow.step_added": _("Workflow step added"),
-    "workflow.step_updated": _("Workflow step changed"),
-    "workflow.step_moved": _("Workflow step moved"),
-    "workflow.step_removed": _("Workflow step removed"),
-    "agreement.submitted": _("Agreement sent for approval"),
-    "agreement.step_completed": _("Workflow step completed"),
-    "agreement.step_skipped": _("Workflow step skipped"),
-    "agreement.sent_back": _("Agreement sent back"),
-    "agreement_request.registered": _("Request under an agreement registered"),
-    "agreement_request.forwarded": _("Request forwarded to a unit"),
-    "agreement_request.answered": _("Request answered"),
-    "agreement_request.closed": _("Request closed"),
-    "statute.created": _("Statute created"),
-    "statute.updated": _("Statute's document control changed"),
-    "statute.clause_added": _("Clause added to a draft"),
-    "statute.clause_updated": _("Clause changed in a draft"),
-    "statute.clause_moved": _("Clause moved in a draft"),
-    "statute.clause_removed": _("Clause removed from a draft"),
-    "statute.clause_linked": _("Clause's roles and workflow steps changed"),
-    "statute.revision_started": _("New statute revision started"),
-    "statute.revision_updated": _("Statute revision description changed"),
-    "statute.revision_submitted": _("Statute revision sent for approval"),
-    "statute.revision_approved": _("Statute revision approved and put in force"),
-    "statute.revision_returned": _("Statute revision returned to draft"),
-    "statute.imported": _("Statute imported from a text"),
-}
+
+class AuditAction(models.TextChoices):
+    SIGN_IN_SUCCEEDED = "sign_in.succeeded", _("Signed in")
+    SIGN_IN_FAILED = "sign_in.failed", _("Sign-in failed")
+    SIGN_IN_THROTTLED = "sign_in.throttled", _("Sign-in held back after too many failures")
+    INVITATION_CREATED = "invitation.created", _("Invitation sent")
+    INVITATION_ACCEPTED = "invitation.accepted", _("Invitation accepted")
+    MEMBERSHIP_CHANGED = "membership.changed", _("Role or academic unit changed")
+    MEMBERSHIP_TWO_FACTOR_REQUIRED = (
+        "membership.two_factor_required", _("Two-factor authentication requirement changed")
+    )
+    TWO_FACTOR_ENABLED = "two_factor.enabled", _("Two-factor authentication switched on")
+    TWO_FACTOR_DISABLED = "two_factor.disabled", _("Two-factor authentication switched off")
+    TWO_FACTOR_RESET = "two_factor.reset", _("Two-factor authentication reset by an office admin")
+    TWO_FACTOR_RECOVERY_CODE_USED = "two_factor.recovery_code_used", _("Recovery code used to sign in")
+    TWO_FACTOR_RECOVERY_CODES_RENEWED = "two_factor.recovery_codes_renewed", _("New recovery codes made")
+    OFFICE_TWO_FACTOR_REQUIRED = (
+        "office.two_factor_required", _("Two-factor authentication requirement for the whole office changed")
+    )
+    UNIT_CREATED = "unit.created", _("Academic unit created")
+    UNIT_UPDATED = "unit.updated", _("Academic unit changed")
+    UNIT_DELETED = "unit.deleted", _("Academic unit deleted")
+    USER_ACTIVATED = "user.activated", _("User reactivated")
+    USER_DEACTIVATED = "user.deactivated", _("User deactivated")
+    USER_API_TOKEN_CREATED = "user.api_token_created", _("API token issued")
+    USER_API_TOKEN_REVOKED = "user.api_token_revoked", _("API token revoked")
+    USER_PASSWORD_CHANGED = "user.password_changed", _("Password changed")
+    USER_LANGUAGE_CHANGED = "user.language_changed", _("Language changed")
+    UNIVERSITY_ONBOARDED = "university.onboarded", _("University onboarded")
+    UNIVERSITY_PROVISIONING_FAILED = "university.provisioning_failed", _("University provisioning failed")
+    UNIVERSITY_SUSPENDED = "university.suspended", _("University suspended")
+    UNIVERSITY_REACTIVATED = "university.reactivated", _("University reactivated")
+    UNIVERSITY_DOMAIN_ADDED = "university.domain_added", _("Domain added")
+    UNIVERSITY_DELETION_SCHEDULED = "university.deletion_scheduled", _("University deletion scheduled")
+    UNIVERSITY_DELETION_CANCELLED = "university.deletion_cancelled", _("University deletion cancelled")
+    UNIVERSITY_PURGED = "university.purged", _("University deleted")
+    UNIVERSITY_BACKED_UP = "university.backed_up", _("University backed up")
+    UNIVERSITY_RESTORED = "university.restored", _("University restored from a backup")
+    PARTNER_CREATED = "partner.created", _("Partner created")
+    PARTNER_UPDATED = "partner.updated", _("Partner changed")
+    PARTNER_DELETED = "partner.deleted", _("Partner deleted")
+    PARTNERS_IMPORTED = "partners.imported", _("Partners imported")
+    PARTNER_UNIT_CREATED = "partner_unit.created", _("Partner unit added")
+    PARTNER_UNIT_UPDATED = "partner_unit.updated", _("Partner unit changed")
+    PARTNER_UNIT_DELETED = "partner_unit.deleted", _("Partner unit deleted")
+    PARTNER_CONTACT_CREATED = "partner_contact.created", _("Partner contact added")
+    PARTNER_CONTACT_UPDATED = "partner_contact.updated", _("Partner contact changed")
+    PARTNER_CONTACT_DELETED = "partner_contact.deleted", _("Partner contact deleted")
+    RANKING_SAVED = "ranking.saved", _("Ranking entry saved")
+    RANKING_DELETED = "ranking.deleted", _("Ranking entry deleted")
+    RANKINGS_IMPORTED = "rankings.imported", _("Rankings imported")
+    RECOGNITION_CHECKED = "recognition.checked", _("YÖK recognition check recorded")
+    AGREEMENT_CREATED = "agreement.created", _("Agreement created")
+    AGREEMENT_UPDATED = "agreement.updated", _("Agreement changed")
+    AGREEMENT_DELETED = "agreement.deleted", _("Agreement deleted")
+    AGREEMENT_DOCUMENT_UPLOADED = "agreement.document_uploaded", _("Agreement document uploaded")
+    AGREEMENTS_IMPORTED = "agreements.imported", _("Agreements imported")
+    OFFICE_REMINDER_SETTINGS_CHANGED = "office.reminder_settings_changed", _("Reminder settings changed")
+    AGREEMENT_PUBLISHED = "agreement.published", _("Agreement shown on the public partner list")
+    AGREEMENT_UNPUBLISHED = "agreement.unpublished", _("Agreement taken off the public partner list")
+    DOCUMENT_GENERATED = "document.generated", _("Document generated")
+    DOCUMENT_EXPORT_QUEUED = "document.export_queued", _("Document export queued")
+    DOCUMENT_TEMPLATE_UPLOADED = "document_template.uploaded", _("Document template uploaded")
+    DOCUMENT_TEMPLATE_RESET = "document_template.reset", _("Document template reset to the default")
+    WORKFLOW_SEEDED = "workflow.seeded", _("Default approval workflow created")
+    WORKFLOW_STEP_ADDED = "workflow.step_added", _("Workflow step added")
+    WORKFLOW_STEP_UPDATED = "workflow.step_updated", _("Workflow step changed")
+    WORKFLOW_STEP_MOVED = "workflow.step_moved", _("Workflow step moved")
+    WORKFLOW_STEP_REMOVED = "workflow.step_removed", _("Workflow step removed")
+    AGREEMENT_SUBMITTED = "agreement.submitted", _("Agreement sent for approval")
+    AGREEMENT_STEP_COMPLETED = "agreement.step_completed", _("Workflow step completed")
+    AGREEMENT_STEP_SKIPPED = "agreement.step_skipped", _("Workflow step skipped")
+    AGREEMENT_SENT_BACK = "agreement.sent_back", _("Agreement sent back")
+    AGREEMENT_REQUEST_REGISTERED = "agreement_request.registered", _("Request under an agreement registered")
+    AGREEMENT_REQUEST_FORWARDED = "agreement_request.forwarded", _("Request forwarded to a unit")
+    AGREEMENT_REQUEST_ANSWERED = "agreement_request.answered", _("Request answered")
+    AGREEMENT_REQUEST_CLOSED = "agreement_request.closed", _("Request closed")
+    STATUTE_CREATED = "statute.created", _("Statute created")
+    STATUTE_UPDATED = "statute.updated", _("Statute's document control changed")
+    STATUTE_CLAUSE_ADDED = "statute.clause_added", _("Clause added to a draft")
+    STATUTE_CLAUSE_UPDATED = "statute.clause_updated", _("Clause changed in a draft")
+    STATUTE_CLAUSE_MOVED = "statute.clause_moved", _("Clause moved in a draft")
+    STATUTE_CLAUSE_REMOVED = "statute.clause_removed", _("Clause removed from a draft")
+    STATUTE_CLAUSE_LINKED = "statute.clause_linked", _("Clause's roles and workflow steps changed")
+    STATUTE_REVISION_STARTED = "statute.revision_started", _("New statute revision started")
+    STATUTE_REVISION_UPDATED = "statute.revision_updated", _("Statute revision description changed")
+    STATUTE_REVISION_SUBMITTED = "statute.revision_submitted", _("Statute revision sent for approval")
+    STATUTE_REVISION_APPROVED = "statute.revision_approved", _("Statute revision approved and put in force")
+    STATUTE_REVISION_RETURNED = "statute.revision_returned", _("Statute revision returned to draft")
+    STATUTE_IMPORTED = "statute.imported", _("Statute imported from a text")
 
 
 def action_label(code: str) -> str:
-    """The readable label of an action; an unknown code reads as itself rather than as nothing."""
-    return str(ACTION_LABELS.get(code, code))
+    """The readable label of an action; a code no longer listed reads as itself rather than as nothing."""
+    try:
+        return str(AuditAction(code).label)
+    except ValueError:
+        return code

@@ -1,10 +1,14 @@
 from django.db import models
 
+from core.audit.actions import AuditAction
 from core.audit.models import AuditEntry
 
 
-def audit_record(*, actor, action: str, target: models.Model | None = None, details: dict | None = None) -> AuditEntry:
+def audit_record(*, actor, action: AuditAction, target: models.Model | None = None,
+                 details: dict | None = None) -> AuditEntry:
     """Write one audit entry in the current schema; call inside the service's transaction."""
+    if not isinstance(action, AuditAction):
+        raise TypeError(f"An audit action is one of AuditAction, not {action!r}.")
     return AuditEntry.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=str(actor.username) if actor is not None and actor.is_authenticated else "system",

@@ -2,13 +2,13 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.accounts.models import ApiToken
 from core.accounts.selectors import api_tokens
 from core.office.models import AcademicUnit, Membership, OfficeSettings, Role
 from core.office.permissions import membership_of, unit_scoped
+from kopru.errors import NotFound
 
 User = get_user_model()
 
@@ -49,7 +49,7 @@ def unit_get_for_user(user, unit_id) -> AcademicUnit:
     """One academic unit the user may see; missing and out of reach both answer 404."""
     unit = units_for_user(user).filter(pk=unit_id).first() if str(unit_id).isdigit() else None
     if unit is None:
-        raise Http404
+        raise NotFound()
     return unit
 
 
@@ -85,7 +85,7 @@ def user_get_for_user(user, user_id) -> "User":
     """One person of the office the user may see; missing and out of reach both answer 404."""
     person = users_for_user(user).filter(pk=user_id).first() if str(user_id).isdigit() else None
     if person is None:
-        raise Http404
+        raise NotFound()
     return person
 
 
@@ -109,5 +109,5 @@ def staff_api_token_get(user, token_id) -> ApiToken:
     """One token of a person the user may see; missing and out of reach both answer 404."""
     token = staff_api_tokens(user).filter(pk=token_id).first() if str(token_id).isdigit() else None
     if token is None:
-        raise Http404
+        raise NotFound()
     return token

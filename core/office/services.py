@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.accounts.services import user_sign_out_everywhere
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
+from core.office.errors import OfficeError
 from core.office.models import AcademicUnit, Invitation, Membership, OfficeSettings, Role
 from core.office.selectors import unit_subtree_ids
 from kopru.celery import enqueue_on_commit
@@ -36,10 +38,10 @@ def hash_token(token: str) -> str:
 def _check_role_and_unit(role: str, academic_unit: AcademicUnit | None) -> None:
     if role not in Role.values:
         message = gettext("Choose a valid role.")
-        raise ServiceError("invalid_role", message, fields={"role": [message]})
+        raise ServiceError(OfficeError.INVALID_ROLE, message, fields={"role": [message]})
     if role == Role.UNIT_STAFF and academic_unit is None:
         message = gettext("Academic unit staff need an academic unit.")
-        raise ServiceError("unit_required", message, fields={"academic_unit": [message]})
+        raise ServiceError(OfficeError.UNIT_REQUIRED, message, fields={"academic_unit": [message]})
 
 
 def _check_not_last_admin(person) -> None:
@@ -50,7 +52,8 @@ def _check_not_last_admin(person) -> None:
     admins = Membership.objects.select_for_update(of=("self",)).filter(role=Role.OFFICE_ADMIN, user__is_active=True)
     if len(admins) <= 1:
         raise ServiceError(
-            "last_admin", gettext("This is the last active office admin; make someone else an office admin first.")
+            OfficeError.LAST_ADMIN,
+            gettext("This is the last active office admin; make someone else an office admin first."),
         )
 
 
@@ -68,7 +71,7 @@ def invitation_create(
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email, membership__isnull=False).exists():
         message = gettext("Somebody with this e-mail address already works in the office.")
-        raise ServiceError("already_member", message, fields={"email": [message]})
+        raise ServiceError(OfficeError.ALREADY_MEMBER, message, fields={"email": [message]})
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
         email=email, role=role, academic_unit=academic_unit, invited_by=invited_by,
@@ -77,7 +80,7 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
-    audit_record(actor=invited_by, action="invitation.created", target=invitation, details={"role": role})
+    audit_record(actor=invited_by, action=AuditAction.INVITATION_CREATED, target=invitation, details={"role": role})
     enqueue_on_commit(send_invitation_email, invitation.pk, token)
     return invitation, token
 
@@ -89,13 +92,12 @@ def invitation_for_token(token: str, *, lock: bool = False) -> Invitation:
         token_hash=hash_token(token)
     ).first()
     if invitation is None:
-        raise ServiceError("invitation_unknown", gettext("This invitation link is not valid."), status_code=404)
+        raise ServiceError(OfficeError.INVITATION_UNKNOWN, gettext("This invitation link is not valid."))
     if invitation.accepted_at is not None:
-        raise ServiceError("invitation_used", gettext("This invitation has already been used."), status_code=410)
+        raise ServiceError(OfficeError.INVITATION_USED, gettext("This invitation has already been used."))
     if invitation.expires_at <= timezone.now():
         raise ServiceError(
-            "invitation_expired", gettext("This invitation has expired; ask the office for a new one."),
-            status_code=410,
+            OfficeError.INVITATION_EXPIRED, gettext("This invitation has expired; ask the office for a new one."),
         )
     return invitation
 
@@ -107,7 +109,7 @@ def invitation_accept(*, token: str, username: str, password: str) -> User:
     username = username.strip()
     if User.objects.filter(username__iexact=username).exists():
         message = gettext("This username is taken; choose another one.")
-        raise ServiceError("username_taken", message, fields={"username": [message]})
+        raise ServiceError(OfficeError.USERNAME_TAKEN, message, fields={"username": [message]})
     user = User(username=username, email=invitation.email)
     try:
         user.full_clean(exclude=["password"])
@@ -121,7 +123,8 @@ def invitation_accept(*, token: str, username: str, password: str) -> User:
     invitation.accepted_at = timezone.now()
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
-    audit_record(actor=user, action="invitation.accepted", target=invitation, details={"role": invitation.role})
+    audit_record(actor=user, action=AuditAction.INVITATION_ACCEPTED,
+                 target=invitation, details={"role": invitation.role})
     return user
 
 
@@ -138,7 +141,7 @@ def membership_change(*, person, role: str, academic_unit: AcademicUnit | None, 
     membership.full_clean()
     membership.save()
     audit_record(
-        actor=acting_user, action="membership.changed", target=person,
+        actor=acting_user, action=AuditAction.MEMBERSHIP_CHANGED, target=person,
         details={"before": before, "after": {"role": role, "academic_unit": membership.academic_unit_id}},
     )
     return membership
@@ -158,8 +161,8 @@ def user_set_active(*, person, active: bool, acting_user):
     person.is_active = active
     person.save(update_fields=["is_active"])
     ended = {} if active else user_sign_out_everywhere(user=person)
-    audit_record(actor=acting_user, action="user.activated" if active else "user.deactivated", target=person,
-                 details=ended)
+    action = AuditAction.USER_ACTIVATED if active else AuditAction.USER_DEACTIVATED
+    audit_record(actor=acting_user, action=action, target=person, details=ended)
     return person
 
 
@@ -168,7 +171,7 @@ def membership_require_two_factor(*, person, required: bool, acting_user) -> Mem
     membership = person.membership
     membership.two_factor_required = required
     membership.save(update_fields=["two_factor_required"])
-    audit_record(actor=acting_user, action="membership.two_factor_required", target=person,
+    audit_record(actor=acting_user, action=AuditAction.MEMBERSHIP_TWO_FACTOR_REQUIRED, target=person,
                  details={"required": required})
     return membership
 
@@ -180,7 +183,7 @@ def office_require_two_factor(*, required: bool, acting_user) -> OfficeSettings:
     if office.two_factor_required != required:
         office.two_factor_required = required
         office.save(update_fields=["two_factor_required"])
-        audit_record(actor=acting_user, action="office.two_factor_required", target=office,
+        audit_record(actor=acting_user, action=AuditAction.OFFICE_TWO_FACTOR_REQUIRED, target=office,
                      details={"required": required})
     return office
 
@@ -192,7 +195,7 @@ def _set_names(unit: AcademicUnit, names: dict[str, str]) -> None:
 def _check_parent(unit: AcademicUnit, parent: AcademicUnit | None) -> None:
     if parent is not None and unit.pk is not None and parent.pk in unit_subtree_ids(unit.pk):
         message = gettext("A unit cannot be placed inside itself or one of its own sub-units.")
-        raise ServiceError("unit_cycle", message, fields={"parent": [message]})
+        raise ServiceError(OfficeError.UNIT_CYCLE, message, fields={"parent": [message]})
 
 
 @transaction.atomic
@@ -201,7 +204,7 @@ def unit_create(*, names: dict[str, str], kind: str, parent: AcademicUnit | None
     _set_names(unit, names)
     unit.full_clean()
     unit.save()
-    audit_record(actor=acting_user, action="unit.created", target=unit)
+    audit_record(actor=acting_user, action=AuditAction.UNIT_CREATED, target=unit)
     return unit
 
 
@@ -221,7 +224,7 @@ def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None
         changed["parent"] = parent.pk if parent else None
     unit.full_clean()
     unit.save()
-    audit_record(actor=acting_user, action="unit.updated", target=unit, details=changed)
+    audit_record(actor=acting_user, action=AuditAction.UNIT_UPDATED, target=unit, details=changed)
     return unit
 
 
@@ -229,12 +232,11 @@ def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None
 def unit_delete(*, unit: AcademicUnit, acting_user) -> None:
     """Delete a unit nobody and nothing refers to."""
     in_use = ServiceError(
-        "unit_in_use", gettext("This unit is in use (sub-units, people or records); it cannot be deleted."),
-        status_code=409,
+        OfficeError.UNIT_IN_USE, gettext("This unit is in use (sub-units, people or records); it cannot be deleted."),
     )
     if unit.children.exists() or unit.members.exists() or Invitation.objects.filter(academic_unit=unit).exists():
         raise in_use
-    audit_record(actor=acting_user, action="unit.deleted", target=unit)
+    audit_record(actor=acting_user, action=AuditAction.UNIT_DELETED, target=unit)
     try:
         with transaction.atomic():
             unit.delete()

@@ -13,7 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
+from core.partners.errors import PartnerError
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
 from core.partners.selectors import TABLE_COLUMNS
 from core.partners.validators import normalise_ror
@@ -107,7 +109,7 @@ def partner_create(*, names: dict[str, str], acting_user, **details) -> Partner:
     _set_names(partner, names)
     _apply_details(partner, {"country": "", **details})
     _save_partner(partner)
-    audit_record(actor=acting_user, action="partner.created", target=partner)
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_CREATED, target=partner)
     return partner
 
 
@@ -120,7 +122,7 @@ def partner_update(*, partner: Partner, acting_user, names: dict[str, str] | Non
     _apply_details(partner, details)
     _save_partner(partner)
     changed = {field: [old, getattr(partner, field)] for field, old in before.items() if old != getattr(partner, field)}
-    audit_record(actor=acting_user, action="partner.updated", target=partner, details=changed)
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_UPDATED, target=partner, details=changed)
     return partner
 
 
@@ -129,9 +131,9 @@ def partner_delete(*, partner: Partner, acting_user) -> None:
     """Delete a partner no agreement names; agreements keep their partners for the record."""
     if partner.agreements.exists():
         raise ServiceError(
-            "partner_in_use", gettext("Agreements name this partner; it cannot be deleted."), status_code=409,
+            PartnerError.PARTNER_IN_USE, gettext("Agreements name this partner; it cannot be deleted."),
         )
-    audit_record(actor=acting_user, action="partner.deleted", target=partner)
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_DELETED, target=partner)
     partner.delete()
 
 
@@ -141,7 +143,8 @@ def partner_unit_create(*, partner: Partner, names: dict[str, str], acting_user)
     _set_names(unit, names)
     _full_clean(unit, exclude=[field for field in NAME_FIELDS if not getattr(unit, field)])
     unit.save()
-    audit_record(actor=acting_user, action="partner_unit.created", target=unit, details={"partner": partner.pk})
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_UNIT_CREATED,
+                 target=unit, details={"partner": partner.pk})
     return unit
 
 
@@ -150,13 +153,15 @@ def partner_unit_update(*, unit: PartnerUnit, names: dict[str, str], acting_user
     _set_names(unit, names)
     _full_clean(unit, exclude=[field for field in NAME_FIELDS if not getattr(unit, field)])
     unit.save()
-    audit_record(actor=acting_user, action="partner_unit.updated", target=unit, details={"partner": unit.partner_id})
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_UNIT_UPDATED,
+                 target=unit, details={"partner": unit.partner_id})
     return unit
 
 
 @transaction.atomic
 def partner_unit_delete(*, unit: PartnerUnit, acting_user) -> None:
-    audit_record(actor=acting_user, action="partner_unit.deleted", target=unit, details={"partner": unit.partner_id})
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_UNIT_DELETED,
+                 target=unit, details={"partner": unit.partner_id})
     unit.delete()
 
 
@@ -177,7 +182,7 @@ def _apply_contact(contact: PartnerContact, fields: dict) -> None:
 def partner_contact_create(*, partner: Partner, acting_user, **fields) -> PartnerContact:
     contact = PartnerContact(partner=partner)
     _apply_contact(contact, fields)
-    audit_record(actor=acting_user, action="partner_contact.created", target=contact,
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_CREATED, target=contact,
                  details={"partner": partner.pk})
     return contact
 
@@ -185,14 +190,14 @@ def partner_contact_create(*, partner: Partner, acting_user, **fields) -> Partne
 @transaction.atomic
 def partner_contact_update(*, contact: PartnerContact, acting_user, **fields) -> PartnerContact:
     _apply_contact(contact, fields)
-    audit_record(actor=acting_user, action="partner_contact.updated", target=contact,
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_UPDATED, target=contact,
                  details={"partner": contact.partner_id})
     return contact
 
 
 @transaction.atomic
 def partner_contact_delete(*, contact: PartnerContact, acting_user) -> None:
-    audit_record(actor=acting_user, action="partner_contact.deleted", target=contact,
+    audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_DELETED, target=contact,
                  details={"partner": contact.partner_id})
     contact.delete()
 
@@ -231,7 +236,7 @@ def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None =
     entry, created = RankingEntry.objects.select_for_update().update_or_create(
         partner=partner, system=system, year=year, defaults={"rank": rank, "band": band},
     )
-    audit_record(actor=acting_user, action="ranking.saved", target=entry, details={"partner": partner.pk})
+    audit_record(actor=acting_user, action=AuditAction.RANKING_SAVED, target=entry, details={"partner": partner.pk})
     return entry, created
 
 
@@ -251,13 +256,15 @@ def ranking_update(*, entry: RankingEntry, acting_user, **changes) -> RankingEnt
         raise invalid(errors)
     entry.system, entry.year, entry.rank, entry.band = system, year, rank, band
     entry.save()
-    audit_record(actor=acting_user, action="ranking.saved", target=entry, details={"partner": entry.partner_id})
+    audit_record(actor=acting_user, action=AuditAction.RANKING_SAVED,
+                 target=entry, details={"partner": entry.partner_id})
     return entry
 
 
 @transaction.atomic
 def ranking_delete(*, entry: RankingEntry, acting_user) -> None:
-    audit_record(actor=acting_user, action="ranking.deleted", target=entry, details={"partner": entry.partner_id})
+    audit_record(actor=acting_user, action=AuditAction.RANKING_DELETED,
+                 target=entry, details={"partner": entry.partner_id})
     entry.delete()
 
 
@@ -322,7 +329,7 @@ def rankings_import(*, upload, acting_user) -> ImportResult:
         return "created" if created else "updated"
 
     result = import_rows(table, save_row)
-    audit_record(actor=acting_user, action="rankings.imported", details=result.as_dict())
+    audit_record(actor=acting_user, action=AuditAction.RANKINGS_IMPORTED, details=result.as_dict())
     return result
 
 
@@ -354,7 +361,7 @@ def recognition_check_record(*, partner: Partner, status: str, checked_on: date,
     latest = partner.recognition_checks.order_by("-checked_on", "-id").first()
     partner.recognition = latest.status
     partner.save(update_fields=["recognition", "updated_at"])
-    audit_record(actor=acting_user, action="recognition.checked", target=partner,
+    audit_record(actor=acting_user, action=AuditAction.RECOGNITION_CHECKED, target=partner,
                  details={"status": status, "checked_on": checked_on.isoformat(), "method": method})
     return check
 
@@ -397,5 +404,5 @@ def partners_import(*, upload, acting_user) -> ImportResult:
         return "updated"
 
     result = import_rows(table, save_row)
-    audit_record(actor=acting_user, action="partners.imported", details=result.as_dict())
+    audit_record(actor=acting_user, action=AuditAction.PARTNERS_IMPORTED, details=result.as_dict())
     return result

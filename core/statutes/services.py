@@ -12,11 +12,13 @@ from django.db.models import F, Max
 from django.utils.translation import gettext
 
 from core.agreements.models import WorkflowStep
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
+from core.documents.tasks import publish_statute_revision
 from core.office.models import Role
+from core.statutes.errors import StatuteError
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
 from core.statutes.selectors import REVISION_MOVES, RevisionAction, publishable_revisions
-from core.statutes.tasks import publish_statute_revision
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import LANGUAGES, set_translations
@@ -28,8 +30,8 @@ CONTROL_FIELDS = ("document_number", "first_published_on", "prepared_by_name", "
 _SHIFT = 1_000_000
 
 
-def _refuse(code: str, message: str, field: str | None = None, *, status_code: int | None = None):
-    raise ServiceError(code, message, fields={field: [message]} if field else None, status_code=status_code)
+def _refuse(code: StatuteError, message: str, field: str | None = None):
+    raise ServiceError(code, message, fields={field: [message]} if field else None)
 
 
 # Statutes and their document control -------------------------------------------------------------
@@ -37,10 +39,10 @@ def _refuse(code: str, message: str, field: str | None = None, *, status_code: i
 def _set_control(statute: Statute, *, kind, titles, control: dict, job: dict | None) -> None:
     if kind is not None:
         if kind not in Statute.Kind.values:
-            _refuse("invalid_kind", gettext("Choose a valid kind of document."), "kind")
+            _refuse(StatuteError.INVALID_KIND, gettext("Choose a valid kind of document."), "kind")
         statute.kind = kind
     if titles is not None and not set_translations(statute, "title", titles):
-        _refuse("title_required", gettext("Give the document a title in at least one language."), "title")
+        _refuse(StatuteError.TITLE_REQUIRED, gettext("Give the document a title in at least one language."), "title")
     for name, value in control.items():
         setattr(statute, name, value.strip() if isinstance(value, str) else value)
     for name, texts in (job or {}).items():
@@ -81,7 +83,7 @@ def statute_create(*, kind: str, titles: dict[str, str], acting_user, agreed_by=
     set_translations(revision, "description", description or {})
     revision.full_clean()
     revision.save()
-    audit_record(actor=acting_user, action="statute.created", target=statute, details={"kind": statute.kind})
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CREATED, target=statute, details={"kind": statute.kind})
     return statute
 
 
@@ -94,7 +96,7 @@ def statute_update(*, statute: Statute, acting_user, kind: str | None = None, ti
     statute.save()
     if agreed_by is not None:
         _set_agreed_by(statute, agreed_by)
-    audit_record(actor=acting_user, action="statute.updated", target=statute,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_UPDATED, target=statute,
                  details={"fields": sorted([*control, *(job or {})])})
     # The public copies print the document control: write them again with the new one.
     for revision in publishable_revisions(statute):
@@ -108,7 +110,7 @@ def _locked_draft(revision: Revision) -> Revision:
     """The revision locked for the edit, refused unless it is a draft (in approval it waits for a decision)."""
     locked = Revision.objects.select_for_update().get(pk=revision.pk)
     if locked.status != Revision.Status.DRAFT:
-        _refuse("not_a_draft", gettext("Only a draft revision can be edited."), status_code=409)
+        _refuse(StatuteError.NOT_A_DRAFT, gettext("Only a draft revision can be edited."))
     return locked
 
 
@@ -147,11 +149,11 @@ def _check_parent(revision: Revision, parent: Clause | None, clause: Clause | No
     if parent is None:
         return
     if parent.revision_id != revision.pk:
-        _refuse("invalid_parent", gettext("The parent must be a clause of the same revision."), "parent")
+        _refuse(StatuteError.INVALID_PARENT, gettext("The parent must be a clause of the same revision."), "parent")
     ancestor = parent
     while clause is not None and ancestor is not None:
         if ancestor.pk == clause.pk:
-            _refuse("invalid_parent", gettext("A clause cannot be placed inside itself."), "parent")
+            _refuse(StatuteError.INVALID_PARENT, gettext("A clause cannot be placed inside itself."), "parent")
         ancestor = ancestor.parent
 
 
@@ -163,12 +165,12 @@ def _place(siblings: list[Clause], clause: Clause, index: int | None) -> None:
 def _set_text(clause: Clause, *, kind, number, texts) -> None:
     if kind is not None:
         if kind not in Clause.Kind.values:
-            _refuse("invalid_kind", gettext("Choose section or clause."), "kind")
+            _refuse(StatuteError.INVALID_KIND, gettext("Choose section or clause."), "kind")
         clause.kind = kind
     if number is not None:
         clause.number = number.strip()
     if texts is not None and not set_translations(clause, "text", texts):
-        _refuse("text_required", gettext("Write the clause's text in at least one language."), "text")
+        _refuse(StatuteError.TEXT_REQUIRED, gettext("Write the clause's text in at least one language."), "text")
 
 
 @transaction.atomic
@@ -187,7 +189,7 @@ def clause_add(*, revision: Revision, texts: dict[str, str], acting_user, kind: 
     siblings.remove(next(each for each in siblings if each.pk == clause.pk))
     _place(siblings, clause, index)
     _renumber(revision, children)
-    audit_record(actor=acting_user, action="statute.clause_added", target=revision,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_ADDED, target=revision,
                  details={"clause": clause.pk, "number": clause.number})
     return clause
 
@@ -200,7 +202,7 @@ def clause_update(*, clause: Clause, acting_user, kind: str | None = None, numbe
     _set_text(clause, kind=kind, number=number, texts=texts)
     full_clean_or_refuse(clause, exclude=["position"])
     clause.save()
-    audit_record(actor=acting_user, action="statute.clause_updated", target=clause.revision,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_UPDATED, target=clause.revision,
                  details={"clause": clause.pk, "number": clause.number})
     return clause
 
@@ -217,7 +219,7 @@ def clause_move(*, clause: Clause, parent: Clause | None, index: int | None, act
     clause.save(update_fields=["parent"])
     _place(children.setdefault(parent.pk if parent else None, []), clause, index)
     _renumber(revision, children)
-    audit_record(actor=acting_user, action="statute.clause_moved", target=revision,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_MOVED, target=revision,
                  details={"clause": clause.pk, "parent": parent.pk if parent else None, "index": index})
     return clause
 
@@ -229,7 +231,7 @@ def clause_delete(*, clause: Clause, acting_user) -> None:
     details = {"clause": clause.pk, "number": clause.number}
     clause.delete()
     _renumber(revision, _children(revision))
-    audit_record(actor=acting_user, action="statute.clause_removed", target=revision, details=details)
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_REMOVED, target=revision, details=details)
 
 
 @transaction.atomic
@@ -241,15 +243,14 @@ def clause_set_links(*, clause: Clause, roles: list[str], workflow_steps: list[W
     """
     revision = Revision.objects.select_for_update().get(pk=clause.revision_id)
     if revision.status not in REVISION_MOVES[RevisionAction.LINK][0]:  # the rule the clause page follows
-        _refuse("not_linkable", gettext("Links can be changed on a draft or on the revision in force only."),
-                status_code=409)
+        _refuse(StatuteError.NOT_LINKABLE, gettext("Links can be changed on a draft or on the revision in force only."))
     unknown = [role for role in roles if role not in Role.values]
     if unknown:
-        _refuse("invalid_role", gettext("Choose valid roles."), "roles")
+        _refuse(StatuteError.INVALID_ROLE, gettext("Choose valid roles."), "roles")
     clause.roles = list(dict.fromkeys(roles))
     clause.save(update_fields=["roles"])
     clause.workflow_steps.set(workflow_steps)
-    audit_record(actor=acting_user, action="statute.clause_linked", target=revision, details={
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_LINKED, target=revision, details={
         "clause": clause.pk, "roles": clause.roles, "workflow_steps": sorted(step.pk for step in workflow_steps)})
     return clause
 
@@ -283,22 +284,22 @@ def revision_start(*, statute: Statute, descriptions: dict[str, str], acting_use
     statute = Statute.objects.select_for_update().get(pk=statute.pk)
     revisions = list(statute.revisions.all())
     if any(each.status in (Revision.Status.DRAFT, Revision.Status.IN_APPROVAL) for each in revisions):
-        _refuse("revision_open", gettext("This document already has a revision being prepared; finish it first."),
-                status_code=409)
+        _refuse(StatuteError.REVISION_OPEN,
+                gettext("This document already has a revision being prepared; finish it first."))
     in_force = next((each for each in revisions if each.status == Revision.Status.IN_FORCE), None)
     if in_force is None:
-        _refuse("nothing_in_force", gettext("A new revision starts from the one in force, and none is."),
-                status_code=409)
+        _refuse(StatuteError.NOTHING_IN_FORCE, gettext("A new revision starts from the one in force, and none is."))
     revision = Revision(statute=statute, number=max(each.number for each in revisions) + 1,
                         status=Revision.Status.DRAFT,
                         created_by=acting_user if acting_user and acting_user.is_authenticated else None)
     if not set_translations(revision, "description", descriptions):
-        _refuse("description_required", gettext("Say what changes in this revision, in at least one language."),
+        _refuse(StatuteError.DESCRIPTION_REQUIRED,
+                gettext("Say what changes in this revision, in at least one language."),
                 "description")
     revision.full_clean()
     revision.save()
     _copy_tree(in_force, revision)
-    audit_record(actor=acting_user, action="statute.revision_started", target=revision,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_REVISION_STARTED, target=revision,
                  details={"number": revision.number, "from": in_force.number})
     return revision
 
@@ -308,17 +309,18 @@ def revision_update(*, revision: Revision, descriptions: dict[str, str], acting_
     """Change what a draft revision says it changes (revision 00 may say nothing)."""
     revision = _locked_draft(revision)
     if not set_translations(revision, "description", descriptions) and revision.number > 0:
-        _refuse("description_required", gettext("Say what changes in this revision, in at least one language."),
+        _refuse(StatuteError.DESCRIPTION_REQUIRED,
+                gettext("Say what changes in this revision, in at least one language."),
                 "description")
     revision.save()
-    audit_record(actor=acting_user, action="statute.revision_updated", target=revision)
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_REVISION_UPDATED, target=revision)
     return revision
 
 
 def _locked(revision: Revision, status: str, message: str) -> Revision:
     locked = Revision.objects.select_for_update().select_related("statute").get(pk=revision.pk)
     if locked.status != status:
-        _refuse("wrong_status", message, status_code=409)
+        _refuse(StatuteError.WRONG_STATUS, message)
     return locked
 
 
@@ -326,10 +328,11 @@ def _locked(revision: Revision, status: str, message: str) -> Revision:
 def revision_submit(*, revision: Revision, acting_user) -> Revision:
     revision = _locked(revision, Revision.Status.DRAFT, gettext("Only a draft can be sent for approval."))
     if not revision.clauses.exists():
-        _refuse("empty_revision", gettext("Add at least one clause before sending the revision for approval."))
+        _refuse(StatuteError.EMPTY_REVISION,
+                gettext("Add at least one clause before sending the revision for approval."))
     revision.status = Revision.Status.IN_APPROVAL
     revision.save(update_fields=["status"])
-    audit_record(actor=acting_user, action="statute.revision_submitted", target=revision)
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_REVISION_SUBMITTED, target=revision)
     return revision
 
 
@@ -340,7 +343,8 @@ def revision_approve(*, revision: Revision, in_force_from: date, acting_user) ->
     revision = _locked(revision, Revision.Status.IN_APPROVAL, gettext("Only a revision in approval can be approved."))
     previous = revision.statute.revisions.filter(status=Revision.Status.IN_FORCE).first()
     if previous is not None and previous.in_force_from and in_force_from <= previous.in_force_from:
-        _refuse("date_too_early", gettext("The revision must come into force after %(date)s, when the one it "
+        _refuse(StatuteError.DATE_TOO_EARLY,
+                gettext("The revision must come into force after %(date)s, when the one it "
                                           "replaces did.") % {"date": previous.in_force_from.isoformat()},
                 "in_force_from")
     if previous is not None:
@@ -356,7 +360,7 @@ def revision_approve(*, revision: Revision, in_force_from: date, acting_user) ->
     if statute.first_published_on is None:
         statute.first_published_on = in_force_from
         statute.save(update_fields=["first_published_on", "updated_at"])
-    audit_record(actor=acting_user, action="statute.revision_approved", target=revision, details={
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_REVISION_APPROVED, target=revision, details={
         "in_force_from": in_force_from.isoformat(), "superseded": previous.number if previous else None})
     # Visitors download the copies written now, by a worker; a download never renders one itself.
     enqueue_on_commit(publish_statute_revision, revision.pk)
@@ -369,9 +373,9 @@ def revision_return(*, revision: Revision, reason: str, acting_user) -> Revision
     revision = _locked(revision, Revision.Status.IN_APPROVAL,
                        gettext("Only a revision in approval can be returned to draft."))
     if not (reason or "").strip():
-        _refuse("reason_required", gettext("Say why the revision goes back to draft."), "reason")
+        _refuse(StatuteError.REASON_REQUIRED, gettext("Say why the revision goes back to draft."), "reason")
     revision.status = Revision.Status.DRAFT
     revision.save(update_fields=["status"])
-    audit_record(actor=acting_user, action="statute.revision_returned", target=revision,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_REVISION_RETURNED, target=revision,
                  details={"reason": reason.strip()})
     return revision

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kopru.errors import ServiceError
+from kopru.statuses import status_of
 
 MESSAGES = {
     "parse_error": _("The request body could not be read. Send valid JSON."),
@@ -69,7 +70,7 @@ def _message_for(exc: exceptions.APIException, code: str) -> str:
 def exception_handler(exc, context):
     if isinstance(exc, ServiceError):
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
-        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code, headers=headers)
+        return Response(error_body(exc.code, exc.message, exc.fields), status=status_of(exc), headers=headers)
     if isinstance(exc, TOO_LARGE):
         return Response(error_body("too_large", MESSAGES["too_large"]), status=413)
     if isinstance(exc, DjangoValidationError):

@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "tenants.middleware.SuspendedUniversityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "kopru.not_found.NotFoundMiddleware",
 ]
 
 TEMPLATES = [

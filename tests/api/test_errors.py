@@ -141,9 +141,9 @@ def test_a_broken_service_rule_answers_its_own_code(client_a):
     assert response.status_code == 409
     assert response.json() == {
         "error": {
-            "code": "agreement_expired",
-            "message": "This agreement has expired.",
-            "fields": {"valid_until": ["In the past."]},
+            "code": "not_a_draft",
+            "message": "This agreement is not a draft.",
+            "fields": {"status": ["In force."]},
         },
     }
 

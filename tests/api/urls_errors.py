@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from core.agreements.errors import AgreementError
 from kopru.errors import ServiceError
 from kopru.urls_tenant import handler404, handler500
 from kopru.urls_tenant import urlpatterns as tenant_urlpatterns
@@ -48,8 +49,8 @@ class RuleApi(APIView):
     permission_classes = []
 
     def post(self, request):
-        raise ServiceError("agreement_expired", "This agreement has expired.", status_code=409,
-                           fields={"valid_until": ["In the past."]})
+        raise ServiceError(AgreementError.NOT_A_DRAFT, "This agreement is not a draft.",
+                           fields={"status": ["In force."]})
 
 
 urlpatterns = [

@@ -26,6 +26,7 @@ from core.office.models import AcademicUnit, Role
 from core.partners.models import Partner
 from core.partners.services import partner_create
 from kopru.errors import ServiceError
+from kopru.statuses import status_of
 from kopru.storage import tenant_file_names
 from tenants.models import Domain, University
 from tests.conftest import make_office_user
@@ -195,7 +196,7 @@ def test_a_restore_refuses_a_taken_address_and_a_foreign_file(source, tmp_path):
 
     assert taken.value.fields == {"slug": ["A university with this address already exists."]}
     assert foreign.value.code == "invalid_archive"
-    assert unknown.value.status_code == 404
+    assert status_of(unknown.value) == 404
 
 
 def test_an_archive_never_writes_outside_the_university_schema(source, fresh, tmp_path):

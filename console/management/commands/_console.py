@@ -3,17 +3,16 @@
 import os
 
 from django.core.management.base import CommandError
-from django.http import Http404
 from django.utils.translation import gettext
 
 from console.selectors import university_for_console
-from kopru.errors import ServiceError
+from kopru.errors import NotFound, ServiceError
 
 
 def university_by_slug(slug: str):
     try:
         return university_for_console(slug)
-    except Http404 as error:
+    except NotFound as error:
         raise CommandError(f"No university with the address {slug!r}.") from error
 
 

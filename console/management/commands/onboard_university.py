@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from console.errors import ConsoleError
 from console.management.commands._console import command_error, progress_line
 from console.provisioning import provisioning_run
 from console.services import university_onboard
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             return
         job = provisioning_run(job_id=job.pk, on_progress=self._show)
         if job.status != job.Status.DONE:
-            raise command_error(ServiceError("provisioning_failed", f"Provisioning failed: {job.error}"))
+            raise command_error(ServiceError(ConsoleError.PROVISIONING_FAILED, f"Provisioning failed: {job.error}"))
         self.stdout.write(self.style.SUCCESS(f"{job.slug} is live on {job.slug}.{settings.KOPRU_ROOT_DOMAIN}."))
 
     def _show(self, job):

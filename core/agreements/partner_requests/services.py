@@ -10,9 +10,11 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from core.agreements.errors import AgreementError
 from core.agreements.models import Agreement, AgreementRequest
 from core.agreements.partner_requests.selectors import MOVES, RequestAction, request_actions_for_user
 from core.agreements.services import check_document_file
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import AcademicUnit, Role
@@ -34,10 +36,9 @@ def _save(agreement_request: AgreementRequest) -> None:
 def _refuse_unless(agreement_request: AgreementRequest, *statuses: str) -> None:
     if agreement_request.status not in statuses:
         raise ServiceError(
-            "wrong_status",
+            AgreementError.WRONG_STATUS,
             gettext("This request is “%(status)s”; this cannot be done with it now.")
             % {"status": agreement_request.get_status_display()},
-            status_code=409,
         )
 
 
@@ -47,7 +48,7 @@ def _refuse_unless_allowed(agreement_request: AgreementRequest, action: RequestA
         return
     statuses, _right = MOVES[action]
     _refuse_unless(agreement_request, *statuses)
-    raise ServiceError("wrong_role", gettext("Your role does not allow this with a request."), status_code=403)
+    raise ServiceError(AgreementError.WRONG_ROLE, gettext("Your role does not allow this with a request."))
 
 
 @transaction.atomic
@@ -55,7 +56,7 @@ def request_register(*, agreement: Agreement, received_on, sender: str, subject:
                      body: str = "", letter=None) -> AgreementRequest:
     if agreement.status != Agreement.Status.IN_FORCE:
         message = gettext("Requests are registered under agreements in force only.")
-        raise ServiceError("agreement_not_in_force", message, fields={"agreement": [message]})
+        raise ServiceError(AgreementError.AGREEMENT_NOT_IN_FORCE, message, fields={"agreement": [message]})
     if letter:
         letter = stored_upload(letter, check_document_file(letter, field="letter"))
     agreement_request = AgreementRequest(
@@ -63,7 +64,7 @@ def request_register(*, agreement: Agreement, received_on, sender: str, subject:
         body=body.strip(), letter=letter or "", registered_by=acting_user,
     )
     _save(agreement_request)
-    audit_record(actor=acting_user, action="agreement_request.registered", target=agreement_request,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_REQUEST_REGISTERED, target=agreement_request,
                  details={"agreement": agreement.pk})
     return agreement_request
 
@@ -85,7 +86,7 @@ def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, 
     agreement_request.unit = unit
     agreement_request.status = Status.FORWARDED
     _save(agreement_request)
-    audit_record(actor=acting_user, action="agreement_request.forwarded", target=agreement_request,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_REQUEST_FORWARDED, target=agreement_request,
                  details={"unit": unit.pk})
 
     def compose() -> Message:
@@ -105,11 +106,11 @@ def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_u
     _refuse_unless_allowed(agreement_request, RequestAction.ANSWER, acting_user)
     if not answer.strip():
         message = gettext("Write the answer.")
-        raise ServiceError("answer_required", message, fields={"answer": [message]})
+        raise ServiceError(AgreementError.ANSWER_REQUIRED, message, fields={"answer": [message]})
     agreement_request.answer = answer.strip()
     agreement_request.status = Status.ANSWERED
     _save(agreement_request)
-    audit_record(actor=acting_user, action="agreement_request.answered", target=agreement_request)
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_REQUEST_ANSWERED, target=agreement_request)
     return agreement_request
 
 
@@ -118,5 +119,5 @@ def request_close(*, agreement_request: AgreementRequest, acting_user) -> Agreem
     _refuse_unless_allowed(agreement_request, RequestAction.CLOSE, acting_user)
     agreement_request.status = Status.CLOSED
     _save(agreement_request)
-    audit_record(actor=acting_user, action="agreement_request.closed", target=agreement_request)
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_REQUEST_CLOSED, target=agreement_request)
     return agreement_request

@@ -10,7 +10,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -19,6 +18,7 @@ from core.office.selectors import scope_to_units
 from core.partners.models import Partner
 from i18n.countries import country_name
 from i18n.text import matches, sort_by_language
+from kopru.errors import NotFound
 
 PARTNER_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
 
@@ -103,5 +103,5 @@ def publishable_agreement_get(user, agreement_id) -> Agreement:
         publishable_agreements(user).filter(pk=agreement_id).first() if str(agreement_id).isdigit() else None
     )
     if agreement is None:
-        raise Http404
+        raise NotFound()
     return agreement

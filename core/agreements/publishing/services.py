@@ -4,6 +4,7 @@
 from django.db import transaction
 
 from core.agreements.models import Agreement
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 
 
@@ -14,6 +15,6 @@ def agreement_set_published(*, agreement: Agreement, published: bool, acting_use
         return agreement
     agreement.published = published
     agreement.save(update_fields=["published", "updated_at"])
-    audit_record(actor=acting_user, action="agreement.published" if published else "agreement.unpublished",
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_PUBLISHED if published else "agreement.unpublished",
                  target=agreement)
     return agreement

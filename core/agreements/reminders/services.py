@@ -17,11 +17,12 @@ from django.utils.translation import gettext, ngettext
 
 from core.agreements.models import Agreement, ReminderLog
 from core.agreements.reminders.selectors import reminder_settings_get
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import OfficeSettings, Role
 from core.office.selectors import unit_subtree_ids
-from kopru.errors import ServiceError
+from kopru.errors import CommonError, ServiceError
 
 User = get_user_model()
 
@@ -40,7 +41,7 @@ class ReminderRun:
 
 
 def _invalid(field: str, message: str) -> ServiceError:
-    return ServiceError("invalid", message, fields={field: [message]})
+    return ServiceError(CommonError.INVALID, message, fields={field: [message]})
 
 
 def _clean_days(value, field: str) -> int:
@@ -66,7 +67,7 @@ def reminder_settings_update(*, expiry_reminder_days: list[int], step_reminder_d
     office.step_reminder_days = step_days
     office.full_clean()
     office.save()
-    audit_record(actor=acting_user, action="office.reminder_settings_changed", target=office, details={
+    audit_record(actor=acting_user, action=AuditAction.OFFICE_REMINDER_SETTINGS_CHANGED, target=office, details={
         "before": before, "after": {"expiry_reminder_days": thresholds, "step_reminder_days": step_days},
     })
     return office

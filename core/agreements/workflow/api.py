@@ -8,7 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from core.agreements.models import DocumentKind, Transition, WorkflowStep
+from core.agreements.models import DocumentKind, Transition
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow.selectors import agreement_step, agreement_timeline, workflow_default, workflow_step_get
 from core.agreements.workflow.services import (
@@ -25,7 +25,7 @@ from core.agreements.workflow.services import (
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
 from kopru.api.parsers import JSONParser
-from kopru.errors import ServiceError
+from kopru.errors import NotFound
 
 NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
 UPLOAD_KINDS = [kind for kind in DocumentKind.values if kind != DocumentKind.COVER_LETTER]
@@ -46,7 +46,6 @@ class StepOutput(serializers.Serializer):
     produced_documents = serializers.ListField(child=serializers.CharField())
     skippable = serializers.BooleanField()
     sends_letter = serializers.BooleanField()
-    letter_addressee = serializers.CharField()
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
     reminder_days = serializers.IntegerField(allow_null=True)
@@ -228,8 +227,6 @@ class StepInput(serializers.Serializer):
                                                required=False)
     skippable = serializers.BooleanField(required=False)
     sends_letter = serializers.BooleanField(required=False)
-    letter_addressee = serializers.ChoiceField(choices=WorkflowStep.Addressee.choices, required=False,
-                                               help_text="Whom the step's cover letter goes to.")
     checks_recognition = serializers.BooleanField(required=False)
     puts_in_force = serializers.BooleanField(required=False)
     reminder_days = serializers.IntegerField(min_value=1, max_value=365, required=False, allow_null=True)
@@ -244,8 +241,7 @@ class StepInput(serializers.Serializer):
 def _default_workflow():
     workflow = workflow_default()
     if workflow is None:
-        raise ServiceError("no_workflow", gettext("The office has no approval workflow with steps yet."),
-                           status_code=404)
+        raise NotFound(gettext("The office has no approval workflow with steps yet."))
     return workflow
 
 

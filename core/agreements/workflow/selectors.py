@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils.translation import gettext
 
+from core.agreements.errors import AgreementError
 from core.agreements.models import (
     Agreement,
     AgreementDocument,
@@ -17,7 +17,7 @@ from core.agreements.models import (
 from core.office.models import Role
 from core.office.permissions import Action, can, membership_of
 from core.partners.selectors import partner_recognition_blocks
-from kopru.errors import ServiceError
+from kopru.errors import NotFound, ServiceError
 
 # Statuses in which an agreement may (again) be sent into approval.
 SUBMITTABLE = (Agreement.Status.DRAFT, Agreement.Status.REJECTED)
@@ -33,7 +33,7 @@ def workflow_step_get(step_id) -> WorkflowStep:
     step = (WorkflowStep.objects.filter(pk=step_id, workflow__is_default=True).first()
             if str(step_id).isdigit() else None)
     if step is None:
-        raise Http404
+        raise NotFound()
     return step
 
 
@@ -43,7 +43,7 @@ def agreement_step(agreement: Agreement, step_id, *, field_name: str = "step") -
             if agreement.workflow_id and str(step_id).isdigit() else None)
     if step is None:
         message = gettext("Choose a step of this agreement's workflow.")
-        raise ServiceError("unknown_step", message, fields={field_name: [message]})
+        raise ServiceError(AgreementError.UNKNOWN_STEP, message, fields={field_name: [message]})
     return step
 
 

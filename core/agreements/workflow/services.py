@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from core.agreements.letters import cover_letter_for_step
+from core.agreements.errors import AgreementError
 from core.agreements.models import (
     Agreement,
     AgreementDocument,
@@ -25,6 +25,7 @@ from core.agreements.models import (
 from core.agreements.services import document_add_version
 from core.agreements.workflow.defaults import default_workflow_for
 from core.agreements.workflow.selectors import SUBMITTABLE, missing_documents, recognition_blocks, role_may_act
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF
@@ -34,7 +35,7 @@ from kopru.translated import set_names, translations
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
-                 "letter_addressee", "checks_recognition", "puts_in_force", "reminder_days")
+                 "checks_recognition", "puts_in_force", "reminder_days")
 
 
 
@@ -48,12 +49,12 @@ def _set_names(obj, names: dict[str, str]) -> None:
 def _check_step(step: WorkflowStep) -> None:
     if step.role not in STAFF:
         message = gettext("A step is completed by an office admin, a coordinator or an officer.")
-        raise ServiceError("invalid_role", message, fields={"role": [message]})
+        raise ServiceError(AgreementError.INVALID_ROLE, message, fields={"role": [message]})
     for name in ("required_documents", "produced_documents"):
         setattr(step, name, list(dict.fromkeys(getattr(step, name))))
         if set(getattr(step, name)) - set(DocumentKind.values):
             message = gettext("Choose documents from the list.")
-            raise ServiceError("invalid_document_kind", message, fields={name: [message]})
+            raise ServiceError(AgreementError.INVALID_DOCUMENT_KIND, message, fields={name: [message]})
     full_clean_or_refuse(step, exclude=["workflow"])
 
 
@@ -95,7 +96,7 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
     if position is not None:
         steps.insert(max(0, min(position - 1, len(steps))), step)
         _renumber(workflow, steps)
-    audit_record(actor=acting_user, action="workflow.step_added", target=step,
+    audit_record(actor=acting_user, action=AuditAction.WORKFLOW_STEP_ADDED, target=step,
                  details={"code": step.code, "position": step.position})
     return step
 
@@ -116,7 +117,7 @@ def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, st
     details = {name: getattr(step, name) for name in changes}
     if names is not None:
         details["names"] = translations(step, "name")
-    audit_record(actor=acting_user, action="workflow.step_updated", target=step, details=details)
+    audit_record(actor=acting_user, action=AuditAction.WORKFLOW_STEP_UPDATED, target=step, details=details)
     return step
 
 
@@ -127,7 +128,7 @@ def workflow_step_move(*, step: WorkflowStep, position: int, acting_user) -> Wor
     before = step.position
     steps.insert(max(0, min(position - 1, len(steps))), step)
     _renumber(step.workflow, steps)
-    audit_record(actor=acting_user, action="workflow.step_moved", target=step,
+    audit_record(actor=acting_user, action=AuditAction.WORKFLOW_STEP_MOVED, target=step,
                  details={"from": before, "to": step.position})
     return step
 
@@ -137,18 +138,17 @@ def workflow_step_remove(*, step: WorkflowStep, acting_user) -> None:
     """Remove a step no agreement is waiting at and none has passed through (its history refers to it)."""
     if Agreement.objects.filter(current_step=step).exists():
         raise ServiceError(
-            "step_in_use", gettext("Agreements are waiting at this step; move them on before removing it."),
-            status_code=409,
+            AgreementError.STEP_IN_USE,
+            gettext("Agreements are waiting at this step; move them on before removing it."),
         )
     if Transition.objects.filter(step=step).exists() or Transition.objects.filter(to_step=step).exists():
         raise ServiceError(
-            "step_has_history",
+            AgreementError.STEP_HAS_HISTORY,
             gettext("Agreements have passed through this step and their history refers to it; it cannot be "
                     "removed, but it can be made skippable."),
-            status_code=409,
         )
     workflow = step.workflow
-    audit_record(actor=acting_user, action="workflow.step_removed", target=step, details={"code": step.code})
+    audit_record(actor=acting_user, action=AuditAction.WORKFLOW_STEP_REMOVED, target=step, details={"code": step.code})
     step.delete()
     _renumber(workflow, _ordered_steps(workflow))
 
@@ -170,7 +170,7 @@ def workflow_seed_default(*, country: str) -> Workflow:
         _set_names(step, data["names"])
         _check_step(step)
         step.save()
-    audit_record(actor=None, action="workflow.seeded", target=workflow, details={"country": country})
+    audit_record(actor=None, action=AuditAction.WORKFLOW_SEEDED, target=workflow, details={"country": country})
     return workflow
 
 
@@ -183,20 +183,17 @@ def _locked(agreement: Agreement) -> Agreement:
 
 def _check_may_act(agreement: Agreement, step: WorkflowStep, user) -> None:
     if agreement.current_step_id is None:
-        raise ServiceError("not_in_workflow", gettext("This agreement is not waiting at any step."),
-                           status_code=409)
+        raise ServiceError(AgreementError.NOT_IN_WORKFLOW, gettext("This agreement is not waiting at any step."))
     if step.pk != agreement.current_step_id:
         raise ServiceError(
-            "not_current_step",
+            AgreementError.NOT_CURRENT_STEP,
             gettext("The agreement is not at the step “%(step)s” any more; reload the page.") % {"step": step.name},
-            status_code=409,
         )
     if not role_may_act(user, step):
         raise ServiceError(
-            "wrong_role",
+            AgreementError.WRONG_ROLE,
             gettext("Only an office admin or a person with the role “%(role)s” may act on the step “%(step)s”.")
             % {"role": Role(step.role).label, "step": step.name},
-            status_code=403,
         )
 
 
@@ -204,18 +201,19 @@ def _check_documents(agreement: Agreement, step: WorkflowStep, uploads: dict) ->
     unknown = set(uploads) - set(DocumentKind.values)
     if unknown:
         message = gettext("Choose documents from the list.")
-        raise ServiceError("invalid_document_kind", message, fields={kind: [message] for kind in sorted(unknown)})
+        raise ServiceError(AgreementError.INVALID_DOCUMENT_KIND,
+                           message, fields={kind: [message] for kind in sorted(unknown)})
     missing = missing_documents(agreement, step, uploaded=uploads)
     if missing:
         message = gettext("The step “%(step)s” needs these documents: %(documents)s.") % {
             "step": step.name, "documents": ", ".join(str(DocumentKind(kind).label) for kind in missing)}
-        raise ServiceError("missing_documents", message, fields={kind: [message] for kind in missing})
+        raise ServiceError(AgreementError.MISSING_DOCUMENTS, message, fields={kind: [message] for kind in missing})
 
 
 def _check_recognition(agreement: Agreement) -> None:
     reasons = recognition_blocks(agreement)
     if reasons:
-        raise ServiceError("recognition_missing", " ".join(reasons))
+        raise ServiceError(AgreementError.RECOGNITION_MISSING, " ".join(reasons))
 
 
 def _store_uploads(agreement: Agreement, step: WorkflowStep, uploads: dict, acting_user) -> list[AgreementDocument]:
@@ -228,8 +226,7 @@ def _store_uploads(agreement: Agreement, step: WorkflowStep, uploads: dict, acti
                 acting_user=acting_user, step=step, document=agreement.documents.filter(kind=kind, step=step).first(),
             )
         except ServiceError as error:  # name the upload that was refused, not a generic "file"
-            raise ServiceError(error.code, error.message, fields={kind: [error.message]},
-                               status_code=error.status_code) from error
+            raise ServiceError(error.code, error.message, fields={kind: [error.message]}) from error
         documents.append(version.document)
     return documents
 
@@ -261,18 +258,18 @@ def agreement_submit(*, agreement: Agreement, acting_user, comment: str = "") ->
     """A draft (or a rejected agreement, reworked) goes into approval at the first step of the workflow."""
     agreement = _locked(agreement)
     if agreement.status not in SUBMITTABLE:
-        raise ServiceError("not_a_draft", gettext("Only a draft or a rejected agreement can be sent for approval."),
-                           status_code=409)
+        raise ServiceError(AgreementError.NOT_A_DRAFT,
+                           gettext("Only a draft or a rejected agreement can be sent for approval."))
     workflow = agreement.workflow or Workflow.objects.filter(is_default=True).first()
     first = workflow.steps.order_by("position").first() if workflow else None
     if first is None:
-        raise ServiceError("no_workflow", gettext("The office has no approval workflow with steps yet."),
-                           status_code=409)
+        raise ServiceError(AgreementError.NO_WORKFLOW, gettext("The office has no approval workflow with steps yet."))
     agreement.workflow = workflow
     agreement.status = Agreement.Status.IN_APPROVAL
     transition = _move(agreement, action=Transition.Action.SUBMITTED, step=None, to_step=first,
                        acting_user=acting_user, comment=comment)
-    audit_record(actor=acting_user, action="agreement.submitted", target=agreement, details=_step_codes(transition))
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_SUBMITTED,
+                 target=agreement, details=_step_codes(transition))
     return agreement
 
 
@@ -297,8 +294,10 @@ def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_
     transition = _move(agreement, action=Transition.Action.COMPLETED, step=step, to_step=next_step,
                        acting_user=acting_user, comment=comment, documents=documents)
     if step.sends_letter:
+        from core.documents.letters import cover_letter_for_step
+
         transition.documents.add(cover_letter_for_step(agreement=agreement, step=step, acting_user=acting_user))
-    audit_record(actor=acting_user, action="agreement.step_completed", target=agreement,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_STEP_COMPLETED, target=agreement,
                  details=_step_codes(transition))
     return agreement
 
@@ -309,17 +308,17 @@ def agreement_skip_step(*, agreement: Agreement, step: WorkflowStep, acting_user
     agreement = _locked(agreement)
     _check_may_act(agreement, step, acting_user)
     if not step.skippable:
-        raise ServiceError("not_skippable",
+        raise ServiceError(AgreementError.NOT_SKIPPABLE,
                            gettext("The step “%(step)s” may not be skipped.") % {"step": step.name})
     if not comment.strip():
         message = gettext("Say why the step is skipped.")
-        raise ServiceError("comment_required", message, fields={"comment": [message]})
+        raise ServiceError(AgreementError.COMMENT_REQUIRED, message, fields={"comment": [message]})
     next_step = _next_step(step)
     if next_step is None:
         agreement.status = Agreement.Status.IN_FORCE
     transition = _move(agreement, action=Transition.Action.SKIPPED, step=step, to_step=next_step,
                        acting_user=acting_user, comment=comment)
-    audit_record(actor=acting_user, action="agreement.step_skipped", target=agreement,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_STEP_SKIPPED, target=agreement,
                  details=_step_codes(transition))
     return agreement
 
@@ -334,21 +333,20 @@ def agreement_reject(*, agreement: Agreement, step: WorkflowStep, acting_user, r
     agreement = _locked(agreement)
     _check_may_act(agreement, step, acting_user)
     if agreement.status != Agreement.Status.IN_APPROVAL:
-        raise ServiceError("not_in_approval", gettext("Only an agreement in approval can be sent back."),
-                           status_code=409)
+        raise ServiceError(AgreementError.NOT_IN_APPROVAL, gettext("Only an agreement in approval can be sent back."))
     if not reason.strip():
         message = gettext("Give the reason for sending the agreement back.")
-        raise ServiceError("reason_required", message, fields={"reason": [message]})
+        raise ServiceError(AgreementError.REASON_REQUIRED, message, fields={"reason": [message]})
     if to_step is None:
         to_step = WorkflowStep.objects.filter(workflow_id=step.workflow_id, position__lt=step.position).order_by(
             "-position").first()
     elif to_step.workflow_id != step.workflow_id or to_step.position >= step.position:
         message = gettext("Choose a step before the current one.")
-        raise ServiceError("invalid_target_step", message, fields={"to_step": [message]})
+        raise ServiceError(AgreementError.INVALID_TARGET_STEP, message, fields={"to_step": [message]})
     if to_step is None:
         agreement.status = Agreement.Status.REJECTED
     transition = _move(agreement, action=Transition.Action.REJECTED, step=step, to_step=to_step,
                        acting_user=acting_user, comment=reason)
-    audit_record(actor=acting_user, action="agreement.sent_back", target=agreement,
+    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_SENT_BACK, target=agreement,
                  details={**_step_codes(transition), "reason": reason.strip()})
     return agreement

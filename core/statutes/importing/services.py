@@ -16,7 +16,9 @@ from django.core import signing
 from django.db import transaction
 from django.utils.translation import get_language_info, gettext
 
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
+from core.statutes.errors import StatuteError
 from core.statutes.models import Clause, Statute
 from core.statutes.parser import (
     DocumentControl,
@@ -62,7 +64,7 @@ def text_from_upload(upload, *, field: str = "file") -> str:
     """The text of an uploaded .txt file; refused unless it is UTF-8 plain text."""
     if upload.size > MAX_TEXT_MB * 1024 * 1024:
         message = gettext("The file is larger than %(megabytes)d MB.") % {"megabytes": MAX_TEXT_MB}
-        raise ServiceError("file_too_large", message, fields={field: [message]})
+        raise ServiceError(StatuteError.FILE_TOO_LARGE, message, fields={field: [message]})
     content = upload.read()
     try:
         text = content.decode("utf-8-sig")
@@ -71,14 +73,14 @@ def text_from_upload(upload, *, field: str = "file") -> str:
     if text is None or "\x00" in text:
         message = gettext("The file is not plain text in UTF-8. Save it as “Plain text (.txt)” with the UTF-8 "
                           "encoding and upload it again.")
-        raise ServiceError("file_encoding", message, fields={field: [message]})
+        raise ServiceError(StatuteError.FILE_ENCODING, message, fields={field: [message]})
     return text
 
 
 def _checked_text(text: str, *, field: str = "text") -> str:
     if not (text or "").strip():
         message = gettext("There is no text to import.")
-        raise ServiceError("text_required", message, fields={field: [message]})
+        raise ServiceError(StatuteError.TEXT_REQUIRED, message, fields={field: [message]})
     return text
 
 
@@ -102,7 +104,7 @@ def payload_loads(token: str) -> tuple[DocumentControl, dict[str, str]]:
         data = signing.loads(token, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
     except signing.BadSignature as error:
         message = gettext("This preview has expired or was altered; paste or upload the text again.")
-        raise ServiceError("preview_invalid", message) from error
+        raise ServiceError(StatuteError.PREVIEW_INVALID, message) from error
     return DocumentControl.from_dict(data["control"]), data["job"]
 
 
@@ -142,7 +144,7 @@ def rows_corrected(rows: Iterable[Row]) -> list[Row]:
 def _checked_rows(rows: list[Row]) -> list[Row]:
     if not rows:
         message = gettext("Nothing is left to import: keep at least one row.")
-        raise ServiceError("rows_required", message, fields={"rows": [message]})
+        raise ServiceError(StatuteError.ROWS_REQUIRED, message, fields={"rows": [message]})
     previous = -1
     for index, row in enumerate(rows, start=1):
         problem = None
@@ -153,7 +155,7 @@ def _checked_rows(rows: list[Row]) -> list[Row]:
         elif row.kind not in Clause.Kind.values:
             problem = gettext("Row %(row)d must be a section or a clause.") % {"row": index}
         if problem:
-            raise ServiceError("invalid_rows", problem, fields={"rows": [problem]})
+            raise ServiceError(StatuteError.INVALID_ROWS, problem, fields={"rows": [problem]})
         previous = row.level
     return rows
 
@@ -167,7 +169,7 @@ def _language_name(code: str) -> str:
 def _checked_language(code: str, field: str = "language") -> str:
     if code not in settings.MODELTRANSLATION_LANGUAGES:
         message = gettext("Choose one of the languages Köprü speaks.")
-        raise ServiceError("invalid_language", message, fields={field: [message]})
+        raise ServiceError(StatuteError.INVALID_LANGUAGE, message, fields={field: [message]})
     return code
 
 
@@ -236,7 +238,7 @@ def statute_import(*, acting_user, kind: str, language: str, title: str, rows: l
     )
     revision = _draft_revision(statute, control)
     count = _write_clauses(revision, rows, {language: [row.text for row in rows]})
-    audit_record(actor=acting_user, action="statute.imported", target=statute,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_IMPORTED, target=statute,
                  details={"languages": [language], "clauses": count})
     return statute
 
@@ -252,7 +254,7 @@ def _mismatch(language: str, original: str, expected, found) -> ServiceError:
                       "%(original)s text has %(expected)s, the %(language)s text has %(found)s.") % {
         "language": _language_name(language), "original": _language_name(original),
         "expected": describe(expected), "found": describe(found)}
-    return ServiceError("structure_mismatch", message, fields={"texts": [message]})
+    return ServiceError(StatuteError.STRUCTURE_MISMATCH, message, fields={"texts": [message]})
 
 
 def _first_difference(expected: list, found: list):
@@ -274,7 +276,7 @@ def statute_import_parallel(*, texts: dict[str, str], kind: str, acting_user,
     or nothing is saved and the message names the first place where they differ.
     """
     if not texts:
-        raise ServiceError("text_required", gettext("There is no text to import."))
+        raise ServiceError(StatuteError.TEXT_REQUIRED, gettext("There is no text to import."))
     parsed = {_checked_language(code, "texts"): parse_document(_checked_text(text, field="texts"))
               for code, text in texts.items()}
     original = next(iter(parsed))
@@ -298,6 +300,6 @@ def statute_import_parallel(*, texts: dict[str, str], kind: str, acting_user,
     revision = _draft_revision(statute, base.control)
     count = _write_clauses(revision, rows, {
         code: [node.text for _depth, node in walk(document.nodes)] for code, document in parsed.items()})
-    audit_record(actor=acting_user, action="statute.imported", target=statute,
+    audit_record(actor=acting_user, action=AuditAction.STATUTE_IMPORTED, target=statute,
                  details={"languages": list(parsed), "clauses": count})
     return statute

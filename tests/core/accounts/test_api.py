@@ -6,7 +6,8 @@ from django_tenants.utils import schema_context
 
 from core.office.models import Membership
 from tests.core.accounts.helpers import add_authenticator, code_for, forget_throttle, token_for
-from tests.factories.accounts import PASSWORD
+
+PASSWORD = "correct horse battery"
 
 
 def test_a_token_for_the_right_password(client_a, admin_a, university_a):

@@ -6,7 +6,8 @@ from django_tenants.utils import schema_context
 
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import code_for, in_english
-from tests.factories.accounts import PASSWORD
+
+PASSWORD = "correct horse battery"
 
 
 def test_a_right_password_signs_in_and_goes_to_next(client_a, admin_a):

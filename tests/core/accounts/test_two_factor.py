@@ -14,7 +14,8 @@ from tests.core.accounts.helpers import (
     in_english,
     sign_in,
 )
-from tests.factories.accounts import PASSWORD
+
+PASSWORD = "correct horse battery"
 
 
 def _require_two_factor(university, user):

@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import IscedField
 from core.agreements.services import agreement_create
-from core.office.models import AcademicUnit, Role
+from core.office.models import AcademicUnit, Membership, Role
 from core.partners.models import Partner
 from tests.conftest import make_office_user
 
@@ -32,7 +32,10 @@ def kastamonu_world(university) -> SimpleNamespace:
 
 
 def unit_staff(university, unit, username: str = "orman"):
-    return make_office_user(university, username=username, role=Role.UNIT_STAFF, academic_unit=unit)
+    user = make_office_user(university, username=username, role=Role.UNIT_STAFF)
+    with schema_context(university.schema_name):
+        Membership.objects.filter(user=user).update(academic_unit=unit)
+    return user
 
 
 def sms_row(world, **overrides) -> dict:

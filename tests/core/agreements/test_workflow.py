@@ -20,6 +20,7 @@ from core.agreements.workflow.services import (
 from core.audit.models import AuditEntry
 from core.partners.models import Recognition
 from kopru.errors import ServiceError
+from kopru.statuses import status_of
 from tests.core.agreements.workflow_helpers import pdf
 
 TURKISH_PATH = ["request_received", "info_note", "yok_recognition", "opinions", "senate_submission",
@@ -149,7 +150,7 @@ def test_a_wrong_role_is_refused_and_nothing_changes(in_kastamonu, draft_a, peop
 
     error = refused("wrong_role", lambda: complete_current(agreement, people_a["officer"]))
 
-    assert error.status_code == 403
+    assert status_of(error) == 403
     with translation.override("en"):
         assert "Coordinator" in str(refused("wrong_role", lambda: complete_current(agreement, people_a["viewer"])))
     assert reloaded(agreement).current_step.code == "senate_submission"

@@ -1,12 +1,12 @@
 """The rule table and the academic-unit scope, as the UI and the API both read them."""
 
 import pytest
-from django.http import Http404
 from django_tenants.utils import schema_context
 
 from core.office.models import Membership, Role
 from core.office.permissions import Action, can
 from core.office.selectors import unit_get_for_user, units_for_user, user_get_for_user, users_for_user
+from kopru.errors import NotFound
 from tests.conftest import make_office_user
 
 READ = {Action.VIEW_OFFICE, Action.VIEW_PARTNERS, Action.VIEW_AGREEMENTS, Action.VIEW_STATUTES}
@@ -64,9 +64,9 @@ def test_unit_staff_see_their_unit_and_the_units_below_it(university_a, units_a)
 
         assert set(units_for_user(staff)) == {units_a["forestry"], units_a["wood"]}
         assert {p.username for p in users_for_user(staff)} == {"orman", "ahsap"}
-        with pytest.raises(Http404):
+        with pytest.raises(NotFound):
             unit_get_for_user(staff, units_a["medicine"].pk)
-        with pytest.raises(Http404):
+        with pytest.raises(NotFound):
             user_get_for_user(staff, doctor.pk)
 
 

@@ -3,6 +3,7 @@
 from django.core import mail
 from django_tenants.utils import schema_context
 
+from core.audit.actions import AuditAction
 from core.audit.models import AuditEntry
 from core.audit.services import audit_record
 from core.office.models import AcademicUnit, Invitation, Membership, Role
@@ -155,17 +156,18 @@ def test_audit_page_is_newest_first_paginated_and_filtered(client_a, university_
     officer = make_office_user(university_a, username="memur", role=Role.OFFICER)
     with schema_context(university_a.schema_name):
         for number in range(55):
-            audit_record(actor=admin_a, action="test.first" if number == 0 else "test.other", details={})
-        audit_record(actor=officer, action="test.by_officer")
+            action = AuditAction.UNIT_CREATED if number == 0 else AuditAction.UNIT_UPDATED
+            audit_record(actor=admin_a, action=action, details={})
+        audit_record(actor=officer, action=AuditAction.UNIT_DELETED)
     sign_in(client_a, university_a, admin_a)
 
     first_page = client_a.get("/office/audit/")
     second_page = client_a.get("/office/audit/?page=2")
     by_officer = client_a.get(f"/office/audit/?actor={officer.pk}")
-    by_action = client_a.get("/office/audit/?action=test.first")
+    by_action = client_a.get("/office/audit/?action=unit.created")
 
-    assert first_page.context["rows"][0]["action"] == "test.by_officer"
-    assert len(first_page.context["rows"]) == 50
-    assert second_page.context["rows"][-1]["action"] == "test.first"
-    assert [entry["action"] for entry in by_officer.context["rows"]] == ["test.by_officer"]
-    assert [entry["action"] for entry in by_action.context["rows"]] == ["test.first"]
+    assert first_page.context["page"][0].action == "unit.deleted"
+    assert len(first_page.context["page"]) == 50
+    assert second_page.context["page"][-1].action == "unit.created"
+    assert [entry.action for entry in by_officer.context["page"]] == ["unit.deleted"]
+    assert [entry.action for entry in by_action.context["page"]] == ["unit.created"]

@@ -24,6 +24,7 @@ from core.statutes.services import (
     statute_update,
 )
 from kopru.errors import ServiceError
+from kopru.statuses import status_of
 
 
 def outline(revision) -> list[tuple[int, str]]:
@@ -138,7 +139,7 @@ def test_only_drafts_can_be_edited(statute_a, university_a, people_a):
         ):
             with pytest.raises(ServiceError) as refused:
                 write()
-            refusals.append((refused.value.code, refused.value.status_code))
+            refusals.append((refused.value.code, status_of(refused.value)))
 
         assert refusals == [("not_a_draft", 409)] * 4
         assert Clause.objects.get(pk=clause.pk).text_tr == "Bilgi notu hazırlamak;"
@@ -203,7 +204,7 @@ def test_only_a_revision_in_approval_is_approved(draft_statute_a, university_a, 
             revision_approve(revision=draft_statute_a.revisions.get(), in_force_from=date(2024, 1, 1),
                              acting_user=people_a["admin"])
 
-        assert (refused.value.code, refused.value.status_code) == ("wrong_status", 409)
+        assert (refused.value.code, status_of(refused.value)) == ("wrong_status", 409)
 
 
 def test_a_new_revision_copies_the_tree_texts_roles_and_step_links(statute_a, workflow_a, university_a, people_a):
