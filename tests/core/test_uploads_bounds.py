@@ -19,7 +19,8 @@ from core.audit.models import AuditEntry
 from core.partners.models import Partner, RecognitionCheck
 from kopru.uploads import DOCX_MAIN_PART
 from tests.core.accounts.helpers import api, in_english, sign_in
-from tests.core.agreements.agreement_world import DOCX, PDF, PNG, make
+from tests.core.agreements.agreement_world import make
+from tests.uploads import DOCX, PDF, PNG
 
 MB = 1024 * 1024
 CONTENT_TYPES_XML = b'<Types><Override PartName="/word/document.xml" ContentType="application/vnd.' + \

@@ -10,7 +10,8 @@ from core.office.models import Role
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import api, in_english, sign_in
-from tests.core.agreements.agreement_world import DOCX, ODT, PDF, PNG, XLSX, make, unit_staff, upload
+from tests.core.agreements.agreement_world import make, unit_staff
+from tests.uploads import DOCX, ODT, PDF, PNG, XLSX, upload
 
 
 def test_uploading_again_adds_the_next_version_with_who_and_when(university_a, admin_a, agreement):

@@ -11,8 +11,8 @@ from core.office.models import Role
 from core.partners.models import Partner, RankingEntry
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, in_english, token_for
-from tests.core.partners.conftest import PDF, PNG
 from tests.core.partners.tables import csv_file, xlsx_file
+from tests.uploads import PDF, PNG
 
 JSON = "application/json"
 

@@ -11,7 +11,7 @@ from core.audit.models import AuditEntry
 from core.partners import selectors, services
 from core.partners.models import Partner, RankingEntry
 from kopru.errors import ServiceError
-from tests.core.partners.conftest import PDF, PNG
+from tests.uploads import PDF, PNG
 
 
 def create(**details):

@@ -10,8 +10,8 @@ from core.office.models import Role
 from core.partners.models import Partner, RankingEntry
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import sign_in
-from tests.core.partners.conftest import PDF
 from tests.core.partners.tables import csv_file, xlsx_file
+from tests.uploads import PDF
 
 
 def test_create_edit_and_delete_a_partner(office_a_en, university_a):
