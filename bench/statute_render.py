@@ -4,7 +4,7 @@
     .venv/bin/python bench/statute_render.py [--runs 7] [--write]
 
 The statute is built in memory as plain data (15 sections × 12 clauses of about 26 words,
-some with sub-clauses), the way core.documents.statute hands a revision to the engine, so
+some with sub-clauses), the way core.statutes.export hands a revision to the engine, so
 no database is needed. It is rendered through the shipped Turkish layout and default DOCX
 template. The font figures compare a one-page letter drawn with the fonts parsed once per
 process (today) and with DejaVu parsed again for each PDF (as before the cache).
@@ -35,7 +35,7 @@ def clause_text(seed: int, words: int = 26) -> str:
 
 
 def statute(sections: int = 15, clauses: int = 12):
-    from core.documents.statute_kind import ClauseLine, RevisionLine, Signer, StatuteText
+    from core.statutes.document_kind import ClauseLine, RevisionLine, Signer, StatuteText
 
     lines = []
     for section in range(1, sections + 1):
@@ -78,9 +78,9 @@ def main() -> None:
     from core.documents import pdf
     from core.documents.defaults import default_template
     from core.documents.engine import render_docx
-    from core.documents.kinds import info_note_layout
     from core.documents.pdf import pdf_page_count, render_pdf
-    from core.documents.statute_kind import statute_context, statute_layout
+    from core.partners.info_note import info_note_layout
+    from core.statutes.document_kind import statute_context, statute_layout
 
     context = statute_context(statute(), "tr", university_name="Kastamonu Üniversitesi")
     layout = statute_layout("tr")

@@ -15,13 +15,6 @@ NAME_LABELS = {
 }
 
 
-def show_service_errors(form: forms.Form, error) -> None:
-    """Put a ServiceError's per-field messages next to the fields they concern."""
-    for field, messages in (error.fields or {"": [error.message]}).items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
 class OnboardForm(forms.Form):
     name_tr = forms.CharField(label=NAME_LABELS["tr"], max_length=255, required=False)
     name_ky = forms.CharField(label=NAME_LABELS["ky"], max_length=255, required=False)

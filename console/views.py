@@ -15,10 +15,10 @@ from console.deletion import (
     university_cancel_deletion,
     university_schedule_deletion,
 )
-from console.forms import DeletionForm, DomainForm, OnboardForm, show_service_errors
+from console.forms import DeletionForm, DomainForm, OnboardForm
 from console.selectors import provisioning_job_for_console, universities_with_activity, university_for_console
 from console.services import university_add_domain, university_onboard, university_reactivate, university_suspend
-from kopru.errors import ServiceError
+from kopru.web import run_service
 
 
 def is_platform_admin(user) -> bool:
@@ -41,12 +41,10 @@ def console(request):
 def onboard(request):
     form = OnboardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            job = university_onboard(acting_user=request.user, **form.service_arguments())
-        except ServiceError as error:
-            show_service_errors(form, error)
-        else:
-            return redirect("console:progress", job_id=job.pk)
+        run = run_service(request, lambda: university_onboard(acting_user=request.user, **form.service_arguments()),
+                          form=form)
+        if run.ok:
+            return redirect("console:progress", job_id=run.result.pk)
     return render(request, "console/onboard.html", {"form": form})
 
 
@@ -74,12 +72,8 @@ def university_detail(request, slug: str):
 
 def _change_status(request, slug: str, service, done_message: str):
     university = university_for_console(slug)
-    try:
-        service(university=university, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done_message % {"university": university.name})
+    run_service(request, lambda: service(university=university, acting_user=request.user),
+                success_message=done_message % {"university": university.name})
     return redirect("console:university", slug=university.slug)
 
 
@@ -101,13 +95,12 @@ def add_domain(request, slug: str):
     university = university_for_console(slug)
     form = DomainForm(request.POST)
     if form.is_valid():
-        try:
-            domain = university_add_domain(university=university, domain=form.cleaned_data["domain"],
-                                           acting_user=request.user)
-        except ServiceError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, gettext("%(domain)s now leads to this university.") % {"domain": domain.domain})
+        run = run_service(request, lambda: university_add_domain(
+            university=university, domain=form.cleaned_data["domain"], acting_user=request.user,
+        ), form=form)
+        if run.ok:
+            messages.success(request, gettext("%(domain)s now leads to this university.")
+                             % {"domain": run.result.domain})
             return redirect("console:university", slug=university.slug)
     return _university_page(request, university, domain_form=form, status=400)
 
@@ -118,14 +111,12 @@ def schedule_deletion(request, slug: str):
     university = university_for_console(slug)
     form = DeletionForm(request.POST)
     if form.is_valid():
-        try:
+        def schedule():
             deletion_confirmation_check(university=university, typed=form.cleaned_data["confirmation"])
             university_schedule_deletion(university=university, acting_user=request.user)
-        except ServiceError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, gettext("%(university)s is closed and will be deleted when its grace period "
-                                              "ends.") % {"university": university.name})
+
+        closed = gettext("%(university)s is closed and will be deleted when its grace period ends.")
+        if run_service(request, schedule, form=form, success_message=closed % {"university": university.name}).ok:
             return redirect("console:university", slug=university.slug)
     return _university_page(request, university, deletion_form=form, status=400)
 

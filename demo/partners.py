@@ -25,10 +25,10 @@ from core.agreements.publishing.services import agreement_set_published
 from core.agreements.services import agreement_create
 from core.agreements.workflow.selectors import upload_kinds
 from core.agreements.workflow.services import agreement_complete_step, agreement_reject, agreement_submit
-from core.documents.info_note import info_note_generate
 from core.documents.layout import Paragraph
 from core.documents.pdf import render_pdf
 from core.office.models import AcademicUnit
+from core.partners.info_note import info_note_generate
 from core.partners.models import Partner, Recognition, RecognitionCheck
 from core.partners.services import (
     partner_contact_create,

@@ -7,6 +7,7 @@ matching across scripts are done in Python, on lists a page already holds.
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
@@ -130,6 +131,8 @@ def _collation_element(char: str, ranks: dict[str, int]) -> tuple[int, int]:
     return UNKNOWN_LETTER + ord(char), 0
 
 
+# Lists sort the same names on every request; a worker keeps the keys of the last few thousand.
+@lru_cache(maxsize=20_000)
 def collation_key(text: str, language: str | None = None) -> tuple:
     """A sort key that orders text as the language's dictionaries do, ignoring case and punctuation.
 

@@ -46,11 +46,11 @@ def translated_sql(column: str) -> str:
     return f"COALESCE({', '.join(nonempty)}, '')"
 
 
-def translated_value(model, field: str) -> Callable[[dict], object]:
+def translated_value(model, field: str, prefix: str = "") -> Callable[[dict], object]:
     """Reads a translated field from a `values()` row as the model's attribute does: the reader's language,
-    then modeltranslation's fallbacks, else the field's default."""
+    then modeltranslation's fallbacks, else the field's default. `prefix` names a related model's (`agreement__`)."""
     default = model._meta.get_field(field).get_default()
-    keys = [f"{field}_{code}" for code in resolution_order(get_language())]
+    keys = [f"{prefix}{field}_{code}" for code in resolution_order(get_language())]
 
     def value(row: dict):
         return next((row[key] for key in keys if row[key] is not None and row[key] != default), default)

@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from core.agreements.urls import document_urlpatterns as agreement_documents
+from core.documents.urls import urlpatterns as documents
 from core.office.views import home, invitation_accept_view
+from core.partners.urls import document_urlpatterns as partner_documents
 
 urlpatterns = [
     path("", home, name="home"),
@@ -18,7 +21,7 @@ urlpatterns = [
     path("agreements/", include("core.agreements.urls")),
     path("notifications/reminders/", include("core.agreements.reminders.urls")),
     path("notifications/", include("core.notifications.urls")),
-    path("documents/", include("core.documents.urls")),
+    path("documents/", include(([*documents, *partner_documents, *agreement_documents], "documents"))),
     path("statutes/import/", include("core.statutes.importing.urls")),
     path("statutes/", include("core.statutes.urls")),
     path("i18n/", include("i18n.urls")),

@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.fixtures.accounts",
     "tests.fixtures.office",
     "tests.fixtures.agreements",
+    "tests.fixtures.partners",
 ]
 
 ROOT_HOST = settings.KOPRU_ROOT_DOMAIN
@@ -120,10 +121,11 @@ def root_client(db):
     return Client(HTTP_HOST=ROOT_HOST)
 
 
-def make_office_user(university: University, *, username: str, role: str = "office_admin", **fields):
-    """A user with a role in one university's schema."""
+def make_office_user(university: University, *, username: str, role: str = "office_admin", academic_unit=None,
+                     **fields):
+    """A user with a role (and the unit they work in, if any) in one university's schema."""
     with schema_context(university.schema_name):
-        return MembershipFactory(role=role, user__username=username,
+        return MembershipFactory(role=role, academic_unit=academic_unit, user__username=username,
                                  **{f"user__{name}": value for name, value in fields.items()}).user
 
 

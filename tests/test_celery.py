@@ -14,7 +14,7 @@ def test_every_task_runs_under_a_soft_and_a_hard_time_limit():
     tasks = kopru_tasks()
 
     assert (app.conf.task_soft_time_limit, app.conf.task_time_limit) == (300, 360)
-    assert {"core.documents.tasks.export_statute", "core.agreements.tasks.send_reminders", *LONG_RUNNING} <= set(tasks)
+    assert {"core.statutes.tasks.export_statute", "core.agreements.tasks.send_reminders", *LONG_RUNNING} <= set(tasks)
     for name, task in tasks.items():
         soft = task.soft_time_limit or app.conf.task_soft_time_limit
         hard = task.time_limit or app.conf.task_time_limit

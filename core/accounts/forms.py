@@ -5,17 +5,6 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts.services import user_set_password
-from kopru.errors import ServiceError
-
-
-def add_service_error(form: forms.Form, error: ServiceError) -> None:
-    """Show a service's refusal on the form: under the fields it names, or above the form."""
-    named = {name: messages for name, messages in error.fields.items() if name in form.fields}
-    for name, messages in named.items():
-        for message in messages:
-            form.add_error(name, message)
-    if not named:
-        form.add_error(None, error.message)
 
 
 class LoginForm(forms.Form):

@@ -19,7 +19,6 @@ from core.accounts.forms import (
     LoginForm,
     SignInCodeForm,
     UniversityPasswordChangeForm,
-    add_service_error,
 )
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import (
@@ -37,6 +36,7 @@ from core.accounts.services import (
 from core.accounts.two_factor_policy import two_factor_required
 from kopru.errors import ServiceError
 from kopru.statuses import status_of
+from kopru.web import run_service
 
 # Between the password step and the code step the session holds only who, where to and since when.
 PENDING_KEY = "kopru_two_factor_pending"
@@ -65,18 +65,16 @@ def login_view(request):
     form = LoginForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            user = authenticate_user(request=request, **form.cleaned_data)
-        except ServiceError as error:
-            add_service_error(form, error)
-            status = _refusal_status(error)
-        else:
-            if two_factor_device(user) is not None:
-                request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
-                return redirect("accounts:login_code")
+        run = run_service(request, lambda: authenticate_user(request=request, **form.cleaned_data), form=form)
+        user = run.result
+        if run.ok and two_factor_device(user) is not None:
+            request.session[PENDING_KEY] = {"user": user.pk, "next": _next_url(request), "since": time.time()}
+            return redirect("accounts:login_code")
+        if run.ok:
             sign_in_success_record(request=request, user=user)
             auth_login(request, user, backend=BACKEND)
             return redirect(_next_url(request))
+        status = _refusal_status(run.error)
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)}, status=status)
 
 
@@ -96,11 +94,10 @@ def login_code_view(request):
     form = SignInCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            two_factor_verify(request=request, user=user, device=device, code=form.cleaned_data["otp"])
-        except ServiceError as error:
-            add_service_error(form, error)
-            status = _refusal_status(error)
+        run = run_service(request, lambda: two_factor_verify(request=request, user=user, device=device,
+                                                             code=form.cleaned_data["otp"]), form=form)
+        if not run.ok:
+            status = _refusal_status(run.error)
         else:
             request.session.pop(PENDING_KEY, None)
             sign_in_success_record(request=request, user=user)
@@ -123,13 +120,12 @@ def two_factor_view(request):
     form = CodeForm(request.POST or None)
     if device is None:
         if request.method == "POST" and form.is_valid():
-            try:
-                confirmed, codes = two_factor_confirm(user=user, code=form.cleaned_data["otp"],
-                                                      key=request.session.get(SETUP_KEY, ""),
-                                                      keep_session_key=request.session.session_key)
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
+            run = run_service(request, lambda: two_factor_confirm(
+                user=user, code=form.cleaned_data["otp"], key=request.session.get(SETUP_KEY, ""),
+                keep_session_key=request.session.session_key,
+            ), form=form)
+            if run.ok:
+                confirmed, codes = run.result
                 user.otp_device = confirmed
                 auth_login(request, user, backend=BACKEND)  # rotates the session, now verified
                 messages.success(request, gettext("Two-factor authentication is on."))
@@ -157,11 +153,9 @@ def _show_recovery_codes(request, codes: list[str]):
 def recovery_codes_view(request):
     form = CodeForm(request.POST, prefix="renew")
     if form.is_valid():
-        try:
-            return _show_recovery_codes(request, recovery_codes_renew(user=request.user,
-                                                                      code=form.cleaned_data["otp"]))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        run = run_service(request, lambda: recovery_codes_renew(user=request.user, code=form.cleaned_data["otp"]))
+        if run.ok:
+            return _show_recovery_codes(request, run.result)
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")
@@ -201,12 +195,8 @@ def token_revoke_view(request, token_id: int):
 def two_factor_disable_view(request):
     form = CodeForm(request.POST)
     if form.is_valid():
-        try:
-            two_factor_disable(user=request.user, code=form.cleaned_data["otp"])
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, gettext("Two-factor authentication is off."))
+        run_service(request, lambda: two_factor_disable(user=request.user, code=form.cleaned_data["otp"]),
+                    success_message=gettext("Two-factor authentication is off."))
     else:
         messages.error(request, gettext("Enter the code from your authenticator app."))
     return redirect("accounts:two_factor")

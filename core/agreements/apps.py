@@ -6,3 +6,8 @@ class AgreementsConfig(AppConfig):
     name = "core.agreements"
     label = "agreements"
     verbose_name = _("Agreements")
+
+    def ready(self):
+        from core.agreements.letters import register_documents
+
+        register_documents()

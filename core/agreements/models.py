@@ -1,11 +1,13 @@
 """Cooperation agreements, the conditions calls draw their quotas from, and their approval workflow."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.documents.models import GeneratedDocument
 from core.office.models import AcademicUnit, Role
 from core.partners.models import Partner
 from kopru.text import CleanText
@@ -59,6 +61,13 @@ class Workflow(CleanText, models.Model):
 
 
 class WorkflowStep(CleanText, models.Model):
+    class Addressee(models.TextChoices):
+        """Whom the cover letter of a step that sends one goes to."""
+
+        SENATE = "senate", _("The Senate")
+        PARTNER = "partner", _("The partner")
+        GENERIC = "generic", _("Whom it may concern")
+
     workflow = models.ForeignKey(Workflow, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("position"))
     code = models.SlugField(_("code"), max_length=64)
@@ -76,6 +85,9 @@ class WorkflowStep(CleanText, models.Model):
     )
     skippable = models.BooleanField(_("may be skipped"), default=False)
     sends_letter = models.BooleanField(_("sends a cover letter"), default=False)
+    # A letter "to the partner" of an agreement with no partner yet goes to whom it may concern.
+    letter_addressee = models.CharField(_("cover letter goes to"), max_length=8, choices=Addressee.choices,
+                                        default=Addressee.GENERIC)
     checks_recognition = models.BooleanField(_("needs YÖK recognition"), default=False)
     puts_in_force = models.BooleanField(_("puts the agreement in force"), default=False)
     reminder_days = models.PositiveSmallIntegerField(
@@ -163,11 +175,16 @@ class Agreement(CleanText, models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Its generated documents (core.documents): deleted with it.
+    generated_documents = GenericRelation(GeneratedDocument, content_type_field="subject_type",
+                                          object_id_field="subject_id")
 
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["-created_at", "-id"]
+        # The lists' default order: a page of the newest agreements reads the index, not every agreement.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="agreement_newest_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(starts_on=None) | models.Q(ends_on=None)

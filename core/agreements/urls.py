@@ -16,3 +16,8 @@ urlpatterns = [
     path("<int:agreement_id>/documents/<int:document_id>/v<int:number>/", views.document_download,
          name="document_download"),
 ]
+
+# Among the document engine's pages, under /documents/ and its "documents" namespace (kopru/urls_tenant.py).
+document_urlpatterns = [
+    path("agreements/<int:agreement_id>/", views.agreement_generated_documents, name="agreement_documents"),
+]

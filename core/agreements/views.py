@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.agreements import services
 from core.agreements.forms import (
     AgreementFilterForm,
@@ -40,12 +39,14 @@ from core.agreements.selectors import (
 )
 from core.agreements.transfer import agreements_export, agreements_import
 from core.agreements.workflow.views import workflow_panel
+from core.documents.selectors import documents_about
 from core.office.permissions import Action, can, permission_required
 from kopru.errors import ServiceError
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
+from kopru.web import add_service_error, run_service
 
 PAGE_SIZE = 50
 
@@ -149,13 +150,9 @@ def _without_rows(error: ServiceError) -> ServiceError:
 @permission_required(Action.MANAGE_AGREEMENTS)
 def agreement_delete(request, agreement_id):
     agreement = agreement_get_for_user(request.user, agreement_id)
-    try:
-        services.agreement_delete(agreement=agreement, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("agreements:detail", agreement.pk)
-    messages.success(request, gettext("The agreement is deleted."))
-    return redirect("agreements:list")
+    run = run_service(request, lambda: services.agreement_delete(agreement=agreement, acting_user=request.user),
+                      success_message=gettext("The agreement is deleted."))
+    return redirect("agreements:list") if run.ok else redirect("agreements:detail", agreement.pk)
 
 
 @require_POST
@@ -221,3 +218,12 @@ def agreement_export(request):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="agreements-{stamp}.{file_format}"'
     return response
+
+
+@permission_required(Action.VIEW_AGREEMENTS)
+def agreement_generated_documents(request, agreement_id):
+    """The documents generated about the agreement (its cover letters), among the document engine's pages."""
+    agreement = agreement_get_for_user(request.user, agreement_id)
+    return render(request, "documents/target_documents.html", {
+        "target": agreement, "documents": documents_about(request.user, agreement),
+    })

@@ -1,6 +1,5 @@
-"""The document engine's API: generate the information note, read documents, keep templates."""
+"""The document engine's API: read documents and the jobs writing them, keep templates."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -11,7 +10,6 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.documents.engine import DOCX_CONTENT_TYPE
-from core.documents.info_note import info_note_generate
 from core.documents.models import DocumentKind
 from core.documents.responses import CONTENT_TYPES as FILE_CONTENT_TYPES
 from core.documents.responses import document_file_response, docx_response
@@ -25,8 +23,8 @@ from core.documents.selectors import (
     template_rows,
 )
 from core.documents.services import template_reset, template_upload
+from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
-from core.partners.selectors import partner_get_for_user
 from kopru.api.query import query_values
 from kopru.errors import ServiceError
 
@@ -35,7 +33,20 @@ FILE_RESPONSES = {(200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
                   for content_type in FILE_CONTENT_TYPES.values()}
 
 
+class SubjectIdField(serializers.IntegerField):
+    """The id of the document's subject if it is a record of this subject's model, else null."""
+
+    def __init__(self, subject: Subject, **kwargs):
+        self.subject = subject
+        super().__init__(source="*", allow_null=True, **kwargs)
+
+    def to_representation(self, document):
+        return document.subject_id if subject_of(document) == self.subject else None
+
+
 class DocumentOutput(serializers.Serializer):
+    """A generated document; after its version, one field per kind of subject (partner, agreement, statute)."""
+
     class Meta:
         ref_name = "GeneratedDocument"
 
@@ -45,12 +56,15 @@ class DocumentOutput(serializers.Serializer):
     title = serializers.CharField()
     number = serializers.CharField()
     version = serializers.IntegerField()
-    partner = serializers.IntegerField(source="partner_id", allow_null=True)
-    agreement = serializers.IntegerField(source="agreement_id", allow_null=True)
-    statute = serializers.IntegerField(source="statute_id", allow_null=True)
     created_by = serializers.CharField(source="created_by.username", allow_null=True, default=None)
     created_at = serializers.DateTimeField()
     links = serializers.SerializerMethodField()
+
+    def get_fields(self):
+        fields = list(super().get_fields().items())
+        after_version = [name for name, _field in fields].index("version") + 1
+        subjects = [(name, SubjectIdField(subject)) for name, subject in SUBJECTS.items()]
+        return dict(fields[:after_version] + subjects + fields[after_version:])
 
     def get_links(self, document) -> dict[str, str]:
         files = {file_format: reverse("api-document-download", args=[document.pk, file_format])
@@ -83,41 +97,17 @@ class DocumentJobApi(GenericAPIView):
         return Response(DocumentJobOutput(job_get_for_user(request.user, job_id)).data)
 
 
-class InfoNoteCreateApi(GenericAPIView):
-    """Generate the partner's information note (seed 000 7.4), in the university's language or the one asked."""
-
-    permission_classes = [OfficePermission]
-    required_action = Action.MANAGE_PARTNERS
-
-    class InputSerializer(serializers.Serializer):
-        class Meta:
-            ref_name = "InfoNoteInput"
-
-        language = serializers.ChoiceField(choices=settings.LANGUAGE_CODES, required=False)
-
-    serializer_class = InputSerializer
-
-    @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
-    def post(self, request, partner_id: int):
-        partner = partner_get_for_user(request.user, partner_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        document = info_note_generate(partner=partner, language=data.validated_data.get("language"),
-                                      acting_user=request.user)
-        return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)
-
-
 class DocumentListApi(ListAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_OFFICE
     serializer_class = DocumentOutput
 
     class QuerySerializer(serializers.Serializer):
-        partner = serializers.IntegerField(required=False, min_value=1,
-                                           help_text="Only the documents about this partner.")
-        agreement = serializers.IntegerField(required=False, min_value=1,
-                                             help_text="Only the documents about this agreement.")
-        statute = serializers.IntegerField(required=False, min_value=1, help_text="Only the exports of this statute.")
+        """One filter per kind of subject: ?partner=, ?agreement=, ?statute=."""
+
+        def get_fields(self):
+            return {name: serializers.IntegerField(required=False, min_value=1, help_text=subject.filter_help)
+                    for name, subject in SUBJECTS.items()}
 
     @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
@@ -125,8 +115,8 @@ class DocumentListApi(ListAPIView):
 
     def get_queryset(self):
         documents = documents_for_user(self.request.user).order_by("-created_at", "-id")
-        for target, pk in query_values(self.QuerySerializer, self.request).items():
-            documents = documents.filter(**{f"{target}_id": pk})
+        for name, pk in query_values(self.QuerySerializer, self.request).items():
+            documents = documents.filter(**about(SUBJECTS[name].model), subject_id=pk)
         return documents
 
 

@@ -3,7 +3,6 @@ from django.urls import path
 from core.documents import api
 
 urlpatterns = [
-    path("partners/<int:partner_id>/info-note/", api.InfoNoteCreateApi.as_view(), name="api-info-note"),
     path("documents/", api.DocumentListApi.as_view(), name="api-documents"),
     path("documents/<int:document_id>/", api.DocumentDetailApi.as_view(), name="api-document"),
     path("documents/<int:document_id>/download/<str:file_format>/", api.DocumentDownloadApi.as_view(),

@@ -28,6 +28,12 @@ def document_frame(language: str, *, subject: str, number: str = "", reference: 
                  subject=subject, number=number, reference=reference, signatory_name=signatory_name)
 
 
+def sample_frame(language: str, *, subject: str) -> dict:
+    """The frame of a template's sample document: numbered and signed as a real letter is."""
+    return document_frame(language, subject=subject, number="KOPRU-2026-1",
+                          signatory_name=TEXTS[language]["sample_person"])
+
+
 def university_name(language: str) -> str:
     """The name of the university in use as a document in `language` writes it."""
     with override(language):

@@ -1,7 +1,8 @@
 """The shipped default templates: a kind's layout written as a DOCX with docxtpl's tags.
 
-`manage.py build_default_templates` writes them to core/documents/defaults/<kind>_<language>.docx,
-where they are kept in the repository; the office downloads them as a starting point.
+`manage.py build_default_templates` writes them to <kind>_<language>.docx in the folder the kind
+registered (core/documents/kinds.py), where they are kept in the repository; the office downloads
+them as a starting point.
 """
 
 from contextlib import contextmanager
@@ -19,7 +20,6 @@ from docx.shared import Cm, Pt
 from core.documents.kinds import KINDS
 from core.documents.layout import MAX_DEPTH, Columns, Fields, Grid, Items, Outline, PageHeader, Paragraph, Table
 
-DEFAULTS_DIR = Path(__file__).resolve().parent / "defaults"
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -29,7 +29,7 @@ BUILT_ON = datetime(2026, 1, 1)
 
 
 def default_path(kind: str, language: str) -> Path:
-    return DEFAULTS_DIR / f"{kind}_{language}.docx"
+    return KINDS[kind].defaults / f"{kind}_{language}.docx"
 
 
 def default_template(kind: str, language: str) -> bytes:

@@ -1,15 +1,15 @@
 """The documents Köprü writes for the office, and the office's own DOCX templates for them."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.agreements.models import Agreement
-from core.partners.models import Partner
-from core.statutes.models import Revision, Statute
-
 
 class DocumentKind(models.TextChoices):
+    """The kinds the engine stores; the app that writes each registers what fills it (core/documents/kinds.py)."""
+
     INFO_NOTE = "info_note", _("Information note")
     COVER_LETTER = "cover_letter", _("Cover letter")
     INVITATION_LETTER = "invitation_letter", _("Invitation letter")
@@ -52,23 +52,19 @@ class DocumentTemplate(models.Model):
 class GeneratedDocument(models.Model):
     """One generated document; regenerating one about the same record adds a version.
 
-    A document is about a partner, an agreement or a statute, or about no record at all
-    (a letter written from plain data, such as an invitation to a visiting student):
-    such a document stands alone as its own version 1.
+    A document is about a record of an app that registered it as a subject (a partner, an
+    agreement, a statute: core/documents/subjects.py), or about no record at all (a letter
+    written from plain data, such as an invitation to a visiting student): such a document
+    stands alone as its own version 1. The subject's model holds a GenericRelation to its
+    documents, so deleting the record deletes them.
     """
 
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    partner = models.ForeignKey(Partner, verbose_name=_("partner"), null=True, blank=True,
-                                on_delete=models.CASCADE, related_name="generated_documents")
-    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True,
-                                  on_delete=models.CASCADE, related_name="generated_documents")
-    statute = models.ForeignKey(Statute, verbose_name=_("statute"), null=True, blank=True,
-                                on_delete=models.CASCADE, related_name="generated_documents")
-    # The copy the public pages serve of a revision in force: written when the revision is approved
-    # (or its statute's document control changes), so a visitor's download never renders anything.
-    published_revision = models.ForeignKey(Revision, verbose_name=_("published revision"), null=True, blank=True,
-                                           on_delete=models.CASCADE, related_name="published_documents")
+    subject_type = models.ForeignKey(ContentType, verbose_name=_("subject type"), null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+")
+    subject_id = models.PositiveBigIntegerField(_("subject id"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
     version = models.PositiveSmallIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=255)
     # The letter number ("KOPRU-2026-14"); documents that are not letters have none.
@@ -90,12 +86,15 @@ class GeneratedDocument(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(docx="", pdf=""), name="document_has_a_file"),
-            models.UniqueConstraint(fields=["kind", "language", "partner", "agreement", "statute", "version"],
-                                    nulls_distinct=False, name="generated_version_unique",
-                                    condition=~models.Q(partner=None, agreement=None, statute=None)),
+            models.CheckConstraint(condition=models.Q(subject_type=None, subject_id=None)
+                                   | models.Q(subject_type__isnull=False, subject_id__isnull=False),
+                                   name="generated_subject_whole"),
+            models.UniqueConstraint(fields=["kind", "language", "subject_type", "subject_id", "version"],
+                                    name="generated_version_unique", condition=models.Q(subject_type__isnull=False)),
             models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""),
                                     name="generated_number_unique"),
         ]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="generated_subject")]
 
     def __str__(self):
         return f"{self.title} v{self.version}"
@@ -113,8 +112,11 @@ class DocumentJob(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     file_format = models.CharField(_("format"), max_length=8)
-    revision = models.ForeignKey(Revision, verbose_name=_("revision"), null=True, blank=True,
-                                 on_delete=models.CASCADE, related_name="+")
+    # What the document is to be about (a statute's revision); its model's GenericRelation deletes the job with it.
+    subject_type = models.ForeignKey(ContentType, verbose_name=_("subject type"), null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="+")
+    subject_id = models.PositiveBigIntegerField(_("subject id"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     error = models.TextField(_("error"), blank=True)

@@ -1,18 +1,19 @@
 """Reads of generated documents and templates, as far as the reader may see them."""
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from core.agreements.models import Agreement
-from core.agreements.selectors import agreements_for_user
 from core.documents.context import current_university
 from core.documents.defaults import default_template
 from core.documents.engine import render_docx
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentJob, DocumentKind, DocumentTemplate, GeneratedDocument
+from core.documents.subjects import SUBJECTS, about
 from core.office.permissions import Action, can
-from core.statutes.models import Revision
 
 
 def document_languages() -> list[str]:
@@ -77,22 +78,22 @@ def placeholders(kind: str, language: str) -> list[str]:
 
 
 def documents_for_user(user) -> QuerySet[GeneratedDocument]:
-    """The generated documents whose partner, agreement or statute the user may see.
+    """The generated documents whose subject the user may see, as its app decides (core/documents/subjects.py).
 
-    Statutes are the office's own rules: everyone in the office reads them. Letters about
-    no record (a visiting student's invitation) name a person and their passport: the
-    office staff and whoever wrote them see them.
+    Letters about no record (a visiting student's invitation) name a person and their
+    passport: the office staff and whoever wrote them see them.
     """
-    nothing = Q(pk__in=[])
-    about_partners = Q(partner__isnull=False) if can(user, Action.VIEW_PARTNERS) else nothing
-    agreements = agreements_for_user(user) if can(user, Action.VIEW_AGREEMENTS) else Agreement.objects.none()
-    about_agreements = Q(agreement__in=agreements.values("pk"))
-    about_statutes = Q(statute__isnull=False) if can(user, Action.VIEW_OFFICE) else nothing
-    standalone = Q(partner=None, agreement=None, statute=None)
+    standalone = Q(subject_type=None)
     about_no_record = standalone if can(user, Action.MANAGE_AGREEMENTS) else standalone & Q(created_by=user.pk)
-    return GeneratedDocument.objects.filter(
-        about_partners | about_agreements | about_statutes | about_no_record,
-    ).select_related("partner", "agreement", "statute", "created_by")
+    about_subjects = [Q(**about(subject.model), subject_id__in=subject.visible(user).values("pk"))
+                      for subject in SUBJECTS.values()]
+    return (GeneratedDocument.objects.filter(reduce(or_, about_subjects, about_no_record))
+            .select_related("created_by", "subject_type"))
+
+
+def documents_about(user, subject: Model) -> QuerySet[GeneratedDocument]:
+    """The generated documents about one record that the user may see."""
+    return documents_for_user(user).filter(**about(type(subject)), subject_id=subject.pk)
 
 
 def document_get_for_user(user, document_id) -> GeneratedDocument:
@@ -104,25 +105,20 @@ def document_get_for_user(user, document_id) -> GeneratedDocument:
 
 
 def document_versions(document: GeneratedDocument) -> QuerySet[GeneratedDocument]:
-    """Every version of the same document (kind, language and target), newest first."""
-    if not (document.partner_id or document.agreement_id or document.statute_id):
+    """Every version of the same document (kind, language and subject), newest first."""
+    if document.subject_type_id is None:
         return GeneratedDocument.objects.filter(pk=document.pk).select_related("created_by")
     return GeneratedDocument.objects.filter(
-        kind=document.kind, language=document.language, partner=document.partner_id,
-        agreement=document.agreement_id, statute=document.statute_id,
+        kind=document.kind, language=document.language, subject_type=document.subject_type_id,
+        subject_id=document.subject_id,
     ).select_related("created_by").order_by("-version")
 
 
 def job_get_for_user(user, job_id) -> DocumentJob:
     """A document job of the office (statute exports: everyone in the office reads statutes); else 404."""
-    job = (DocumentJob.objects.select_related("document", "revision__statute").filter(pk=job_id).first()
+    job = (DocumentJob.objects.select_related("document").prefetch_related("subject").filter(pk=job_id).first()
            if str(job_id).isdigit() and can(user, Action.VIEW_OFFICE) else None)
     if job is None:
         raise Http404
     return job
 
-
-def published_document(revision: Revision, language: str) -> GeneratedDocument | None:
-    """The newest copy of a revision made for the public pages in `language`, or None before it is made."""
-    return (GeneratedDocument.objects.filter(published_revision=revision, language=language)
-            .order_by("-version").first())

@@ -4,32 +4,26 @@ Generation renders everything first and stores only what rendered: a template at
 raises before any row or file is written, so there is never half a document.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from core.agreements.models import Agreement
 from core.audit.services import audit_record
 from core.documents.engine import NOT_DOCX, render_docx
 from core.documents.kinds import KINDS
-from core.documents.models import DocumentKind, DocumentTemplate, GeneratedDocument
+from core.documents.models import DocumentTemplate, GeneratedDocument
 from core.documents.pdf import Progress, pdf_page_count, render_pdf
 from core.documents.selectors import document_languages, template_content
-from core.documents.tasks import publish_statutes_again
-from core.partners.models import Partner
-from core.statutes.models import Statute
-from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError
 from kopru.uploads import DOCX, check_upload
 
 MAX_TEMPLATE_MB = 5
 FORMATS = ("docx", "pdf")
 NUMBER_PREFIX = "KOPRU"
-# The records a document can be about, and the field of GeneratedDocument that links each.
-TARGET_FIELDS = {Partner: "partner", Agreement: "agreement", Statute: "statute"}
 
 
 def check_language(language: str) -> None:
@@ -46,16 +40,17 @@ def check_kind(kind: str) -> None:
 
 
 def document_generate(
-    *, kind: str, context: dict, language: str, acting_user, target: Partner | Agreement | Statute | None = None,
+    *, kind: str, context: dict, language: str, acting_user, subject: Model | None = None,
     formats: tuple[str, ...] = FORMATS, progress: Progress | None = None,
 ) -> GeneratedDocument:
-    """The one way every document is written: render, then store as the target's next version.
+    """The one way every document is written: render, then store as the subject's next version.
 
     The DOCX comes from the template in use, the PDF from the kind's built-in layout; the
     title and the letter number are the context's `document.subject` and `document.number`.
     Rendering happens before anything is stored and outside the transaction, so a template
     at fault leaves nothing behind and a long PDF holds no lock; `progress` hears the PDF's
-    percentage drawn. Without a target the document stands alone as version 1.
+    percentage drawn. Without a subject (a record of an app, core/documents/subjects.py) the
+    document stands alone as version 1.
     """
     check_kind(kind)
     check_language(language)
@@ -72,18 +67,18 @@ def document_generate(
         files["pdf"] = render_pdf(KINDS[kind].layout(language), context, title=title, language=language,
                                   progress=progress)
     return _document_store(kind=kind, language=language, title=title, number=context["document"]["number"],
-                           target=target, template=template, files=files, acting_user=acting_user)
+                           subject=subject, template=template, files=files, acting_user=acting_user)
 
 
 @transaction.atomic
-def _document_store(*, kind: str, language: str, title: str, number: str, target, template, files: dict[str, bytes],
-                    acting_user) -> GeneratedDocument:
-    about = {field: None for field in TARGET_FIELDS.values()}
+def _document_store(*, kind: str, language: str, title: str, number: str, subject, template,
+                    files: dict[str, bytes], acting_user) -> GeneratedDocument:
+    about = {"subject_type": None, "subject_id": None}
     version = 1
-    if target is not None:
-        about[TARGET_FIELDS[type(target)]] = target
-        # Locking the target keeps two generations at once from taking the same version number.
-        type(target).objects.select_for_update().filter(pk=target.pk).first()
+    if subject is not None:
+        about = {"subject_type": ContentType.objects.get_for_model(subject), "subject_id": subject.pk}
+        # Locking the subject keeps two generations at once from taking the same version number.
+        type(subject).objects.select_for_update().filter(pk=subject.pk).first()
         versions = GeneratedDocument.objects.filter(kind=kind, language=language, **about)
         version = (versions.aggregate(last=Max("version"))["last"] or 0) + 1
     document = GeneratedDocument(kind=kind, language=language, version=version, title=title[:255], number=number,
@@ -137,14 +132,14 @@ def template_upload(*, kind: str, language: str, upload, acting_user) -> Documen
     template.save()
     audit_record(actor=acting_user, action="document_template.uploaded", target=template,
                  details={"kind": kind, "language": language, "version": version})
-    _public_copies_follow(kind)
+    _template_changed(kind)
     return template
 
 
-def _public_copies_follow(kind: str) -> None:
-    """The public copies of statutes are made from the statute template: a new one makes them anew."""
-    if kind == DocumentKind.STATUTE:
-        enqueue_on_commit(publish_statutes_again)
+def _template_changed(kind: str) -> None:
+    """What the kind's app does when its template changes (the statutes write their public copies anew)."""
+    if KINDS[kind].on_template_change is not None:
+        KINDS[kind].on_template_change()
 
 
 @transaction.atomic
@@ -156,5 +151,5 @@ def template_reset(*, kind: str, language: str, acting_user) -> None:
     if changed:
         audit_record(actor=acting_user, action="document_template.reset",
                      details={"kind": kind, "language": language})
-        _public_copies_follow(kind)
+        _template_changed(kind)
 

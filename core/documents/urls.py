@@ -1,12 +1,11 @@
+"""The engine's pages; kopru/urls_tenant.py puts them under /documents/ and the "documents" namespace,
+with the pages of one record's documents that the record's app adds (its document_urlpatterns)."""
+
 from django.urls import path
 
 from core.documents import views
 
-app_name = "documents"
 urlpatterns = [
-    path("info-note/<int:partner_id>/", views.info_note, name="info_note"),
-    path("partners/<int:partner_id>/", views.partner_documents, name="partner_documents"),
-    path("agreements/<int:agreement_id>/", views.agreement_documents, name="agreement_documents"),
     path("<int:document_id>/", views.detail, name="detail"),
     path("<int:document_id>/download/<str:file_format>/", views.download, name="download"),
     path("jobs/<int:job_id>/", views.job, name="job"),

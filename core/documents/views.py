@@ -1,21 +1,20 @@
-"""Pages of the document engine: generated documents with their versions, and the office's templates."""
+"""Pages of the document engine: generated documents with their versions, and the office's templates.
+
+The pages of one record's documents belong to the record's app (its document_urlpatterns).
+"""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.agreements.selectors import agreement_get_for_user
 from core.documents.forms import TemplateUploadForm
-from core.documents.info_note import info_note_generate
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentKind
 from core.documents.responses import document_file_response, docx_response
 from core.documents.selectors import (
     document_get_for_user,
-    document_languages,
     document_versions,
-    documents_for_user,
     job_get_for_user,
     kind_and_language_or_404,
     placeholders,
@@ -24,47 +23,19 @@ from core.documents.selectors import (
     template_rows,
 )
 from core.documents.services import template_reset, template_upload
-from core.office.permissions import Action, can, permission_required
-from core.partners.selectors import partner_get_for_user
-from kopru.errors import ServiceError
-
-
-@require_POST
-@permission_required(Action.MANAGE_PARTNERS)
-def info_note(request, partner_id):
-    """Generate the partner's information note; ?language=en asks for it in English."""
-    partner = partner_get_for_user(request.user, partner_id)
-    language = request.POST.get("language") or request.GET.get("language") or None
-    try:
-        document = info_note_generate(partner=partner, language=language, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("documents:partner_documents", partner_id=partner.pk)
-    messages.success(request, gettext("The information note is ready."))
-    return redirect("documents:detail", document_id=document.pk)
-
-
-@permission_required(Action.VIEW_PARTNERS)
-def partner_documents(request, partner_id):
-    partner = partner_get_for_user(request.user, partner_id)
-    documents = documents_for_user(request.user).filter(partner=partner)
-    return render(request, "documents/target_documents.html", {
-        "target": partner, "documents": documents, "languages": document_languages(),
-        "may_generate": can(request.user, Action.MANAGE_PARTNERS),
-    })
-
-
-@permission_required(Action.VIEW_AGREEMENTS)
-def agreement_documents(request, agreement_id):
-    agreement = agreement_get_for_user(request.user, agreement_id)
-    documents = documents_for_user(request.user).filter(agreement=agreement)
-    return render(request, "documents/target_documents.html", {"target": agreement, "documents": documents})
+from core.documents.subjects import subject_of
+from core.office.permissions import Action, permission_required
+from kopru.web import run_service
 
 
 @permission_required(Action.VIEW_OFFICE)
 def detail(request, document_id):
     document = document_get_for_user(request.user, document_id)
-    return render(request, "documents/detail.html", {"document": document, "versions": document_versions(document)})
+    subject = subject_of(document)
+    return render(request, "documents/detail.html", {
+        "document": document, "versions": document_versions(document), "subject": subject,
+        "subject_page": subject.page(document.subject_id) if subject and subject.page else None,
+    })
 
 
 @permission_required(Action.VIEW_OFFICE)
@@ -104,12 +75,10 @@ def template_download(request, kind, language):
 @permission_required(Action.MANAGE_TEMPLATES)
 def template_sample(request, kind, language):
     kind_and_language_or_404(kind, language)
-    try:
-        content = template_preview(kind, language)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    run = run_service(request, lambda: template_preview(kind, language))
+    if not run.ok:
         return redirect("documents:templates")
-    return docx_response(content, f"{kind}_{language}_preview.docx")
+    return docx_response(run.result, f"{kind}_{language}_preview.docx")
 
 
 @require_POST
@@ -120,12 +89,9 @@ def template_replace(request, kind, language):
     if not form.is_valid():
         messages.error(request, gettext("Choose a DOCX file to upload."))
         return redirect("documents:templates")
-    try:
-        template_upload(kind=kind, language=language, upload=form.cleaned_data["file"], acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("The new template is in use."))
+    run_service(request, lambda: template_upload(kind=kind, language=language, upload=form.cleaned_data["file"],
+                                                 acting_user=request.user),
+                success_message=gettext("The new template is in use."))
     return redirect("documents:templates")
 
 

@@ -2,12 +2,18 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from core.notifications.selectors import notification_get_for_user, notifications_for_user
+from core.notifications.selectors import (
+    NOTIFICATION_ORDERING,
+    notification_get_for_user,
+    notification_values,
+    notifications_for_user,
+)
 from core.notifications.services import notification_mark_read, notifications_mark_all_read
 from core.office.permissions import Action, OfficePermission
+from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.query import query_values
 
 
@@ -20,17 +26,22 @@ class NotificationOutput(serializers.Serializer):
     read_at = serializers.DateTimeField(allow_null=True)
 
 
-class NotificationListApi(ListAPIView):
+class NotificationListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_OFFICE
     serializer_class = NotificationOutput
 
     class QuerySerializer(serializers.Serializer):
         unread = serializers.BooleanField(default=False, help_text="Only notifications not read yet.")
+        ordering = ordering_field(NOTIFICATION_ORDERING)
 
     def get_queryset(self):
-        unread_only = query_values(self.QuerySerializer, self.request)["unread"]
-        return notifications_for_user(self.request.user, unread_only=unread_only)
+        query = query_values(self.QuerySerializer, self.request)
+        return notification_values(self.request.user, unread_only=query["unread"], ordering=query["ordering"])
+
+    def rows(self, page) -> list[dict]:
+        return [{**row, "created_at": datetime_text(row["created_at"]), "read_at": datetime_text(row["read_at"])}
+                for row in page]
 
     @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):

@@ -3,8 +3,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from core.notifications.selectors import notification_get_for_user, notifications_for_user
-from core.notifications.services import notification_mark_read, notifications_mark_all_read
+from core.notifications import services
+from core.notifications.selectors import notification_get_for_user, notification_values
 from core.office.permissions import Action, permission_required
 
 PAGE_SIZE = 50
@@ -12,16 +12,16 @@ PAGE_SIZE = 50
 
 @permission_required(Action.VIEW_OFFICE)
 def notification_list(request):
-    page = Paginator(notifications_for_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(notification_values(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page})
 
 
 @require_POST
 @permission_required(Action.VIEW_OFFICE)
-def notification_read(request, notification_id):
+def notification_mark_read(request, notification_id):
     """Mark one notification read; with `open`, go on to what it is about."""
     notification = notification_get_for_user(request.user, notification_id)
-    notification_mark_read(notification=notification, acting_user=request.user)
+    services.notification_mark_read(notification=notification, acting_user=request.user)
     link = notification.link
     if "open" in request.POST and link and url_has_allowed_host_and_scheme(link, allowed_hosts=None):
         return redirect(link)
@@ -30,6 +30,6 @@ def notification_read(request, notification_id):
 
 @require_POST
 @permission_required(Action.VIEW_OFFICE)
-def notification_read_all(request):
-    notifications_mark_all_read(acting_user=request.user)
+def notifications_mark_all_read(request):
+    services.notifications_mark_all_read(acting_user=request.user)
     return redirect("notifications:list")

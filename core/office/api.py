@@ -12,7 +12,7 @@ from core.accounts.api import TokenOutput
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import api_token_revoke, two_factor_device, two_factor_reset
 from core.audit.models import AuditEntry
-from core.audit.selectors import audit_entries
+from core.audit.selectors import AUDIT_ORDERING, audit_list, audit_rows
 from core.office.models import AcademicUnit, Role
 from core.office.permissions import Action, OfficePermission, membership_of, two_factor_required
 from core.office.selectors import (
@@ -34,6 +34,7 @@ from core.office.services import (
     user_set_active,
 )
 from kopru.api.fields import RequiredBooleanField
+from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.query import query_values
 
 UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
@@ -338,7 +339,7 @@ class AuditEntryOutput(serializers.ModelSerializer):
                   "target_label", "details"]
 
 
-class AuditListApi(ListAPIView):
+class AuditListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_AUDIT
     serializer_class = AuditEntryOutput
@@ -348,10 +349,14 @@ class AuditListApi(ListAPIView):
                                        help_text="Only entries of this action, e.g. membership.changed.")
         actor = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
                                          help_text="Only entries by this user id.")
+        ordering = ordering_field(AUDIT_ORDERING)
 
     def get_queryset(self):
         query = query_values(self.QuerySerializer, self.request)
-        return audit_entries(action=query["action"], actor_id=query["actor"])
+        return audit_list(action=query["action"], actor_id=query["actor"], ordering=query["ordering"])
+
+    def rows(self, page) -> list[dict]:
+        return [{**row, "at": datetime_text(row["at"]), "actor": row.pop("actor_id")} for row in audit_rows(page)]
 
     @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):

@@ -8,10 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.accounts.services import api_token_revoke, two_factor_reset
 from core.accounts.views import BACKEND
-from core.audit.selectors import audit_actions, audit_entries
+from core.audit.selectors import AUDIT_ORDERING, audit_actions, audit_list, audit_rows
 from core.office.forms import (
     AuditFilterForm,
     InvitationAcceptForm,
@@ -44,7 +43,9 @@ from core.office.services import (
     user_set_active,
 )
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.statuses import status_of
+from kopru.web import run_service
 
 AUDIT_PAGE_SIZE = 50
 
@@ -69,11 +70,9 @@ def _membership_initial(person) -> dict:
 def user_invite(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation, _token = invitation_create(invited_by=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
+        run = run_service(request, lambda: invitation_create(invited_by=request.user, **form.cleaned_data), form=form)
+        if run.ok:
+            invitation, _token = run.result
             message = gettext("An invitation is on its way to %(email)s.") % {"email": invitation.email}
             messages.success(request, message)
             return redirect("office:users")
@@ -87,10 +86,8 @@ def user_membership(request, user_id):
     person = user_get_for_user(request.user, user_id)
     form = MembershipForm(request.POST, prefix=f"m{person.pk}")
     if form.is_valid():
-        try:
-            membership_change(person=person, acting_user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            add_service_error(form, error)
+        run_service(request, lambda: membership_change(person=person, acting_user=request.user, **form.cleaned_data),
+                    form=form)
     if request.htmx:
         person = user_get_for_user(request.user, user_id)
         if not form.errors:
@@ -113,12 +110,9 @@ def _flash_outcome(request, form) -> None:
 @permission_required(Action.MANAGE_USERS)
 def user_active(request, user_id):
     person = user_get_for_user(request.user, user_id)
-    try:
-        user_set_active(person=person, active=request.POST.get("active") == "1", acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("Saved."))
+    run_service(request, lambda: user_set_active(person=person, active=request.POST.get("active") == "1",
+                                                 acting_user=request.user),
+                success_message=gettext("Saved."))
     return redirect("office:users")
 
 
@@ -136,13 +130,9 @@ def user_two_factor(request, user_id):
 @permission_required(Action.MANAGE_USERS)
 def user_two_factor_reset(request, user_id):
     person = user_get_for_user(request.user, user_id)
-    try:
-        two_factor_reset(person=person, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("%(name)s sets up two-factor authentication anew at the next sign-in.")
-                         % {"name": person.display_name})
+    run_service(request, lambda: two_factor_reset(person=person, acting_user=request.user),
+                success_message=gettext("%(name)s sets up two-factor authentication anew at the next sign-in.")
+                % {"name": person.display_name})
     return redirect("office:users")
 
 
@@ -177,13 +167,10 @@ def security(request):
 def units(request):
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            unit_create(names=form.names(), kind=form.cleaned_data["kind"], parent=form.cleaned_data["parent"],
-                        acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: unit_create(names=form.names(), kind=form.cleaned_data["kind"],
+                                                       parent=form.cleaned_data["parent"], acting_user=request.user),
+                          form=form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("office:units")
     tree = unit_tree(units_for_user(request.user))
     return render(request, "office/units.html", {"tree": tree, "form": form})
@@ -195,13 +182,10 @@ def unit_edit(request, unit_id):
     initial = {f"name_{code}": getattr(unit, f"name_{code}") for code in ("tr", "ky", "ru", "en")}
     form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id})
     if request.method == "POST" and form.is_valid():
-        try:
-            unit_update(unit=unit, names=form.names(), kind=form.cleaned_data["kind"],
-                        parent=form.cleaned_data["parent"], acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: unit_update(unit=unit, names=form.names(), kind=form.cleaned_data["kind"],
+                                                       parent=form.cleaned_data["parent"], acting_user=request.user),
+                          form=form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("office:units")
     return render(request, "office/unit_edit.html", {"unit": unit, "form": form})
 
@@ -210,12 +194,8 @@ def unit_edit(request, unit_id):
 @permission_required(Action.MANAGE_SETTINGS)
 def unit_remove(request, unit_id):
     unit = unit_get_for_user(request.user, unit_id)
-    try:
-        unit_delete(unit=unit, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("The unit is deleted."))
+    run_service(request, lambda: unit_delete(unit=unit, acting_user=request.user),
+                success_message=gettext("The unit is deleted."))
     return redirect("office:units")
 
 
@@ -223,10 +203,16 @@ def unit_remove(request, unit_id):
 def audit(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    entries = audit_entries(action=filters.get("action") or "", actor_id=filters.get("actor"))
+    ordering = AUDIT_ORDERING.key(request.GET.get("ordering"))
+    entries = audit_list(action=filters.get("action") or "", actor_id=filters.get("actor"), ordering=ordering)
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, AUDIT_ORDERING, [
+        ("at", gettext("When")), ("actor_label", gettext("Who")), ("action", gettext("Action")),
+        ("target_label", gettext("Record")),
+    ])
     context = {
-        "page": page, "form": form, "actions": audit_actions(),
+        "page": page, "rows": audit_rows(page), "columns": columns, "newest_first": ordering == "-at",
+        "form": form, "actions": audit_actions(),
         "people": users_for_user(request.user).order_by("username"),
     }
     return render(request, "office/audit.html", context)
@@ -246,13 +232,10 @@ def invitation_accept_view(request, token: str):
                       status=status_of(error))
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept(token=token, username=form.cleaned_data["username"],
-                                     password=form.cleaned_data["password"])
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            auth_login(request, user, backend=BACKEND)
-            messages.success(request, gettext("Welcome! Your account is ready."))
+        run = run_service(request, lambda: invitation_accept(token=token, username=form.cleaned_data["username"],
+                                                             password=form.cleaned_data["password"]),
+                          form=form, success_message=gettext("Welcome! Your account is ready."))
+        if run.ok:
+            auth_login(request, run.result, backend=BACKEND)
             return redirect("/")
     return render(request, "office/invitation_accept.html", {"form": form, "invitation": invitation})

@@ -1,20 +1,24 @@
 """The partner register's API: partners, their units, contacts, rankings and YÖK checks; import and export."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.documents.api import DocumentOutput
 from core.office.permissions import Action, OfficePermission
 from core.partners import selectors, services
+from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
+from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.uploads import stored_file_response
@@ -164,6 +168,7 @@ class PartnerQuery(serializers.Serializer):
     recognition = serializers.ChoiceField(
         choices=[*Recognition.values, "attention"], required=False, allow_blank=True, default="",
         help_text="A recognition status, or `attention` for every partner not recognised.")
+    ordering = ordering_field(selectors.PARTNER_ORDERING)
 
 
 class PartnerExportQuery(PartnerQuery):
@@ -171,18 +176,22 @@ class PartnerExportQuery(PartnerQuery):
 
 
 def _filters(query: dict) -> dict:
-    return {"query": query["q"], "country": query["country"], "recognition": query["recognition"]}
+    return {"query": query["q"], "country": query["country"], "recognition": query["recognition"],
+            "ordering": query["ordering"]}
 
 
-class PartnerListApi(ListAPIView):
-    """Partners sorted by name in the request's language."""
+class PartnerListApi(RowListApi):
+    """Partners sorted by name in the request's language, unless `ordering` says otherwise."""
 
     permission_classes = [OfficePermission]
     required_actions = READ_OR_MANAGE
     serializer_class = PartnerOutput
 
     def get_queryset(self):
-        return selectors.partner_list(self.request.user, **_filters(query_values(PartnerQuery, self.request)))
+        return selectors.partner_ids(self.request.user, **_filters(query_values(PartnerQuery, self.request)))
+
+    def rows(self, page) -> list[dict]:
+        return selectors.partner_rows(page)
 
     @extend_schema(parameters=[PartnerQuery])
     def get(self, request, *args, **kwargs):
@@ -445,3 +454,27 @@ class PartnerExportApi(GenericAPIView):
         response["Content-Disposition"] = (
             f'attachment; filename="partners-{timezone.localdate().isoformat()}.{file_format}"')
         return response
+
+
+class InfoNoteCreateApi(GenericAPIView):
+    """Generate the partner's information note (seed 000 7.4), in the university's language or the one asked."""
+
+    permission_classes = [OfficePermission]
+    required_action = Action.MANAGE_PARTNERS
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "InfoNoteInput"
+
+        language = serializers.ChoiceField(choices=settings.LANGUAGE_CODES, required=False)
+
+    serializer_class = InputSerializer
+
+    @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
+    def post(self, request, partner_id: int):
+        partner = selectors.partner_get_for_user(request.user, partner_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = info_note_generate(partner=partner, language=data.validated_data.get("language"),
+                                      acting_user=request.user)
+        return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)

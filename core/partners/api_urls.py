@@ -8,6 +8,7 @@ urlpatterns = [
     path("partners/export/", api.PartnerExportApi.as_view(), name="api-partners-export"),
     path("partners/rankings/import/", api.RankingImportApi.as_view(), name="api-rankings-import"),
     path("partners/<int:partner_id>/", api.PartnerDetailApi.as_view(), name="api-partner"),
+    path("partners/<int:partner_id>/info-note/", api.InfoNoteCreateApi.as_view(), name="api-info-note"),
     path("partners/<int:partner_id>/units/", api.PartnerUnitListApi.as_view(), name="api-partner-units"),
     path("partners/<int:partner_id>/units/<int:unit_id>/", api.PartnerUnitDetailApi.as_view(),
          name="api-partner-unit"),

@@ -6,3 +6,8 @@ class PartnersConfig(AppConfig):
     name = "core.partners"
     label = "partners"
     verbose_name = _("Partners")
+
+    def ready(self):
+        from core.partners.info_note import register_documents
+
+        register_documents()

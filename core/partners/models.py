@@ -1,9 +1,11 @@
 """Institutions the office works with, as the office knows them (seed 000 7.3–7.5)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.documents.models import GeneratedDocument
 from core.partners.validators import (
     validate_erasmus_code,
     validate_oid,
@@ -44,6 +46,9 @@ class Partner(CleanText, models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Its generated documents (core.documents): deleted with it.
+    generated_documents = GenericRelation(GeneratedDocument, content_type_field="subject_type",
+                                          object_id_field="subject_id")
 
     class Meta:
         verbose_name = _("partner")

@@ -10,8 +10,9 @@ from django.utils.translation import get_language, gettext, override
 
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
-from i18n.text import matches, sort_by_language
+from i18n.text import collation_key, matches, sort_by_language
 from kopru.errors import NotFound
+from kopru.lists import Ordering, translated_value
 from kopru.spreadsheets import write_table
 
 NAME_FIELDS = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
@@ -61,18 +62,22 @@ def recognition_check_get(partner: Partner, check_id) -> RecognitionCheck:
     return _by_id(RecognitionCheck.objects.filter(partner=partner), check_id)
 
 
-def _search_text(partner: Partner) -> str:
-    texts = [getattr(partner, field) or "" for field in NAME_FIELDS]
-    return " ".join([*texts, partner.short_name, partner.city, partner.erasmus_code])
+# "name" sorts in the reader's alphabet, in Python (PostgreSQL here has no ICU collations); the rest in the database.
+PARTNER_ORDERING = Ordering(keys={
+    "name": (), "country": ("country",), "city": ("city",), "erasmus_code": ("erasmus_code",),
+    "recognition": ("recognition",),
+}, default="name")
+SEARCHED_FIELDS = (*NAME_FIELDS, "short_name", "city", "erasmus_code")
 
 
-def partner_list(user, *, query: str = "", country: str = "", recognition: str = "",
-                 language: str | None = None) -> list[Partner]:
-    """The partners matching a search, sorted by name in the reader's language; one query.
+def partner_ids(user, *, query: str = "", country: str = "", recognition: str = "", ordering: str = "",
+                language: str | None = None) -> list[int]:
+    """The ids of the partners matching a search, sorted as asked (by name in the reader's language unless told
+    otherwise); one query of the columns the search and the sort read. partner_rows reads a page of them.
 
     The search matches every word against the names in all four languages, the short
     name, the city and the Erasmus code, across scripts ("Osh" finds "Ош"). It runs in
-    Python over the office's partners (hundreds, not millions), like the sorting.
+    Python over the office's partners (hundreds, not millions), like the sorting by name.
     """
     partners = partners_for_user(user)
     if country:
@@ -81,10 +86,42 @@ def partner_list(user, *, query: str = "", country: str = "", recognition: str =
         partners = partners.filter(recognition__in=NEEDS_ATTENTION)
     elif recognition:
         partners = partners.filter(recognition=recognition)
-    found = [partner for partner in partners if matches(query, _search_text(partner))]
-    language = language or get_language()
-    with override(language):
-        return sort_by_language(found, key=lambda partner: partner.name, language=language)
+    key = PARTNER_ORDERING.key(ordering)
+    by_name = key.removeprefix("-") == "name"
+    found = (partners if by_name else PARTNER_ORDERING.apply(partners, key)).values("id", *SEARCHED_FIELDS)
+    if query.strip():
+        found = [row for row in found if matches(query, " ".join(row[field] or "" for field in SEARCHED_FIELDS))]
+    if by_name:
+        language = language or get_language()
+        with override(language):
+            name = translated_value(Partner, "name")
+        found = sorted(found, key=lambda row: collation_key(name(row), language), reverse=key.startswith("-"))
+    return [row["id"] for row in found]
+
+
+def partner_list(user, **filters) -> list[Partner]:
+    """The partners partner_ids finds, in its order, as model instances (for the exported table)."""
+    ids = partner_ids(user, **filters)
+    found = partners_for_user(user).in_bulk(ids)
+    return [found[pk] for pk in ids]
+
+
+ROW_FIELDS = ("id", *NAME_FIELDS, "short_name", "country", "city", "website", *IDENTIFIER_FIELDS, "recognition")
+
+
+def partner_rows(ids: list[int]) -> list[dict]:
+    """The partners of one page of partner_ids as plain dicts, in its order; one query whatever the page's size."""
+    language = get_language()
+    name, labels = translated_value(Partner, "name"), dict(Recognition.choices)
+    found = {row["id"]: row for row in Partner.objects.filter(pk__in=ids).values(*ROW_FIELDS)}
+    return [{
+        "id": row["id"], "name": name(row), "names": {field.removeprefix("name_"): row[field] for field in NAME_FIELDS},
+        "short_name": row["short_name"], "country": row["country"],
+        "country_name": country_name(row["country"], language), "city": row["city"], "website": row["website"],
+        **{field: row[field] for field in IDENTIFIER_FIELDS}, "recognition": row["recognition"],
+        "recognition_label": labels.get(row["recognition"], row["recognition"]),
+        "recognition_needs_attention": row["recognition"] in NEEDS_ATTENTION,
+    } for row in (found[pk] for pk in ids)]
 
 
 # The columns partners_import reads, in its order, then the recognition it does not import.

@@ -23,3 +23,9 @@ urlpatterns = [
     re_path(r"^(?P<partner_id>[0-9]+)/(?P<part>unit|contact|ranking)/(?P<part_id>[0-9]+)/delete/$",
             views.part_delete, name="part_delete"),
 ]
+
+# Among the document engine's pages, under /documents/ and its "documents" namespace (kopru/urls_tenant.py).
+document_urlpatterns = [
+    path("info-note/<int:partner_id>/", views.info_note, name="info_note"),
+    path("partners/<int:partner_id>/", views.partner_generated_documents, name="partner_documents"),
+]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
+from core.documents.selectors import document_languages, documents_about
 from core.office.permissions import Action, can, permission_required
 from core.partners import selectors, services
 from core.partners.forms import (
@@ -19,9 +19,12 @@ from core.partners.forms import (
     RecognitionCheckForm,
     TableUploadForm,
 )
+from core.partners.info_note import info_note_generate
 from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
 from kopru.uploads import stored_file_response
+from kopru.web import add_service_error, run_service
 
 PAGE_SIZE = 50
 
@@ -30,15 +33,19 @@ def _filters(request) -> dict:
     form = PartnerFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     return {"query": data.get("q", ""), "country": data.get("country", ""),
-            "recognition": data.get("recognition", "")}, form
+            "recognition": data.get("recognition", ""), "ordering": request.GET.get("ordering", "")}, form
 
 
 @permission_required(Action.VIEW_PARTNERS)
 def partner_list(request):
     filters, form = _filters(request)
-    page = Paginator(selectors.partner_list(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.partner_ids(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, selectors.PARTNER_ORDERING, [
+        ("name", gettext("Name")), ("country", gettext("Country")), ("city", gettext("City")),
+        ("erasmus_code", gettext("Erasmus code")), ("recognition", gettext("YÖK recognition")),
+    ])
     return render(request, "partners/list.html", {
-        "page": page, "form": form,
+        "page": page, "rows": selectors.partner_rows(page.object_list), "columns": columns, "form": form,
         "may_manage": can(request.user, Action.MANAGE_PARTNERS),
         "may_import": can(request.user, Action.IMPORT_DATA),
     })
@@ -59,27 +66,19 @@ def partner_export(request):
 
 def _save_form(request, form, save) -> bool:
     """Run `save(form)` when the form is valid; a service's refusal lands on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        save(form)
-    except ServiceError as error:
-        add_service_error(form, error)
-        return False
-    messages.success(request, gettext("Saved."))
-    return True
+    return (request.method == "POST" and form.is_valid()
+            and run_service(request, lambda: save(form), form=form, success_message=gettext("Saved.")).ok)
 
 
 @permission_required(Action.MANAGE_PARTNERS)
 def partner_create(request):
     form = PartnerForm(request.POST or None)
-    created = {}
-
-    def save(form):
-        created["partner"] = services.partner_create(names=form.names(), acting_user=request.user, **form.details())
-
-    if _save_form(request, form, save):
-        return redirect("partners:detail", created["partner"].pk)
+    if request.method == "POST" and form.is_valid():
+        run = run_service(request, lambda: services.partner_create(names=form.names(), acting_user=request.user,
+                                                                   **form.details()),
+                          form=form, success_message=gettext("Saved."))
+        if run.ok:
+            return redirect("partners:detail", run.result.pk)
     return render(request, "partners/edit.html", {"form": form})
 
 
@@ -101,13 +100,9 @@ def partner_edit(request, partner_id):
 @permission_required(Action.MANAGE_PARTNERS)
 def partner_delete(request, partner_id):
     partner = selectors.partner_get_for_user(request.user, partner_id)
-    try:
-        services.partner_delete(partner=partner, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("partners:detail", partner.pk)
-    messages.success(request, gettext("The partner is deleted."))
-    return redirect("partners:list")
+    run = run_service(request, lambda: services.partner_delete(partner=partner, acting_user=request.user),
+                      success_message=gettext("The partner is deleted."))
+    return redirect("partners:list") if run.ok else redirect("partners:detail", partner.pk)
 
 
 def _detail(request, partner_id, **bound_forms):
@@ -261,3 +256,27 @@ def ranking_import(request):
         request, run=services.rankings_import, title=gettext("Import rankings"),
         columns_help="partner, system, year, rank, band", back=reverse("partners:list"),
     )
+
+
+# The partner's generated documents, among the document engine's pages (document_urlpatterns in urls.py).
+
+@require_POST
+@permission_required(Action.MANAGE_PARTNERS)
+def info_note(request, partner_id):
+    """Generate the partner's information note; ?language=en asks for it in English."""
+    partner = selectors.partner_get_for_user(request.user, partner_id)
+    language = request.POST.get("language") or request.GET.get("language") or None
+    run = run_service(request, lambda: info_note_generate(partner=partner, language=language, acting_user=request.user),
+                      success_message=gettext("The information note is ready."))
+    if not run.ok:
+        return redirect("documents:partner_documents", partner_id=partner.pk)
+    return redirect("documents:detail", document_id=run.result.pk)
+
+
+@permission_required(Action.VIEW_PARTNERS)
+def partner_generated_documents(request, partner_id):
+    partner = selectors.partner_get_for_user(request.user, partner_id)
+    return render(request, "documents/target_documents.html", {
+        "target": partner, "documents": documents_about(request.user, partner), "languages": document_languages(),
+        "may_generate": can(request.user, Action.MANAGE_PARTNERS),
+    })

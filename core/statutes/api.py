@@ -19,14 +19,16 @@ from core.statutes import services
 from core.statutes.diff import revision_diff
 from core.statutes.models import Clause, Revision, Statute
 from core.statutes.selectors import (
+    STATUTE_ORDERING,
     clause_get_for_user,
     clause_tree,
     revision_get,
     revision_in_force_on,
     statute_get_for_user,
-    statute_list,
+    statute_rows,
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
+from kopru.api.lists import ordering_field
 from kopru.api.query import query_values
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -186,11 +188,12 @@ class StatuteListApi(GenericAPIView):
 
     class QuerySerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=Statute.Kind.values, required=False, allow_blank=True, default="")
+        ordering = ordering_field(STATUTE_ORDERING)
 
     @extend_schema(parameters=[QuerySerializer], responses=StatuteOutput(many=True))
     def get(self, request):
-        kind = query_values(self.QuerySerializer, request)["kind"]
-        return Response(StatuteOutput(statute_list(kind=kind), many=True).data)
+        query = query_values(self.QuerySerializer, request)
+        return Response(statute_rows(kind=query["kind"], ordering=query["ordering"]))
 
     @extend_schema(request=StatuteInput, responses={201: StatuteDetailOutput})
     def post(self, request):

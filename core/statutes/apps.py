@@ -6,3 +6,8 @@ class StatutesConfig(AppConfig):
     name = "core.statutes"
     label = "statutes"
     verbose_name = _("Statutes and job descriptions")
+
+    def ready(self):
+        from core.statutes.document_kind import register_documents
+
+        register_documents()

@@ -6,10 +6,12 @@ in force on a date.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.documents.models import DocumentJob, GeneratedDocument
 from core.office.models import Role
 from kopru.text import CleanText
 
@@ -40,6 +42,9 @@ class Statute(CleanText, models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Its generated documents (core.documents): deleted with it.
+    generated_documents = GenericRelation(GeneratedDocument, content_type_field="subject_type",
+                                          object_id_field="subject_id")
 
     class Meta:
         verbose_name = _("statute")
@@ -87,6 +92,8 @@ class Revision(CleanText, models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Its exports a worker is writing (core.documents): deleted with it.
+    document_jobs = GenericRelation(DocumentJob, content_type_field="subject_type", object_id_field="subject_id")
 
     class Meta:
         verbose_name = _("revision")
@@ -130,3 +137,24 @@ class Clause(CleanText, models.Model):
 
     def __str__(self):
         return f"{self.number} {self.text[:60]}".strip()
+
+
+class PublishedDocument(models.Model):
+    """The copy the public pages serve of a revision visitors see, in one language (the document's own).
+
+    Written when the revision is approved (or its statute's document control changes), so a
+    visitor's download never renders anything. The document is one of the statute's generated
+    documents; either going deletes this row.
+    """
+
+    revision = models.ForeignKey(Revision, verbose_name=_("revision"), on_delete=models.CASCADE,
+                                 related_name="published_documents")
+    document = models.OneToOneField(GeneratedDocument, verbose_name=_("document"), on_delete=models.CASCADE,
+                                    related_name="publication")
+
+    class Meta:
+        verbose_name = _("published document")
+        verbose_name_plural = _("published documents")
+
+    def __str__(self):
+        return f"{self.revision} ({self.document.language})"

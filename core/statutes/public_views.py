@@ -11,9 +11,14 @@ from django.views.decorators.http import require_GET
 
 from core.agreements.publishing.views import visitor_language
 from core.documents.responses import document_file_response
-from core.documents.selectors import published_document
 from core.documents.services import FORMATS
-from core.statutes.selectors import clause_tree, public_statute_get, public_statutes, revision_table
+from core.statutes.selectors import (
+    clause_tree,
+    public_statute_get,
+    public_statutes,
+    published_document,
+    revision_table,
+)
 
 
 @require_GET

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from core.agreements.models import WorkflowStep
+from core.documents.models import GeneratedDocument
 from core.office.permissions import Action, can
 from core.statutes.models import Clause, Revision, Statute
 from kopru.errors import NotFound
+from kopru.lists import Ordering, translated, translated_value
 
 EFFECTIVE = (Revision.Status.IN_FORCE, Revision.Status.SUPERSEDED)
 
@@ -48,6 +51,36 @@ def revision_actions_for_user(user, revision: Revision) -> list[RevisionAction]:
 
 def _is_id(value) -> bool:
     return str(value).isdigit()
+
+
+STATUTE_ORDERING = Ordering(keys={
+    "kind": ("kind", "document_number"), "document_number": ("document_number",), "title": (translated("title"),),
+}, default="kind")
+REVISION_REF_FIELDS = ("number", "status", "in_force_from", "in_force_until")
+
+
+def statute_rows(*, kind: str = "", ordering: str = "") -> list[dict]:
+    """The statutes as plain dicts, each with its revision in force and its latest one ({number, status,
+    in_force_from, in_force_until} or None): two queries whatever their count."""
+    statutes = Statute.objects.all()
+    if kind:
+        statutes = statutes.filter(kind=kind)
+    title_fields = [f"title_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+    statutes = list(STATUTE_ORDERING.apply(statutes, ordering).values("id", "kind", *title_fields, "document_number"))
+    current, latest = {}, {}
+    for revision in Revision.objects.filter(statute_id__in=[row["id"] for row in statutes]).order_by(
+            "statute_id", "number").values("statute_id", *REVISION_REF_FIELDS):
+        statute_id = revision.pop("statute_id")
+        latest[statute_id] = revision
+        if revision["status"] == Revision.Status.IN_FORCE:
+            current[statute_id] = revision
+    title = translated_value(Statute, "title")
+    return [{
+        "id": row["id"], "kind": row["kind"], "title": title(row),
+        "titles": {field.removeprefix("title_"): row[field] for field in title_fields},
+        "document_number": row["document_number"], "current_revision": current.get(row["id"]),
+        "latest_revision": latest.get(row["id"]),
+    } for row in statutes]
 
 
 def statute_list(*, kind: str = "") -> list[Statute]:
@@ -222,3 +255,9 @@ def public_statute_get(statute_id) -> Statute:
     if statute.in_force_today is None:
         raise NotFound()
     return statute
+
+
+def published_document(revision: Revision, language: str) -> GeneratedDocument | None:
+    """The newest copy of a revision made for the public pages in `language`, or None before it is made."""
+    return (GeneratedDocument.objects.filter(publication__revision=revision, language=language)
+            .order_by("-version").first())

@@ -14,11 +14,11 @@ from django.utils.translation import gettext
 from core.agreements.models import WorkflowStep
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
-from core.documents.tasks import publish_statute_revision
 from core.office.models import Role
 from core.statutes.errors import StatuteError
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
 from core.statutes.selectors import REVISION_MOVES, RevisionAction, publishable_revisions
+from core.statutes.tasks import publish_statute_revision
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import LANGUAGES, set_translations

@@ -5,6 +5,8 @@ The clause rows of the draft editor edit inline with htmx: a GET of the clause's
 answers the form in place of the row, its POST answers the row again.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -14,14 +16,13 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.documents.responses import document_file_response
 from core.documents.services import FORMATS
-from core.documents.statute import statute_export
 from core.office.models import Role
 from core.office.permissions import Action, can, permission_required
 from core.statutes import services
 from core.statutes.diff import diff_summary, revision_diff
+from core.statutes.export import statute_export
 from core.statutes.forms import (
     ApproveForm,
     ClauseAddForm,
@@ -49,8 +50,8 @@ from core.statutes.selectors import (
     statute_list,
 )
 from i18n.middleware import enabled_languages
-from kopru.errors import ServiceError
 from kopru.translated import translations
+from kopru.web import run_service
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -122,16 +123,14 @@ def _edit(request, statute: Statute | None):
     initial = StatuteForm.initial_for(statute) if statute else None
     form = StatuteForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            if statute is None:
-                statute = services.statute_create(acting_user=request.user, **form.service_arguments())
-            else:
-                services.statute_update(statute=statute, acting_user=request.user, **form.service_arguments())
-        except ServiceError as error:
-            add_service_error(form, error)
+        if statute is None:
+            save = partial(services.statute_create, acting_user=request.user, **form.service_arguments())
         else:
-            messages.success(request, gettext("Saved."))
-            return redirect("statutes:detail", statute.pk)
+            save = partial(services.statute_update, statute=statute, acting_user=request.user,
+                           **form.service_arguments())
+        run = run_service(request, save, form=form, success_message=gettext("Saved."))
+        if run.ok:
+            return redirect("statutes:detail", run.result.pk)
     return render(request, "statutes/form.html", {"form": form, "statute": statute})
 
 
@@ -158,14 +157,11 @@ def revision_edit(request, statute_id, number):
     add_form = ClauseAddForm(request.POST or None, parents=clause_choices(revision))
     if request.method == "POST" and add_form.is_valid():
         parent = _clause_in(revision, add_form.cleaned_data["parent"])
-        try:
-            services.clause_add(revision=revision, parent=parent, index=add_form.index(),
-                                kind=add_form.cleaned_data["kind"], number=add_form.cleaned_data["number"],
-                                texts=add_form.texts(), acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(add_form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: services.clause_add(
+            revision=revision, parent=parent, index=add_form.index(), kind=add_form.cleaned_data["kind"],
+            number=add_form.cleaned_data["number"], texts=add_form.texts(), acting_user=request.user,
+        ), form=add_form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("statutes:revision_edit", statute.pk, revision.number)
     return render(request, "statutes/revision_edit.html",
                   _draft_context(request, statute, revision, add_form=add_form if add_form.is_bound else None))
@@ -177,14 +173,10 @@ def revision_describe(request, statute_id, number):
     statute = statute_get_for_user(request.user, statute_id)
     revision = revision_get(statute, number)
     form = DescriptionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.revision_update(revision=revision, descriptions=form.descriptions(), acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
-            return redirect("statutes:revision_edit", statute.pk, revision.number)
+    if form.is_valid() and run_service(request, lambda: services.revision_update(
+        revision=revision, descriptions=form.descriptions(), acting_user=request.user,
+    ), form=form, success_message=gettext("Saved.")).ok:
+        return redirect("statutes:revision_edit", statute.pk, revision.number)
     return render(request, "statutes/revision_edit.html",
                   _draft_context(request, statute, revision, description_form=form), status=400)
 
@@ -233,16 +225,11 @@ def clause_links(request, clause_id):
     if form is None:
         messages.error(request, gettext("Links can be changed on a draft or on the revision in force only."))
         return redirect("statutes:clause", clause.pk)
-    if form.is_valid():
-        try:
-            services.clause_set_links(clause=clause, roles=form.cleaned_data["roles"],
-                                      workflow_steps=list(form.cleaned_data["workflow_steps"]),
-                                      acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
-            return redirect("statutes:clause", clause.pk)
+    if form.is_valid() and run_service(request, lambda: services.clause_set_links(
+        clause=clause, roles=form.cleaned_data["roles"], workflow_steps=list(form.cleaned_data["workflow_steps"]),
+        acting_user=request.user,
+    ), form=form, success_message=gettext("Saved.")).ok:
+        return redirect("statutes:clause", clause.pk)
     return _clause_page(request, clause, form, status=400)
 
 
@@ -260,15 +247,13 @@ def clause_edit(request, clause_id):
     form = ClauseTextForm(request.POST or None, initial=ClauseTextForm.initial_for(clause),
                           auto_id=f"clause{clause.pk}_%s")
     if request.method == "POST" and form.is_valid():
-        try:
-            services.clause_update(clause=clause, kind=form.cleaned_data["kind"], number=form.cleaned_data["number"],
-                                   texts=form.texts(), acting_user=request.user)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            if request.htmx:
-                return _row_response(request, clause)
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: services.clause_update(
+            clause=clause, kind=form.cleaned_data["kind"], number=form.cleaned_data["number"], texts=form.texts(),
+            acting_user=request.user,
+        ), form=form, success_message=None if request.htmx else gettext("Saved."))
+        if run.ok and request.htmx:
+            return _row_response(request, clause)
+        if run.ok:
             return redirect("statutes:revision_edit", revision.statute_id, revision.number)
     context = {"form": form, "clause": clause, "revision": revision, "statute": revision.statute}
     if request.htmx:
@@ -292,7 +277,8 @@ def clause_move(request, clause_id):
         messages.error(request, gettext("Choose where the clause goes."))
         return _back_to_editor(clause)
     parent = _clause_in(clause.revision, form.cleaned_data["parent"])
-    _run(request, services.clause_move, clause=clause, parent=parent, index=form.index(), acting_user=request.user)
+    run_service(request, lambda: services.clause_move(clause=clause, parent=parent, index=form.index(),
+                                                      acting_user=request.user), success_message=gettext("Saved."))
     return _back_to_editor(clause)
 
 
@@ -301,19 +287,9 @@ def clause_move(request, clause_id):
 def clause_delete(request, clause_id):
     clause = clause_get_for_user(request.user, clause_id)
     revision = clause.revision
-    _run(request, services.clause_delete, clause=clause, acting_user=request.user)
+    run_service(request, lambda: services.clause_delete(clause=clause, acting_user=request.user),
+                success_message=gettext("Saved."))
     return _back_to_editor(revision)
-
-
-def _run(request, service, **arguments) -> bool:
-    """Call a service from a plain form post: its refusal becomes an error message on the next page."""
-    try:
-        service(**arguments)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, gettext("Saved."))
-    return True
 
 
 # Revisions ----------------------------------------------------------------------------------
@@ -324,15 +300,12 @@ def revision_new(request, statute_id):
     statute = statute_get_for_user(request.user, statute_id)
     form = DescriptionForm(request.POST)
     if form.is_valid():
-        try:
-            revision = services.revision_start(statute=statute, descriptions=form.descriptions(),
-                                               acting_user=request.user)
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
+        run = run_service(request, lambda: services.revision_start(statute=statute, descriptions=form.descriptions(),
+                                                                   acting_user=request.user))
+        if run.ok:
             messages.success(request, gettext("Revision %(number)02d started as a draft.")
-                             % {"number": revision.number})
-            return redirect("statutes:revision_edit", statute.pk, revision.number)
+                             % {"number": run.result.number})
+            return redirect("statutes:revision_edit", statute.pk, run.result.number)
     return redirect("statutes:detail", statute.pk)
 
 
@@ -341,7 +314,8 @@ def revision_new(request, statute_id):
 def revision_submit(request, statute_id, number):
     statute = statute_get_for_user(request.user, statute_id)
     revision = revision_get(statute, number)
-    _run(request, services.revision_submit, revision=revision, acting_user=request.user)
+    run_service(request, lambda: services.revision_submit(revision=revision, acting_user=request.user),
+                success_message=gettext("Saved."))
     return redirect(f"{_detail_url(statute)}?revision={revision.number}")
 
 
@@ -352,8 +326,9 @@ def revision_approve(request, statute_id, number):
     revision = revision_get(statute, number)
     form = ApproveForm(request.POST)
     if form.is_valid():
-        _run(request, services.revision_approve, revision=revision,
-             in_force_from=form.cleaned_data["in_force_from"], acting_user=request.user)
+        run_service(request, lambda: services.revision_approve(
+            revision=revision, in_force_from=form.cleaned_data["in_force_from"], acting_user=request.user,
+        ), success_message=gettext("Saved."))
     else:
         messages.error(request, gettext("Give the date the revision comes into force."))
     return redirect(f"{_detail_url(statute)}?revision={revision.number}")
@@ -364,8 +339,8 @@ def revision_approve(request, statute_id, number):
 def revision_return(request, statute_id, number):
     statute = statute_get_for_user(request.user, statute_id)
     revision = revision_get(statute, number)
-    _run(request, services.revision_return, revision=revision, reason=request.POST.get("reason", ""),
-         acting_user=request.user)
+    run_service(request, lambda: services.revision_return(revision=revision, reason=request.POST.get("reason", ""),
+                                                          acting_user=request.user), success_message=gettext("Saved."))
     return redirect(f"{_detail_url(statute)}?revision={revision.number}")
 
 

@@ -157,7 +157,7 @@ def pdf_only_statute_export(university) -> GeneratedDocument:
     with schema_context(university.schema_name):
         statute = Statute.objects.create(kind=Statute.Kind.STATUTE, title_en="Directive")
         return GeneratedDocument.objects.create(
-            kind=DocumentKind.STATUTE, language="en", statute=statute, version=1, title="Directive",
+            kind=DocumentKind.STATUTE, language="en", subject=statute, version=1, title="Directive",
             pdf=ContentFile(b"%PDF-1.4\n%%EOF\n", name="directive.pdf"),
         )
 

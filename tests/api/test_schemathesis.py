@@ -117,10 +117,10 @@ def office_records(university: University, admin) -> dict[str, dict[str, object]
         revision = Revision.objects.create(statute=statute, number=0, status="draft")
         clause = Clause.objects.create(revision=revision, position=1, number="1.", text_en="Scope")
         document = GeneratedDocument.objects.create(
-            kind=DocumentKind.STATUTE, language="en", statute=statute, version=1, title="Exchange directive",
+            kind=DocumentKind.STATUTE, language="en", subject=statute, version=1, title="Exchange directive",
             pdf=ContentFile(b"%PDF-1.4\n%%EOF\n", name="directive.pdf"))
         job = DocumentJob.objects.create(kind=DocumentKind.STATUTE, language="en", file_format="pdf",
-                                         revision=revision, document=document, created_by=admin)
+                                         subject=revision, document=document, created_by=admin)
         notification = Notification.objects.create(recipient=admin, title="A step waits for you")
     return {
         "/api/partners/": {"partner_id": partner.pk, "unit_id": partner_unit.pk, "contact_id": contact.pk,

@@ -8,7 +8,7 @@ from i18n.countries import country_name
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import token_for
+from tests.core.accounts.helpers import sign_in_with_password, token_for
 
 URL = "/api/university/"
 
@@ -43,7 +43,7 @@ def test_name_and_country_follow_the_reader_language(client_b, university_b):
     update(university_b, name_ky="Ош мамлекеттик университети", name_ru="Ошский государственный университет",
            name_en="Osh State University")
     reader = make_office_user(university_b, username="elena", role="officer", language="ru")
-    client_b.post("/accounts/login/", {"username": "elena", "password": "correct horse battery"})
+    sign_in_with_password(client_b, "elena")
 
     body = client_b.get(URL).json()
 

@@ -22,12 +22,13 @@ from core.partners.selectors import partner_recognition_blocks
 from core.partners.services import partner_create
 from tenants.models import University
 from tests.browser.conftest import throwaway_university
-from tests.conftest import host_of, make_office_user
+from tests.browser.helpers import url
+from tests.conftest import make_office_user
+from tests.factories.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 USERNAME = "zeynep"
-PASSWORD = "correct horse battery"
 PARTNER = {"tr": "Leipzig Üniversitesi", "en": "Leipzig University"}
 TITLE = "Leipzig Üniversitesi ile ikili işbirliği protokolü"
 
@@ -56,7 +57,7 @@ def tr(message: str | Promise) -> str:
         return str(gettext(message) if isinstance(message, str) else message)
 
 
-def pdf(text: str) -> bytes:
+def pdf_saying(text: str) -> bytes:
     document = FPDF()
     document.add_page()
     document.set_font("helvetica", size=12)
@@ -86,11 +87,7 @@ def office(django_db_setup, django_db_blocker):
         yield Office(university, step_names, unchecked_partner)
 
 
-def url(server_port: int, university, path: str = "/") -> str:
-    return f"http://{host_of(university)}:{server_port}{path}"
-
-
-def sign_in(page: Page, server_port: int, university) -> None:
+def sign_in_on_page(page: Page, server_port: int, university) -> None:
     page.goto(url(server_port, university, "/accounts/login/"))
     page.get_by_label(tr("Username")).fill(USERNAME)
     page.get_by_label(tr("Password")).fill(PASSWORD)
@@ -134,12 +131,12 @@ def test_an_office_admin_takes_an_agreement_from_the_request_to_in_force(page, s
     def fill_step(code: str, kinds) -> None:
         for kind in kinds:
             workflow.get_by_label(tr(DocumentKind(kind).label), exact=True).set_input_files(
-                {"name": f"{kind}.pdf", "mimeType": "application/pdf", "buffer": pdf(f"{code}: {kind}")})
+                {"name": f"{kind}.pdf", "mimeType": "application/pdf", "buffer": pdf_saying(f"{code}: {kind}")})
         workflow.get_by_label(tr("Comment")).fill(f"{names[code]}: tamam.")
         workflow.get_by_role("button", name=tr("Complete"), exact=True).click()
 
     # given: signed in, a new bilateral protocol asked for by the partner's letter (7.1)
-    sign_in(page, server_port, university)
+    sign_in_on_page(page, server_port, university)
     create_agreement(page)
     agreement_url = page.url
 

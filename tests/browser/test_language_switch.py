@@ -7,13 +7,14 @@ from django_tenants.utils import schema_context
 from core.accounts.models import User
 from core.audit.models import AuditEntry
 from tenants.models import University
-from tests.conftest import host_of, make_office_user
+from tests.browser.helpers import url
+from tests.conftest import make_office_user
+from tests.factories.accounts import PASSWORD
 
 # A transaction per test, as everywhere; what the server must see is committed by the `osh` fixture.
 pytestmark = pytest.mark.django_db
 
 USERNAME = "dinara"
-PASSWORD = "correct horse battery"
 
 
 def _forget_user(university: University) -> None:
@@ -36,10 +37,6 @@ def osh(django_db_setup, django_db_blocker):
         make_office_user(university, username=USERNAME, language="ru")
         yield university
         _forget_user(university)
-
-
-def url(server_port: int, university: University, path: str) -> str:
-    return f"http://{host_of(university)}:{server_port}{path}"
 
 
 def test_an_office_admin_switches_the_page_to_kyrgyz(page, server_port, osh):

@@ -4,8 +4,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
 from tests.core.accounts.helpers import authenticator_shown, code_for, in_english
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def test_a_platform_admin_without_a_second_factor_sets_one_up_first(root_client, platform_admin):

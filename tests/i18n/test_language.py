@@ -10,8 +10,8 @@ from django_tenants.utils import schema_context
 from core.accounts.models import User
 from core.audit.models import AuditEntry
 from tests.conftest import ROOT_HOST, host_of, make_office_user
+from tests.core.accounts.helpers import sign_in_with_password
 
-PASSWORD = "correct horse battery"
 COOKIE = settings.LANGUAGE_COOKIE_NAME
 
 
@@ -22,11 +22,6 @@ def html_lang(response) -> str:
 def offered_options(response) -> list[str]:
     select = re.search(r'<select id="language-select".*?</select>', response.content.decode(), re.S).group(0)
     return re.findall(r'<option value="([^"]+)"', select)
-
-
-def sign_in(client: Client, username: str) -> None:
-    response = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
-    assert response.status_code == 302, "the sign-in failed"
 
 
 def stored_language(university, username: str) -> str:
@@ -69,7 +64,7 @@ def test_responses_vary_on_what_chooses_the_language(client_a):
 
 def test_a_signed_in_users_own_choice_beats_the_university_default(client_b, university_b):
     make_office_user(university_b, username="nurlan", language="ru")
-    sign_in(client_b, "nurlan")
+    assert sign_in_with_password(client_b, "nurlan").status_code == 302
 
     response = client_b.get("/")
 
@@ -81,14 +76,14 @@ def test_a_signed_in_users_own_choice_beats_the_university_default(client_b, uni
 def test_a_signed_in_users_choice_beats_the_cookie(client_b, university_b):
     make_office_user(university_b, username="nurlan", language="en")
     client_b.cookies[COOKIE] = "ru"
-    sign_in(client_b, "nurlan")
+    assert sign_in_with_password(client_b, "nurlan").status_code == 302
 
     assert client_b.get("/")["Content-Language"] == "en"
 
 
 def test_a_users_choice_the_university_does_not_offer_gives_way_to_the_default(client_a, university_a):
     make_office_user(university_a, username="aibek_guest", language="ky")  # Kastamonu offers tr and en
-    sign_in(client_a, "aibek_guest")
+    assert sign_in_with_password(client_a, "aibek_guest").status_code == 302
 
     assert client_a.get("/")["Content-Language"] == "tr"
 
@@ -106,7 +101,7 @@ def test_every_page_carries_the_switcher_with_the_universitys_languages(client_a
     assert offered_options(client_a.get("/accounts/login/")) == ["tr", "en"]
     assert offered_options(client_b.get("/accounts/login/")) == ["ky", "ru", "en"]
     assert offered_options(root_client.get("/accounts/login/")) == ["tr", "ky", "ru", "en"]
-    sign_in(client_b, "aibek")
+    assert sign_in_with_password(client_b, "aibek").status_code == 302
     assert offered_options(client_b.get("/")) == ["ky", "ru", "en"]
 
 
@@ -121,7 +116,7 @@ def test_a_visitors_choice_is_kept_in_a_cookie_for_this_host_only(client_b):
 
 
 def test_a_signed_in_users_choice_is_stored_on_the_user_and_audited(client_b, university_b, admin_b):
-    sign_in(client_b, "aibek")
+    assert sign_in_with_password(client_b, "aibek").status_code == 302
 
     response = client_b.post("/i18n/language/", {"language": "en", "next": "/"})
 
@@ -132,12 +127,12 @@ def test_a_signed_in_users_choice_is_stored_on_the_user_and_audited(client_b, un
         assert AuditEntry.objects.filter(action="user.language_changed", actor=admin_b).count() == 1
     # a new session (another browser, no cookie) still gets the user's language
     other_browser = Client(HTTP_HOST=host_of(university_b))
-    sign_in(other_browser, "aibek")
+    assert sign_in_with_password(other_browser, "aibek").status_code == 302
     assert other_browser.get("/")["Content-Language"] == "en"
 
 
 def test_a_language_the_university_does_not_offer_is_refused(client_b, university_b, admin_b):
-    sign_in(client_b, "aibek")
+    assert sign_in_with_password(client_b, "aibek").status_code == 302
 
     response = client_b.post("/i18n/language/", {"language": "tr", "next": "/"})
 
@@ -176,7 +171,7 @@ def test_a_secure_page_does_not_send_the_user_back_over_plain_http(client_a, uni
 
 
 def test_a_session_from_another_university_changes_no_user(client_a, university_a, university_b, admin_a):
-    sign_in(client_a, "ayse")
+    assert sign_in_with_password(client_a, "ayse").status_code == 302
 
     # the same cookie jar, presented to Osh's host: a visitor there, no user of Kastamonu touched
     response = client_a.post("/i18n/language/", {"language": "ru", "next": "/"}, HTTP_HOST=host_of(university_b))

@@ -13,7 +13,7 @@ from core.accounts.models import User
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
 from tests.conftest import host_of
-from tests.core.accounts.helpers import token_for
+from tests.core.accounts.helpers import sign_in_with_password, token_for
 
 
 def test_unknown_host_answers_404(db, client):
@@ -23,15 +23,15 @@ def test_unknown_host_answers_404(db, client):
 
 
 def test_each_host_signs_in_its_own_users(client_a, client_b, admin_a, admin_b):
-    response = client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    response = sign_in_with_password(client_a, "ayse")
     assert response.status_code == 302
 
-    response = client_b.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    response = sign_in_with_password(client_b, "ayse")
     assert response.status_code == 200  # the form again: no such user on Osh's host
 
 
 def test_a_session_from_one_university_means_nothing_on_another(client_a, university_b, admin_a):
-    client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    sign_in_with_password(client_a, "ayse")
     assert client_a.get("/").status_code == 200
 
     # the same cookie jar, presented to the other university's host
@@ -51,11 +51,6 @@ def test_users_live_in_their_own_schema(admin_a, admin_b, university_a, universi
 # The API, the console and the platform API, seen from the wrong host.
 
 CONSOLE_TEMPLATES = {f"console/{path.name}" for path in (settings.BASE_DIR / "templates" / "console").glob("*.html")}
-
-
-def sign_in(client, username: str) -> None:
-    response = client.post("/accounts/login/", {"username": username, "password": "correct horse battery"})
-    assert response.status_code == 302
 
 
 def console_paths() -> list[str]:
@@ -89,8 +84,8 @@ def platform_api_operations(root_client) -> list[tuple[str, str]]:
 def test_the_same_address_answers_each_university_its_own_data(client_a, client_b, university_a, university_b,
                                                               admin_a, admin_b):
     token_a, token_b = token_for(university_a, admin_a), token_for(university_b, admin_b)
-    sign_in(client_a, "ayse")
-    sign_in(client_b, "aibek")
+    assert sign_in_with_password(client_a, "ayse").status_code == 302
+    assert sign_in_with_password(client_b, "aibek").status_code == 302
 
     assert client_a.get("/api/university/", HTTP_AUTHORIZATION=f"Token {token_a}").json()["slug"] == "kastamonu"
     assert client_b.get("/api/university/", HTTP_AUTHORIZATION=f"Token {token_b}").json()["slug"] == "osh"
@@ -102,7 +97,7 @@ def test_the_same_address_answers_each_university_its_own_data(client_a, client_
 
 
 def test_a_session_from_one_university_opens_no_api_on_another(client_a, university_b, admin_a):
-    sign_in(client_a, "ayse")
+    assert sign_in_with_password(client_a, "ayse").status_code == 302
     assert client_a.get("/api/university/").status_code == 200
 
     response = client_a.get("/api/university/", HTTP_HOST=host_of(university_b))
@@ -125,7 +120,7 @@ def test_the_console_is_not_reachable_from_a_university_host(client_a, universit
     assert "/" in paths and len(paths) > 1
     for signed_in in (False, True):
         if signed_in:
-            sign_in(client_a, "ayse")
+            assert sign_in_with_password(client_a, "ayse").status_code == 302
         for path in paths:
             for send in (client_a.get, client_a.post):
                 response = send(path)
@@ -155,7 +150,7 @@ def test_a_university_token_opens_nothing_of_the_platform_api(root_client, unive
 
 
 def test_a_university_session_opens_nothing_on_the_root_domain(client_a, root_client, admin_a):
-    sign_in(client_a, "ayse")
+    assert sign_in_with_password(client_a, "ayse").status_code == 302
     root_client.cookies = client_a.cookies  # a stolen or replayed cookie, presented to the root domain
 
     console = root_client.get("/")

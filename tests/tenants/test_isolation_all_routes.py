@@ -51,9 +51,9 @@ from core.statutes.models import Statute
 from core.statutes.services import clause_add, revision_approve, revision_submit, statute_create
 from tenants.models import ProvisioningJob, University
 from tests.conftest import ROOT_HOST, host_of, make_office_user
+from tests.factories.accounts import PASSWORD
 
 MARKER = "Oshonly7Q2X"
-PASSWORD = "correct horse battery"
 # Osh's new rows get ids far above any Kastamonu has, so "Osh's id" never names a row of Kastamonu by chance.
 FAR_ID = 7_000_000
 
@@ -200,7 +200,7 @@ def _osh_rows(university: University) -> dict:
         request = AgreementRequest.objects.create(agreement=agreement, received_on=date(2026, 2, 1), sender=MARKER,
                                                   subject=f"{MARKER} request", unit=unit)
         notification = Notification.objects.create(recipient=admin, title=f"{MARKER} notice", text=MARKER)
-        generated = GeneratedDocument.objects.create(kind="info_note", language="en", partner=partner, version=1,
+        generated = GeneratedDocument.objects.create(kind="info_note", language="en", subject=partner, version=1,
                                                      title=f"{MARKER} note",
                                                      pdf=ContentFile(MARKER.encode(), name="note.pdf"))
         job = DocumentJob.objects.create(kind="info_note", language="en", file_format="pdf", document=generated,
@@ -249,7 +249,7 @@ def token_header(token: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def osh(django_db_setup, django_db_blocker):
+def osh_access(django_db_setup, django_db_blocker):
     """Osh's rows, Osh's admin's session cookie and token, and a session of Kastamonu's admin."""
     with django_db_blocker.unblock(), transaction.atomic():
         kastamonu = University.objects.get(slug="kastamonu")
@@ -310,17 +310,17 @@ CASES = route_cases("kopru.urls_tenant")
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", CASES)
-def test_no_route_of_a_university_opens_to_another(route, osh):
+def test_no_route_of_a_university_opens_to_another(route, osh_access):
     # given: Osh's ids in the path, and four ways of asking that are not Kastamonu's office
-    path = path_of(route, osh.rows, "kopru.urls_tenant")
+    path = path_of(route, osh_access.rows, "kopru.urls_tenant")
     public = route.name in PUBLIC_ROUTES
     row = takes_a_row(route)
-    anonymous = Client(HTTP_HOST=osh.host)
-    replayed = Client(HTTP_HOST=osh.host)
-    replayed.cookies[settings.SESSION_COOKIE_NAME] = osh.session
-    with_token = Client(HTTP_HOST=osh.host, HTTP_AUTHORIZATION=token_header(osh.token))
-    kastamonu = Client(HTTP_HOST=osh.host)
-    kastamonu.cookies[settings.SESSION_COOKIE_NAME] = osh.kastamonu_session
+    anonymous = Client(HTTP_HOST=osh_access.host)
+    replayed = Client(HTTP_HOST=osh_access.host)
+    replayed.cookies[settings.SESSION_COOKIE_NAME] = osh_access.session
+    with_token = Client(HTTP_HOST=osh_access.host, HTTP_AUTHORIZATION=token_header(osh_access.token))
+    kastamonu = Client(HTTP_HOST=osh_access.host)
+    kastamonu.cookies[settings.SESSION_COOKIE_NAME] = osh_access.kastamonu_session
     askers = {"anonymous": anonymous, "Osh's session": replayed, "Osh's token": with_token}
     if row:
         askers["Kastamonu's admin"] = kastamonu
@@ -344,13 +344,13 @@ PLATFORM_CASES = route_cases("kopru.urls_public")
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", PLATFORM_CASES)
-def test_no_route_of_the_platform_opens_to_a_university(route, osh):
+def test_no_route_of_the_platform_opens_to_a_university(route, osh_access):
     # given: the console and the platform API on the root domain, Osh's session and token replayed there
-    path = path_of(route, osh.rows, "kopru.urls_public")
+    path = path_of(route, osh_access.rows, "kopru.urls_public")
     replayed = Client(HTTP_HOST=ROOT_HOST)
-    replayed.cookies[settings.SESSION_COOKIE_NAME] = osh.session
+    replayed.cookies[settings.SESSION_COOKIE_NAME] = osh_access.session
     askers = {"anonymous": Client(HTTP_HOST=ROOT_HOST), "Osh's session": replayed,
-              "Osh's token": Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=token_header(osh.token))}
+              "Osh's token": Client(HTTP_HOST=ROOT_HOST, HTTP_AUTHORIZATION=token_header(osh_access.token))}
 
     # when
     problems = [judge(route, ask(client, method, path), who=who, method=method, path=path,

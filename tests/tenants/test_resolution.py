@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tenants.models import Domain, University
 from tenants.selectors import forget_university_hosts
-from tests.core.accounts.helpers import token_for
+from tests.core.accounts.helpers import sign_in_with_password, token_for
 
 PUBLIC_TABLES = ("tenants_domain", "tenants_university")
 
@@ -91,7 +91,7 @@ def test_search_path_is_set_once_per_request(client_a, university_a, admin_a):
     assert response.status_code == 200
     assert_search_path_set_once_first(seen, queries_at_least=1)  # the token, with its user
 
-    client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    sign_in_with_password(client_a, "ayse")
     with statements() as seen:
         response = client_a.get("/api/university/")
     assert response.status_code == 200

@@ -2,21 +2,24 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from core.agreements.models import AgreementRequest
 from core.agreements.partner_requests.selectors import (
+    REQUEST_ORDERING,
     RequestAction,
     agreements_open_for_requests,
     request_actions_for_user,
     request_get_for_user,
-    requests_for_user,
+    request_rows,
+    request_values,
 )
 from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
+from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 
@@ -37,6 +40,9 @@ class RequestOutput(serializers.Serializer):
     status = serializers.ChoiceField(choices=AgreementRequest.Status.choices)
     answer = serializers.CharField()
     created_at = serializers.DateTimeField()
+    unit_name = serializers.CharField(source="unit.name", allow_null=True, default=None,
+                                      help_text="In the request's language.")
+    status_label = serializers.CharField(source="get_status_display")
 
     def get_has_letter(self, agreement_request) -> bool:
         return bool(agreement_request.letter)
@@ -63,7 +69,7 @@ class RequestRegisterInput(serializers.Serializer):
     letter = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class RequestListApi(ListAPIView):
+class RequestListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.ANSWER_REQUESTS, "POST": Action.REGISTER_REQUESTS}
     serializer_class = RequestOutput
@@ -72,9 +78,14 @@ class RequestListApi(ListAPIView):
     class QuerySerializer(serializers.Serializer):
         status = serializers.ChoiceField(choices=AgreementRequest.Status.choices, required=False, allow_blank=True,
                                          default="")
+        ordering = ordering_field(REQUEST_ORDERING)
 
     def get_queryset(self):
-        return requests_for_user(self.request.user, status=query_values(self.QuerySerializer, self.request)["status"])
+        query = query_values(self.QuerySerializer, self.request)
+        return request_values(self.request.user, status=query["status"], ordering=query["ordering"])
+
+    def rows(self, page) -> list[dict]:
+        return [{**row, "created_at": datetime_text(row["created_at"])} for row in request_rows(page)]
 
     @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):

@@ -1,27 +1,31 @@
 """Pages of the requests under agreements (seed 000 7.10): the office registers and forwards, units answer."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.agreements.models import AgreementRequest
 from core.agreements.partner_requests import services
 from core.agreements.partner_requests.selectors import (
+    REQUEST_ORDERING,
     RequestAction,
     agreements_open_for_requests,
     request_actions_for_user,
     request_get_for_user,
-    requests_for_user,
+    request_rows,
+    request_values,
 )
 from core.agreements.workflow.forms import RequestAnswerForm, RequestForwardForm, RequestRegisterForm
 from core.office.permissions import Action, can, permission_required
 from core.office.selectors import unit_tree, units_for_user
-from kopru.errors import ServiceError
+from kopru.lists import sort_columns
 from kopru.uploads import stored_file_response
+from kopru.web import run_service
+
+PAGE_SIZE = 50
 
 
 @permission_required(Action.ANSWER_REQUESTS)
@@ -35,14 +39,17 @@ def request_list(request):
         if not may_register:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                registered = services.request_register(acting_user=request.user, **form.cleaned_data)
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(request, gettext("The request is registered."))
-                return redirect("partner_requests:detail", registered.pk)
-    context = {"requests": requests_for_user(request.user, status=status), "status": status,
+            run = run_service(request, lambda: services.request_register(acting_user=request.user, **form.cleaned_data),
+                              form=form, success_message=gettext("The request is registered."))
+            if run.ok:
+                return redirect("partner_requests:detail", run.result.pk)
+    page = Paginator(request_values(request.user, status=status, ordering=request.GET.get("ordering", "")),
+                     PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = sort_columns(request.GET, REQUEST_ORDERING, [
+        ("received_on", gettext("Received on")), ("subject", gettext("Subject")), ("sender", gettext("From")),
+        ("agreement", gettext("Agreement")), ("unit", gettext("Forwarded to")), ("status", gettext("Status")),
+    ])
+    context = {"page": page, "requests": request_rows(page), "columns": columns, "status": status,
                "statuses": AgreementRequest.Status.choices, "form": form if may_register else None}
     return render(request, "agreements/requests_list.html", context)
 
@@ -69,14 +76,9 @@ def request_detail(request, request_id):
 
 def _post(request, request_id, form_name: str, form, write):
     agreement_request = request_get_for_user(request.user, request_id)
-    if form.is_valid():
-        try:
-            write(agreement_request, form.cleaned_data)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
-            return redirect("partner_requests:detail", agreement_request.pk)
+    if form.is_valid() and run_service(request, lambda: write(agreement_request, form.cleaned_data), form=form,
+                                       success_message=gettext("Saved.")).ok:
+        return redirect("partner_requests:detail", agreement_request.pk)
     context = _detail_context(request, agreement_request, **{form_name: form})
     return render(request, "agreements/requests_detail.html", context, status=400)
 
@@ -101,12 +103,8 @@ def request_answer(request, request_id):
 @permission_required(Action.REGISTER_REQUESTS)
 def request_close(request, request_id):
     agreement_request = request_get_for_user(request.user, request_id)
-    try:
-        services.request_close(agreement_request=agreement_request, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("The request is closed."))
+    run_service(request, lambda: services.request_close(agreement_request=agreement_request, acting_user=request.user),
+                success_message=gettext("The request is closed."))
     return redirect("partner_requests:detail", agreement_request.pk)
 
 

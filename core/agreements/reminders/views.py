@@ -1,13 +1,11 @@
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
-from core.accounts.forms import add_service_error
 from core.agreements.reminders.forms import ReminderSettingsForm
 from core.agreements.reminders.selectors import reminder_settings_get
 from core.agreements.reminders.services import reminder_settings_update
 from core.office.permissions import Action, permission_required
-from kopru.errors import ServiceError
+from kopru.web import run_service
 
 
 @permission_required(Action.MANAGE_SETTINGS)
@@ -15,11 +13,8 @@ def reminder_settings(request):
     form = ReminderSettingsForm(request.POST or None,
                                 initial=ReminderSettingsForm.initial_for(reminder_settings_get()))
     if request.method == "POST" and form.is_valid():
-        try:
-            reminder_settings_update(acting_user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: reminder_settings_update(acting_user=request.user, **form.cleaned_data),
+                          form=form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("reminders:settings")
     return render(request, "agreements/reminder_settings.html", {"form": form})

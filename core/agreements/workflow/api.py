@@ -8,7 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from core.agreements.models import DocumentKind, Transition
+from core.agreements.models import DocumentKind, Transition, WorkflowStep
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow.selectors import agreement_step, agreement_timeline, workflow_default, workflow_step_get
 from core.agreements.workflow.services import (
@@ -46,6 +46,7 @@ class StepOutput(serializers.Serializer):
     produced_documents = serializers.ListField(child=serializers.CharField())
     skippable = serializers.BooleanField()
     sends_letter = serializers.BooleanField()
+    letter_addressee = serializers.CharField()
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
     reminder_days = serializers.IntegerField(allow_null=True)
@@ -227,6 +228,8 @@ class StepInput(serializers.Serializer):
                                                required=False)
     skippable = serializers.BooleanField(required=False)
     sends_letter = serializers.BooleanField(required=False)
+    letter_addressee = serializers.ChoiceField(choices=WorkflowStep.Addressee.choices, required=False,
+                                               help_text="Whom the step's cover letter goes to.")
     checks_recognition = serializers.BooleanField(required=False)
     puts_in_force = serializers.BooleanField(required=False)
     reminder_days = serializers.IntegerField(min_value=1, max_value=365, required=False, allow_null=True)

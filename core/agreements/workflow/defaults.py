@@ -7,15 +7,18 @@ office edits its own copy afterwards.
 """
 
 from core.agreements.models import DocumentKind as Doc
+from core.agreements.models import WorkflowStep
 from core.office.models import Role
 
 
 def _step(code, names, *, clause="", role=Role.OFFICER, needs=(), produces=(), skippable=False,
-          sends_letter=False, checks_recognition=False, puts_in_force=False, reminder_days=None) -> dict:
+          sends_letter=False, letter_addressee=WorkflowStep.Addressee.GENERIC, checks_recognition=False,
+          puts_in_force=False, reminder_days=None) -> dict:
     return {
         "code": code, "names": names, "clause": clause, "role": role,
         "required_documents": list(needs), "produced_documents": list(produces), "skippable": skippable,
-        "sends_letter": sends_letter, "checks_recognition": checks_recognition, "puts_in_force": puts_in_force,
+        "sends_letter": sends_letter, "letter_addressee": letter_addressee,
+        "checks_recognition": checks_recognition, "puts_in_force": puts_in_force,
         "reminder_days": reminder_days,
     }
 
@@ -43,7 +46,7 @@ TURKISH_WORKFLOW = {
         _step("senate_submission", {"tr": "Senatoya sunulması", "ky": "Окумуштуулар кеңешине сунуу",
                                     "ru": "Представление в Учёный совет", "en": "Submission to the Senate"},
               clause="7.7", role=Role.COORDINATOR, needs=[Doc.SENATE_FILE], produces=[Doc.COVER_LETTER],
-              sends_letter=True, reminder_days=7),
+              sends_letter=True, letter_addressee=WorkflowStep.Addressee.SENATE, reminder_days=7),
         _step("senate_decision", {"tr": "Senato kararı", "ky": "Окумуштуулар кеңешинин чечими",
                                   "ru": "Решение Учёного совета", "en": "Senate decision"},
               clause="7.7", role=Role.COORDINATOR, needs=[Doc.SENATE_DECISION], reminder_days=30),
@@ -55,7 +58,8 @@ TURKISH_WORKFLOW = {
                "ky": "Өнөктөшкө кол коюу үчүн электрондук почта менен жөнөтүлдү",
                "ru": "Отправлено партнёру на подпись по электронной почте",
                "en": "Sent to the partner for countersignature by e-mail"},
-              clause="7.8", produces=[Doc.COVER_LETTER], sends_letter=True, reminder_days=30),
+              clause="7.8", produces=[Doc.COVER_LETTER], sends_letter=True,
+              letter_addressee=WorkflowStep.Addressee.PARTNER, reminder_days=30),
         _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
                            "en": "In force"},
               clause="7.9", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),

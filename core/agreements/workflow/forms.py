@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.agreements.models import DocumentKind
+from core.agreements.models import DocumentKind, WorkflowStep
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
@@ -25,6 +25,8 @@ class StepForm(forms.Form):
                                                    required=False, widget=forms.CheckboxSelectMultiple)
     skippable = forms.BooleanField(label=_("May be skipped"), required=False)
     sends_letter = forms.BooleanField(label=_("Sends a cover letter"), required=False)
+    letter_addressee = forms.TypedChoiceField(label=_("Cover letter goes to"), choices=WorkflowStep.Addressee.choices,
+                                              required=False, empty_value=WorkflowStep.Addressee.GENERIC)
     checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
     puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
     reminder_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=365, required=False)

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core.agreements.errors import AgreementError
+from core.agreements.letters import cover_letter_for_step
 from core.agreements.models import (
     Agreement,
     AgreementDocument,
@@ -35,7 +36,7 @@ from kopru.translated import set_names, translations
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
-                 "checks_recognition", "puts_in_force", "reminder_days")
+                 "letter_addressee", "checks_recognition", "puts_in_force", "reminder_days")
 
 
 
@@ -294,8 +295,6 @@ def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_
     transition = _move(agreement, action=Transition.Action.COMPLETED, step=step, to_step=next_step,
                        acting_user=acting_user, comment=comment, documents=documents)
     if step.sends_letter:
-        from core.documents.letters import cover_letter_for_step
-
         transition.documents.add(cover_letter_for_step(agreement=agreement, step=step, acting_user=acting_user))
     audit_record(actor=acting_user, action=AuditAction.AGREEMENT_STEP_COMPLETED, target=agreement,
                  details=_step_codes(transition))

@@ -12,7 +12,6 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from core.accounts.forms import add_service_error
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow import services
 from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
@@ -25,7 +24,7 @@ from core.agreements.workflow.selectors import (
     workflow_step_get,
 )
 from core.office.permissions import Action, permission_required
-from kopru.errors import ServiceError
+from kopru.web import run_service
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
@@ -37,13 +36,10 @@ def workflow_edit(request):
     workflow = workflow_default()
     form = StepForm(request.POST or None)
     if workflow is not None and request.method == "POST" and form.is_valid():
-        try:
-            services.workflow_step_add(workflow=workflow, names=form.names(), acting_user=request.user,
-                                       **form.step_settings())
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: services.workflow_step_add(
+            workflow=workflow, names=form.names(), acting_user=request.user, **form.step_settings(),
+        ), form=form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("workflow:edit")
     steps = list(workflow.steps.all()) if workflow else []
     return render(request, "agreements/workflow_edit.html", {"workflow": workflow, "steps": steps, "form": form})
@@ -59,13 +55,10 @@ def workflow_step_edit(request, step_id):
     step = workflow_step_get(step_id)
     form = StepForm(request.POST or None, initial=_step_initial(step))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.workflow_step_update(step=step, names=form.names(), acting_user=request.user,
-                                          **form.step_settings())
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, gettext("Saved."))
+        run = run_service(request, lambda: services.workflow_step_update(
+            step=step, names=form.names(), acting_user=request.user, **form.step_settings(),
+        ), form=form, success_message=gettext("Saved."))
+        if run.ok:
             return redirect("workflow:edit")
     return render(request, "agreements/workflow_step_edit.html", {"step": step, "form": form})
 
@@ -84,12 +77,8 @@ def workflow_step_move(request, step_id):
 @permission_required(Action.MANAGE_WORKFLOWS)
 def workflow_step_remove(request, step_id):
     step = workflow_step_get(step_id)
-    try:
-        services.workflow_step_remove(step=step, acting_user=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, gettext("The step is removed."))
+    run_service(request, lambda: services.workflow_step_remove(step=step, acting_user=request.user),
+                success_message=gettext("The step is removed."))
     return redirect("workflow:edit")
 
 
@@ -125,13 +114,10 @@ def _answer(request, agreement_id, form):
     return redirect(reverse("agreements:detail", args=[agreement_id]) + "#workflow")
 
 
-def _attempt(form, move) -> None:
+def _attempt(request, form, move) -> None:
     """Run the move if the form is valid; a refusal lands on the form."""
     if form.is_valid():
-        try:
-            move()
-        except ServiceError as error:
-            add_service_error(form, error)
+        run_service(request, move, form=form)
 
 
 @require_POST
@@ -139,8 +125,8 @@ def _attempt(form, move) -> None:
 def step_submit(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = CommentForm(request.POST)
-    _attempt(form, lambda: services.agreement_submit(agreement=agreement, acting_user=request.user,
-                                                     comment=form.cleaned_data["comment"]))
+    _attempt(request, form, lambda: services.agreement_submit(agreement=agreement, acting_user=request.user,
+                                                              comment=form.cleaned_data["comment"]))
     return _answer(request, pk, form)
 
 
@@ -149,7 +135,7 @@ def step_submit(request, pk):
 def step_complete(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = CompleteForm(request.POST, request.FILES, kinds=upload_kinds(agreement.current_step))
-    _attempt(form, lambda: services.agreement_complete_step(
+    _attempt(request, form, lambda: services.agreement_complete_step(
         agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
         comment=form.cleaned_data["comment"], uploads=form.uploads(),
     ))
@@ -161,7 +147,7 @@ def step_complete(request, pk):
 def step_skip(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
     form = SkipForm(request.POST)
-    _attempt(form, lambda: services.agreement_skip_step(
+    _attempt(request, form, lambda: services.agreement_skip_step(
         agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
         comment=form.cleaned_data["comment"],
     ))
@@ -182,5 +168,5 @@ def step_reject(request, pk):
             to_step=agreement_step(agreement, to_step, field_name="to_step") if to_step else None,
         )
 
-    _attempt(form, move)
+    _attempt(request, form, move)
     return _answer(request, pk, form)

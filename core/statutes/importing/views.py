@@ -4,12 +4,10 @@ Nothing is stored before saving: the review page carries the rows as form fields
 else the text said (its document control) as a signed payload.
 """
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.accounts.forms import add_service_error
 from core.office.permissions import Action, permission_required
 from core.statutes.importing.forms import MAX_ROWS, ImportDetailsForm, ImportSourceForm, RowForm, RowFormSet
 from core.statutes.importing.services import (
@@ -22,7 +20,7 @@ from core.statutes.importing.services import (
 )
 from core.statutes.models import Statute
 from core.statutes.parser import DocumentControl
-from kopru.errors import ServiceError
+from kopru.web import run_service
 
 
 @permission_required(Action.MANAGE_STATUTES)
@@ -30,18 +28,17 @@ def import_start(request):
     form = ImportSourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            text = text_from_upload(data["file"]) if data["file"] else data["text"]
-            preview = import_preview(text=text, kind=data["kind"])
-        except ServiceError as error:
-            add_service_error(form, error)
-        else:
-            if len(preview.rows) <= MAX_ROWS:
-                details = ImportDetailsForm(initial={
-                    "kind": data["kind"], "language": data["language"], "title": preview.control.title,
-                    "payload": payload_dumps(preview)})
-                rows = RowFormSet(initial=[RowForm.initial_for(row) for row in preview.rows])
-                return _review(request, details, rows, preview.control, preview.job)
+        run = run_service(request, lambda: import_preview(
+            text=text_from_upload(data["file"]) if data["file"] else data["text"], kind=data["kind"],
+        ), form=form)
+        preview = run.result
+        if run.ok and len(preview.rows) <= MAX_ROWS:
+            details = ImportDetailsForm(initial={
+                "kind": data["kind"], "language": data["language"], "title": preview.control.title,
+                "payload": payload_dumps(preview)})
+            rows = RowFormSet(initial=[RowForm.initial_for(row) for row in preview.rows])
+            return _review(request, details, rows, preview.control, preview.job)
+        if run.ok:
             form.add_error(None, gettext("The text has %(count)d sections and clauses; the review page holds "
                                          "%(limit)d. Import it through the API, or in parts.")
                            % {"count": len(preview.rows), "limit": MAX_ROWS})
@@ -55,23 +52,20 @@ def import_review(request):
     control, job = DocumentControl(), {}
     valid = details.is_valid() & rows.is_valid()
     if details.is_valid():
-        try:
-            control, job = payload_loads(details.cleaned_data["payload"])
-        except ServiceError as error:
-            add_service_error(details, error)
-            valid = False
+        run = run_service(request, lambda: payload_loads(details.cleaned_data["payload"]), form=details)
+        if run.ok:
+            control, job = run.result
+        valid = valid and run.ok
     if valid:
         corrected = rows_corrected(form.row() for form in rows.forms)
         if "save" in request.POST:
             data = details.cleaned_data
-            try:
-                statute = statute_import(acting_user=request.user, kind=data["kind"], language=data["language"],
-                                         title=data["title"], rows=corrected, control=control, job=job)
-            except ServiceError as error:
-                add_service_error(details, error)
-            else:
-                messages.success(request, gettext("Imported as a draft: check it, then send it for approval."))
-                return redirect("statutes:detail", statute.pk)
+            run = run_service(request, lambda: statute_import(
+                acting_user=request.user, kind=data["kind"], language=data["language"], title=data["title"],
+                rows=corrected, control=control, job=job,
+            ), form=details, success_message=gettext("Imported as a draft: check it, then send it for approval."))
+            if run.ok:
+                return redirect("statutes:detail", run.result.pk)
         else:
             rows = RowFormSet(initial=[RowForm.initial_for(row) for row in corrected])
     return _review(request, details, rows, control, job)

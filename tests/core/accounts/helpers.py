@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 
 from core.accounts.models import ApiToken
 from tests.conftest import host_of
+from tests.factories.accounts import PASSWORD
 
 
 def sign_in(client, university, user):
@@ -26,6 +27,11 @@ def sign_in(client, university, user):
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
             session.save()
     return client
+
+
+def sign_in_with_password(client, username: str, password: str = PASSWORD):
+    """The sign-in form posted as a person posts it; the response is the form's answer."""
+    return client.post("/accounts/login/", {"username": username, "password": password})
 
 
 def token_for(university, user, *, name: str = "") -> str:

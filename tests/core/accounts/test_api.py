@@ -6,8 +6,7 @@ from django_tenants.utils import schema_context
 
 from core.office.models import Membership
 from tests.core.accounts.helpers import add_authenticator, code_for, forget_throttle, token_for
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def test_a_token_for_the_right_password(client_a, admin_a, university_a):

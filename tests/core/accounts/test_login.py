@@ -6,8 +6,7 @@ from django_tenants.utils import schema_context
 
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import code_for, in_english
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def test_a_right_password_signs_in_and_goes_to_next(client_a, admin_a):

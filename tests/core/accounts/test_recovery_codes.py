@@ -7,8 +7,7 @@ from django_tenants.utils import schema_context
 from core.audit.models import AuditEntry
 from core.office.models import Membership
 from tests.core.accounts.helpers import authenticator_shown, code_for, in_english, sign_in
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def switch_on(client, university, user) -> tuple[TOTPDevice, list[str]]:

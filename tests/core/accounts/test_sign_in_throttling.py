@@ -19,9 +19,9 @@ from core.accounts.sign_in_limits import account_delay
 from core.audit.models import AuditEntry
 from tenants.models import University
 from tests.conftest import ROOT_HOST, host_of, make_office_user
-from tests.core.accounts.helpers import add_authenticator, code_for, forget_throttle, in_english
+from tests.core.accounts.helpers import add_authenticator, code_for, forget_throttle, in_english, sign_in_with_password
+from tests.factories.accounts import PASSWORD
 
-PASSWORD = "correct horse battery"
 pytestmark = pytest.mark.usefixtures("_three_free_failures")
 
 # One ingress in front (KOPRU_PROXY_COUNT=1), as kopru/settings/base.py maps it for axes.
@@ -41,10 +41,6 @@ def at(university, address: str) -> Client:
     return in_english(Client(HTTP_HOST=host, REMOTE_ADDR=address))
 
 
-def sign_in(client, username: str, password: str):
-    return client.post("/accounts/login/", {"username": username, "password": password})
-
-
 def time_passes(schema: str, **delta) -> None:
     """As if that much time had gone by: every failure the schema remembers is that much older."""
     with schema_context(schema):
@@ -54,10 +50,10 @@ def time_passes(schema: str, **delta) -> None:
 def test_failures_hold_the_account_back_at_that_address_with_growing_delays(university_a, admin_a):
     attacker = at(university_a, "203.0.113.9")
     for _attempt in range(2):
-        assert sign_in(attacker, "ayse", "wrong").status_code == 200
+        assert sign_in_with_password(attacker, "ayse", "wrong").status_code == 200
 
-    third = sign_in(attacker, "ayse", "wrong")
-    right_too_soon = sign_in(attacker, "ayse", PASSWORD)
+    third = sign_in_with_password(attacker, "ayse", "wrong")
+    right_too_soon = sign_in_with_password(attacker, "ayse", PASSWORD)
 
     assert third.status_code == 429
     assert "Too many failed sign-in attempts. Wait 1 min and try again." in third.content.decode()
@@ -65,22 +61,22 @@ def test_failures_hold_the_account_back_at_that_address_with_growing_delays(univ
     assert at(university_a, "203.0.113.9").get("/").status_code == 302
 
     time_passes(university_a.schema_name, seconds=61)
-    assert "Wait 2 min" in sign_in(attacker, "ayse", "wrong").content.decode()
+    assert "Wait 2 min" in sign_in_with_password(attacker, "ayse", "wrong").content.decode()
     time_passes(university_a.schema_name, seconds=121)
-    assert "Wait 4 min" in sign_in(attacker, "ayse", "wrong").content.decode()
+    assert "Wait 4 min" in sign_in_with_password(attacker, "ayse", "wrong").content.decode()
     time_passes(university_a.schema_name, seconds=60)
-    assert "Wait 3 min" in sign_in(attacker, "ayse", PASSWORD).content.decode()
+    assert "Wait 3 min" in sign_in_with_password(attacker, "ayse", PASSWORD).content.decode()
 
     time_passes(university_a.schema_name, seconds=181)
-    assert sign_in(attacker, "ayse", PASSWORD).status_code == 302
+    assert sign_in_with_password(attacker, "ayse", PASSWORD).status_code == 302
 
 
 def test_nobody_can_keep_another_person_out_from_elsewhere(university_a, admin_a):
     attacker = at(university_a, "203.0.113.9")
     for _attempt in range(10):
-        sign_in(attacker, "ayse", "wrong")
+        sign_in_with_password(attacker, "ayse", "wrong")
 
-    response = sign_in(at(university_a, "198.51.100.20"), "ayse", PASSWORD)
+    response = sign_in_with_password(at(university_a, "198.51.100.20"), "ayse", PASSWORD)
 
     assert response.status_code == 302
 
@@ -99,16 +95,17 @@ def test_the_address_ceiling_stops_one_address_guessing_many_usernames(universit
     make_office_user(university_a, username="mehmet", role="officer")
     guesser = at(university_a, "203.0.113.9")
     for username in ("admin", "root", "rektor", "iro", "ofis"):
-        assert sign_in(guesser, username, "wrong").status_code == 200  # each account still far from its delay
+        # each account still far from its delay
+        assert sign_in_with_password(guesser, username, "wrong").status_code == 200
 
-    sixth = sign_in(guesser, "dekan", "wrong")
-    held = sign_in(guesser, "mehmet", PASSWORD)
+    sixth = sign_in_with_password(guesser, "dekan", "wrong")
+    held = sign_in_with_password(guesser, "mehmet", PASSWORD)
 
     assert sixth.status_code == held.status_code == 429
     assert "Too many failed sign-in attempts from your address. Wait 60 min" in held.content.decode()
-    assert sign_in(at(university_a, "198.51.100.20"), "mehmet", PASSWORD).status_code == 302
+    assert sign_in_with_password(at(university_a, "198.51.100.20"), "mehmet", PASSWORD).status_code == 302
     time_passes(university_a.schema_name, minutes=61)
-    assert sign_in(guesser, "mehmet", PASSWORD).status_code == 302
+    assert sign_in_with_password(guesser, "mehmet", PASSWORD).status_code == 302
 
 
 @override_settings(**BEHIND_ONE_PROXY)
@@ -122,10 +119,10 @@ def test_forwarded_for_is_honoured_only_up_to_the_proxy_count(university_a, admi
     with schema_context(university_a.schema_name):
         assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
     held = Client(HTTP_HOST=host_of(university_a), REMOTE_ADDR=ingress, HTTP_X_FORWARDED_FOR="7.7.7.7, 203.0.113.9")
-    assert sign_in(held, "ayse", PASSWORD).status_code == 429
+    assert sign_in_with_password(held, "ayse", PASSWORD).status_code == 429
     # a colleague behind the same ingress is counted under their own address, not the ingress's
     colleague = Client(HTTP_HOST=host_of(university_a), REMOTE_ADDR=ingress, HTTP_X_FORWARDED_FOR="198.51.100.20")
-    assert sign_in(colleague, "ayse", PASSWORD).status_code == 302
+    assert sign_in_with_password(colleague, "ayse", PASSWORD).status_code == 302
 
 
 @pytest.mark.parametrize(("proxies", "expected"), [
@@ -148,7 +145,7 @@ def test_the_token_endpoint_is_held_back_the_same_way(university_a, admin_a):
     client = at(university_a, "203.0.113.9")
     for _attempt in range(2):
         client.post("/api/auth/token/", {"username": "ayse", "password": "nope"}, content_type="application/json")
-    sign_in(client, "ayse", "nope")  # the form and the API count together
+    sign_in_with_password(client, "ayse", "nope")  # the form and the API count together
 
     response = client.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD},
                            content_type="application/json")
@@ -164,7 +161,7 @@ def test_the_token_endpoint_is_held_back_the_same_way(university_a, admin_a):
 def test_wrong_codes_hold_the_second_factor_back(university_a, admin_a):
     device = add_authenticator(university_a, admin_a)
     client = at(university_a, "203.0.113.9")
-    sign_in(client, "ayse", PASSWORD)
+    sign_in_with_password(client, "ayse", PASSWORD)
     for code in ("000000", "111111"):
         assert client.post("/accounts/login/code/", {"otp": code}).status_code == 200
     third = client.post("/accounts/login/code/", {"otp": "222222"})
@@ -193,10 +190,10 @@ def test_wrong_codes_on_the_token_endpoint_count_too(university_a, admin_a):
 
 def test_the_platform_console_is_held_back_per_account_and_address(platform_admin):
     for _attempt in range(3):
-        sign_in(at(None, "203.0.113.9"), "operator", "wrong")
+        sign_in_with_password(at(None, "203.0.113.9"), "operator", "wrong")
 
-    held = sign_in(at(None, "203.0.113.9"), "operator", PASSWORD)
-    elsewhere = sign_in(at(None, "198.51.100.20"), "operator", PASSWORD)
+    held = sign_in_with_password(at(None, "203.0.113.9"), "operator", PASSWORD)
+    elsewhere = sign_in_with_password(at(None, "198.51.100.20"), "operator", PASSWORD)
 
     assert held.status_code == 429
     assert elsewhere.status_code == 302
@@ -207,9 +204,9 @@ def test_the_platform_console_is_held_back_per_account_and_address(platform_admi
 def test_failures_in_one_university_stay_there(university_a, university_b, admin_a):
     make_office_user(university_b, username="ayse", role="officer")
     for _attempt in range(3):
-        sign_in(at(university_a, "203.0.113.9"), "ayse", "wrong")
+        sign_in_with_password(at(university_a, "203.0.113.9"), "ayse", "wrong")
 
-    response = sign_in(at(university_b, "203.0.113.9"), "ayse", PASSWORD)
+    response = sign_in_with_password(at(university_b, "203.0.113.9"), "ayse", PASSWORD)
 
     assert response.status_code == 302
     with schema_context(university_a.schema_name):
@@ -225,11 +222,11 @@ def _audit(schema: str, action: str) -> list[dict]:
 
 def test_successes_failures_and_holds_are_audited_where_they_happen(university_a, university_b, admin_a):
     client = at(university_a, "203.0.113.9")
-    sign_in(client, "ayse", PASSWORD)
+    sign_in_with_password(client, "ayse", PASSWORD)
     client.post("/accounts/logout/")
     for _attempt in range(3):
-        sign_in(client, "ayse", "wrong")
-    sign_in(client, "ayse", PASSWORD)
+        sign_in_with_password(client, "ayse", "wrong")
+    sign_in_with_password(client, "ayse", PASSWORD)
 
     address = {"username": "ayse", "address": "203.0.113.9"}
     schema = university_a.schema_name
@@ -249,7 +246,7 @@ def test_console_sign_ins_are_audited_in_the_public_schema(platform_admin):
         device, _created = TOTPDevice.objects.get_or_create(user=platform_admin, confirmed=True,
                                                             defaults={"name": "phone"})
     client = at(None, "203.0.113.9")
-    sign_in(client, "operator", PASSWORD)
+    sign_in_with_password(client, "operator", PASSWORD)
     client.post("/accounts/login/code/", {"otp": "000000"})
     forget_throttle(University.objects.get(schema_name="public"), device)
     client.post("/accounts/login/code/", {"otp": code_for(device)})

@@ -15,8 +15,7 @@ from core.audit.models import AuditEntry
 from core.office.models import Role
 from tests.conftest import ROOT_HOST, host_of, make_office_user
 from tests.core.accounts.helpers import authenticator_shown, code_for, in_english, sign_in, token_for
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def obtain(client, username: str = "ayse", **fields) -> dict:

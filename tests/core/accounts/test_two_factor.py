@@ -14,8 +14,7 @@ from tests.core.accounts.helpers import (
     in_english,
     sign_in,
 )
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def _require_two_factor(university, user):

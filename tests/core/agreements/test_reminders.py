@@ -14,12 +14,11 @@ from core.agreements.models import Agreement, ReminderLog, WorkflowStep
 from core.agreements.reminders.services import due_expiry_threshold, reminder_settings_update, reminders_send
 from core.agreements.tasks import send_reminders_everywhere
 from core.notifications.models import Notification
-from core.office.models import Membership, Role
+from core.office.models import Role
 from kopru.celery import app as celery_app
 from tenants.models import University
 from tests.conftest import make_office_user
 from tests.factories.agreements import AgreementFactory, WorkflowStepFactory
-from tests.factories.office import AcademicUnitFactory
 from tests.factories.partners import PartnerFactory
 
 TODAY = date(2027, 1, 4)
@@ -177,17 +176,15 @@ def test_a_step_nobody_holds_is_reminded_once_someone_does(university_a, recipie
         assert len(notified(viewer)) == 1
 
 
-def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(university_a, recipients_a, partner_a):
-    forestry_staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
-    medicine_staff = make_office_user(university_a, username="tip", role=Role.UNIT_STAFF)
+def test_a_unit_staff_step_reminds_the_staff_of_the_agreements_units_only(university_a, recipients_a, partner_a,
+                                                                          units_a):
+    forestry_staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF,
+                                      academic_unit=units_a["forestry"])
+    medicine_staff = make_office_user(university_a, username="tip", role=Role.UNIT_STAFF,
+                                      academic_unit=units_a["medicine"])
     with tenant_context(university_a):
-        forestry = AcademicUnitFactory(names={"tr": "Orman Fakültesi"})
-        wood = AcademicUnitFactory(names={"tr": "Orman Endüstri Mühendisliği"}, parent=forestry)
-        medicine = AcademicUnitFactory(names={"tr": "Tıp Fakültesi"})
-        Membership.objects.filter(user=forestry_staff).update(academic_unit=forestry)
-        Membership.objects.filter(user=medicine_staff).update(academic_unit=medicine)
         agreement = waiting_at(legal_step(role=Role.UNIT_STAFF, reminder_days=3), days=4, partners=[partner_a])
-        agreement.units.set([wood])
+        agreement.units.set([units_a["wood"]])
 
         reminders_send()
 

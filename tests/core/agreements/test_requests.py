@@ -12,7 +12,7 @@ from core.agreements.models import Agreement, AgreementRequest
 from core.agreements.partner_requests.services import request_answer, request_close, request_forward, request_register
 from core.audit.models import AuditEntry
 from core.notifications.models import Notification
-from core.office.models import AcademicUnit, Membership, Role
+from core.office.models import Role
 from kopru.errors import ServiceError
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, in_english, sign_in, token_for
@@ -22,21 +22,16 @@ from tests.factories.partners import PartnerFactory
 
 
 @pytest.fixture
-def routing_a(university_a, admin_a):
-    """Kastamonu's units, an agreement in force, an officer and the staff of two units."""
+def routing_a(university_a, admin_a, units_a):
+    """Kastamonu's units, an agreement in force, an officer and the staff of three units."""
     with schema_context(university_a.schema_name):
-        forestry = AcademicUnit.objects.create(name_en="Faculty of Forestry", name_tr="Orman Fakültesi")
-        wood = AcademicUnit.objects.create(name_en="Wood Industry Engineering", kind="department", parent=forestry)
-        medicine = AcademicUnit.objects.create(name_en="Faculty of Medicine", name_tr="Tıp Fakültesi")
         partner = PartnerFactory(names={"en": "University of Vienna"}, country="AT")
         in_force = AgreementFactory(partners=[partner], titles={"en": "Vienna protocol"})
     people = {"officer": make_office_user(university_a, username="memur", role=Role.OFFICER)}
-    for username, unit in (("orman", forestry), ("agac", wood), ("tip", medicine)):
+    for username, unit in (("orman", "forestry"), ("agac", "wood"), ("tip", "medicine")):
         people[username] = make_office_user(university_a, username=username, role=Role.UNIT_STAFF,
-                                            email=f"{username}@kastamonu.example")
-        with schema_context(university_a.schema_name):
-            Membership.objects.filter(user=people[username]).update(academic_unit=unit)
-    return {"forestry": forestry, "wood": wood, "medicine": medicine, "agreement": in_force, **people}
+                                            academic_unit=units_a[unit], email=f"{username}@kastamonu.example")
+    return {**units_a, "agreement": in_force, **people}
 
 
 def register(office, **fields) -> AgreementRequest:

@@ -104,7 +104,7 @@ def test_every_kind_renders_its_sample_in_every_language(university_a, universit
                     pdf, docx = read_both(document)
                     office = TEXTS[language]["office"]
                     assert office in pdf and office in docx, (kind, language)
-                    assert document.version == 1 and document.partner_id is None
+                    assert document.version == 1 and document.subject is None
 
 
 def test_a_standalone_letter_is_a_version_of_its_own_and_numbers_follow_each_other(university_a, admin_a):

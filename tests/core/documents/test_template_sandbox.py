@@ -55,7 +55,7 @@ def escapes(marker) -> list[tuple[str, str, str]]:
         ("{{ partner.name.__class__.__base__.__subclasses__() }}", NOT_ALLOWED, "'__class__'"),
         ("{{ partner.units.append('x') }}", NOT_ALLOWED, "attribute 'append' of 'list' object is unsafe"),
         ("{% macro m() %}x{% endmacro %}{{ m() }}", NOT_ALLOWED, "not allowed: {% macro %}"),
-        ("{% include 'core/documents/defaults/info_note_en.docx' %}", NOT_ALLOWED, "{% include %}"),
+        ("{% include 'core/partners/document_defaults/info_note_en.docx' %}", NOT_ALLOWED, "{% include %}"),
         # The context is the document's data: nothing of the request, the settings or the models.
         ("{{ request.user }}", "template_error", "“{{ request.user }}”, which this document does not know"),
         ("{{ settings.SECRET_KEY }}", "template_error", "“{{ settings.SECRET_KEY }}”"),
@@ -154,10 +154,10 @@ def test_a_template_within_the_bounds_still_works(university_a, admin_a):
 
 
 @pytest.mark.parametrize(("payload", "code", "message"), [TOO_COSTLY[0], TOO_COSTLY[2], TOO_COSTLY[6]])
-def test_a_costly_template_is_refused_at_generation(university_a, admin_a, partner_a, payload, code, message):
+def test_a_costly_template_is_refused_at_generation(university_a, admin_a, munich_a, payload, code, message):
     stored_template(university_a, "info_note", "en", docx_with(payload))
 
-    response = english_api(university_a, admin_a).post(f"/api/partners/{partner_a.pk}/info-note/",
+    response = english_api(university_a, admin_a).post(f"/api/partners/{munich_a.pk}/info-note/",
                                                        {"language": "en"})
 
     assert_refused(response, code, message)
@@ -165,28 +165,28 @@ def test_a_costly_template_is_refused_at_generation(university_a, admin_a, partn
         assert not GeneratedDocument.objects.exists()
 
 
-def test_a_template_reaching_for_python_is_refused_at_generation(university_a, admin_a, partner_a, tmp_path):
+def test_a_template_reaching_for_python_is_refused_at_generation(university_a, admin_a, munich_a, tmp_path):
     marker = tmp_path / "ran"
     payload, code, message = escapes(marker)[0]
     stored_template(university_a, "info_note", "en", docx_with(payload))
 
-    response = english_api(university_a, admin_a).post(f"/api/partners/{partner_a.pk}/info-note/",
+    response = english_api(university_a, admin_a).post(f"/api/partners/{munich_a.pk}/info-note/",
                                                        {"language": "en"})
 
     assert_refused(response, code, message)
     assert not marker.exists()
 
 
-def test_a_bound_the_sample_keeps_within_is_still_checked_with_real_data(university_a, admin_a, partner_a):
+def test_a_bound_the_sample_keeps_within_is_still_checked_with_real_data(university_a, admin_a, munich_a):
     # The sample partner has one unit; this one has three, and the loop runs past 100,000 items.
     with schema_context(university_a.schema_name):
         for name in ("Tıp Fakültesi", "Hukuk Fakültesi"):
-            partner_a.units.create(name_tr=name)
+            munich_a.units.create(name_tr=name)
     loop = docx_with("{% for unit in partner.units %}{% for i in range(40000) %}{% endfor %}{% endfor %}")
     client = english_api(university_a, admin_a)
 
     uploaded = client.post("/api/document-templates/info_note/en/", {"file": upload(loop)})
-    generated = client.post(f"/api/partners/{partner_a.pk}/info-note/", {"language": "en"})
+    generated = client.post(f"/api/partners/{munich_a.pk}/info-note/", {"language": "en"})
 
     assert uploaded.status_code == 201
     assert_refused(generated, ITERATIONS, "more than 100,000 times")
@@ -202,11 +202,11 @@ def test_the_shipped_templates_fill_in_with_plain_sample_data(university_a):
                 assert docx_text(render_docx(default_template(kind, language), kind_of.sample(language)))
 
 
-def test_a_context_with_more_than_data_is_a_programming_error(university_a, partner_a):
+def test_a_context_with_more_than_data_is_a_programming_error(university_a, munich_a):
     template = docx_with("{{ partner.name }}")
 
     with schema_context(university_a.schema_name), pytest.raises(TypeError, match=r"context.partner is a .*Partner"):
-        render_docx(template, {"partner": Partner.objects.get(pk=partner_a.pk)})
+        render_docx(template, {"partner": Partner.objects.get(pk=munich_a.pk)})
     with pytest.raises(TypeError, match="context.partner.name is a builtins.function, not plain data"):
         render_docx(template, {"partner": {"name": lambda: "Partner"}})
 

@@ -9,11 +9,11 @@ from django_tenants.utils import schema_context
 from docx import Document
 
 from core.audit.models import AuditEntry
-from core.documents.defaults import build_default, default_template
-from core.documents.info_note import info_note_generate
+from core.documents.defaults import build_default, default_path, default_template
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentTemplate
 from core.office.models import Role
+from core.partners.info_note import info_note_generate
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, in_english, sign_in
 from tests.core.documents.helpers import docx_text, flat
@@ -38,20 +38,20 @@ def test_the_committed_defaults_are_what_the_layouts_build():
     for kind in KINDS:
         for language in ("tr", "ky", "ru", "en"):
             assert docx_text(default_template(kind, language)) == docx_text(build_default(kind, language)), (
-                f"core/documents/defaults/{kind}_{language}.docx is stale: run manage.py build_default_templates")
+                f"{default_path(kind, language)} is stale: run manage.py build_default_templates")
 
 
-def test_the_offices_template_is_used_until_it_is_reset(office_a, university_a, admin_a, partner_a):
+def test_the_offices_template_is_used_until_it_is_reset(office_a, university_a, admin_a, munich_a):
     own = docx_with("Özel not: {{ partner.name }} ({{ partner.country }})", base=default_template("info_note", "tr"))
 
     uploaded = office_a.post("/documents/templates/info_note/tr/upload/", {"file": upload(own)})
     with schema_context(university_a.schema_name):
-        with_own = info_note_generate(partner=partner_a, acting_user=admin_a)
+        with_own = info_note_generate(partner=munich_a, acting_user=admin_a)
         own_text = flat(docx_text(with_own.docx.read()))
     downloaded = office_a.get("/documents/templates/info_note/tr/")
     reset = office_a.post("/documents/templates/info_note/tr/reset/")
     with schema_context(university_a.schema_name):
-        with_default = info_note_generate(partner=partner_a, acting_user=admin_a)
+        with_default = info_note_generate(partner=munich_a, acting_user=admin_a)
         default_text = flat(docx_text(with_default.docx.read()))
         templates = list(DocumentTemplate.objects.values_list("version", "is_active"))
         actions = list(AuditEntry.objects.filter(action__startswith="document_template").values_list("action",

@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 from core.audit.models import AuditEntry
 from core.office.models import AcademicUnit, Invitation, Membership, Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import api, token_for
+from tests.core.accounts.helpers import api, sign_in_with_password, token_for
 
 
 def test_people_list_and_one_person(admin_api, university_a, admin_a, units_a, django_assert_max_num_queries):
@@ -124,9 +124,7 @@ def test_readers_read_but_do_not_write(university_a, units_a):
 
 
 def test_unit_staff_are_scoped_in_the_api(university_a, units_a):
-    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF)
-    with schema_context(university_a.schema_name):
-        Membership.objects.filter(user=staff).update(academic_unit=units_a["forestry"])
+    staff = make_office_user(university_a, username="orman", role=Role.UNIT_STAFF, academic_unit=units_a["forestry"])
     client = api(university_a, staff)
 
     listing = client.get("/api/units/").json()
@@ -177,7 +175,7 @@ def test_a_token_of_one_university_is_refused_on_another(university_a, universit
 
 
 def test_a_session_of_one_university_is_refused_on_another(client_a, university_a, university_b, admin_a):
-    client_a.post("/accounts/login/", {"username": "ayse", "password": "correct horse battery"})
+    sign_in_with_password(client_a, "ayse")
 
     assert client_a.get("/api/users/").status_code == 200
     assert client_a.get("/api/users/", HTTP_HOST=host_of(university_b)).status_code in (401, 403)

@@ -9,8 +9,7 @@ from core.audit.models import AuditEntry
 from core.office.models import OfficeSettings, Role
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import add_authenticator, sign_in, token_for
-
-PASSWORD = "correct horse battery"
+from tests.factories.accounts import PASSWORD
 
 
 def with_token(university, user) -> dict:

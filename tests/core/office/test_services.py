@@ -123,9 +123,8 @@ def test_a_unit_needs_a_name_and_cannot_go_inside_itself(university_a, admin_a, 
 
 
 def test_a_unit_in_use_is_not_deleted(university_a, admin_a, units_a):
-    staff = make_office_user(university_a, username="doktor", role=Role.OFFICER)
+    make_office_user(university_a, username="doktor", role=Role.OFFICER, academic_unit=units_a["medicine"])
     with schema_context(university_a.schema_name):
-        Membership.objects.filter(user=staff).update(academic_unit=units_a["medicine"])
         with pytest.raises(ServiceError) as has_children:
             unit_delete(unit=units_a["forestry"], acting_user=admin_a)
         with pytest.raises(ServiceError) as has_people:

@@ -166,8 +166,8 @@ def test_audit_page_is_newest_first_paginated_and_filtered(client_a, university_
     by_officer = client_a.get(f"/office/audit/?actor={officer.pk}")
     by_action = client_a.get("/office/audit/?action=unit.created")
 
-    assert first_page.context["page"][0].action == "unit.deleted"
-    assert len(first_page.context["page"]) == 50
-    assert second_page.context["page"][-1].action == "unit.created"
-    assert [entry.action for entry in by_officer.context["page"]] == ["unit.deleted"]
-    assert [entry.action for entry in by_action.context["page"]] == ["unit.created"]
+    assert first_page.context["rows"][0]["action"] == "unit.deleted"
+    assert len(first_page.context["rows"]) == 50
+    assert second_page.context["rows"][-1]["action"] == "unit.created"
+    assert [entry["action"] for entry in by_officer.context["rows"]] == ["unit.deleted"]
+    assert [entry["action"] for entry in by_action.context["rows"]] == ["unit.created"]

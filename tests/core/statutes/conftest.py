@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django_tenants.utils import schema_context, tenant_context
 
-from core.documents.statute import statute_publish
+from core.statutes.export import statute_publish
 from core.statutes.models import Revision, Statute
 from core.statutes.services import clause_add, revision_approve, revision_submit, statute_create
 

@@ -36,8 +36,8 @@ def renders(monkeypatch):
 
 def published(university, statute) -> list[GeneratedDocument]:
     with schema_context(university.schema_name):
-        return list(GeneratedDocument.objects.filter(statute=statute, published_revision__isnull=False)
-                    .order_by("language", "version"))
+        return list(statute.generated_documents.filter(publication__isnull=False)
+                    .select_related("publication__revision").order_by("language", "version"))
 
 
 def test_approving_a_revision_writes_its_public_copies_in_every_language_after_commit(
@@ -70,7 +70,7 @@ def test_an_anonymous_download_streams_the_stored_file_and_renders_nothing(
     with schema_context(university_a.schema_name):
         assert b"".join(pdf.streaming_content) == stored["en"].pdf.open("rb").read()
         assert b"".join(docx.streaming_content) == stored["tr"].docx.open("rb").read()
-        assert GeneratedDocument.objects.filter(statute=statute).count() == 2  # no new version per click
+        assert statute.generated_documents.count() == 2  # no new version per click
 
 
 def test_before_the_copies_are_written_a_download_answers_404_without_rendering(client_a, statute_a, renders):
@@ -127,7 +127,7 @@ def test_a_revision_due_later_gets_its_copies_while_todays_stay_served(
     with schema_context(university_a.schema_name):
         assert later.published_documents.count() == 2
         assert b"".join(response.streaming_content) == today.pdf.open("rb").read()
-        assert today.published_revision.number == 0
+        assert today.publication.revision.number == 0
 
 
 def test_the_command_writes_copies_for_revisions_approved_before_approval_wrote_them(university_a, statute_a,

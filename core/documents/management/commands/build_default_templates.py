@@ -6,7 +6,8 @@ from core.documents.kinds import KINDS
 
 
 class Command(BaseCommand):
-    help = "Write the default DOCX template of every kind of document in every language to core/documents/defaults/."
+    help = ("Write the default DOCX template of every kind of document in every language to the folder its app "
+            "registered (core/documents/kinds.py).")
 
     def handle(self, *args, **options):
         for kind in KINDS:

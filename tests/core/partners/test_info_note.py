@@ -4,9 +4,9 @@ import pytest
 from django_tenants.utils import schema_context
 
 from core.audit.models import AuditEntry
-from core.documents.info_note import info_note_generate
 from core.documents.models import GeneratedDocument
 from core.office.models import Role
+from core.partners.info_note import info_note_generate
 from kopru.errors import ServiceError
 from tests.conftest import make_office_user
 from tests.core.accounts.helpers import in_english, sign_in
@@ -24,8 +24,8 @@ def generate(client, partner, query=""):
     return flat(pdf_text(b"".join(pdf.streaming_content))), flat(docx_text(b"".join(docx.streaming_content)))
 
 
-def test_kastamonu_note_is_in_turkish(office_a, partner_a):
-    pdf, docx = generate(office_a, partner_a)
+def test_kastamonu_note_is_in_turkish(office_a, munich_a):
+    pdf, docx = generate(office_a, munich_a)
 
     for text in (pdf, docx):
         assert "BİLGİ NOTU" in text
@@ -39,8 +39,8 @@ def test_kastamonu_note_is_in_turkish(office_a, partner_a):
         assert "Hazırlayan" in text
 
 
-def test_osh_note_is_in_kyrgyz(office_b, partner_b):
-    pdf, docx = generate(office_b, partner_b)
+def test_osh_note_is_in_kyrgyz(office_b, ankara_b):
+    pdf, docx = generate(office_b, ankara_b)
 
     for text in (pdf, docx):
         assert "МААЛЫМАТ БАЯНДАМАСЫ" in text
@@ -49,8 +49,8 @@ def test_osh_note_is_in_kyrgyz(office_b, partner_b):
         assert "Катталган академиялык бөлүмдөрү жок." in text
 
 
-def test_english_on_request(office_a, partner_a):
-    pdf, docx = generate(office_a, partner_a, "?language=en")
+def test_english_on_request(office_a, munich_a):
+    pdf, docx = generate(office_a, munich_a, "?language=en")
 
     for text in (pdf, docx):
         assert "INFORMATION NOTE" in text
@@ -59,9 +59,9 @@ def test_english_on_request(office_a, partner_a):
         assert "School of Engineering" in text
 
 
-def test_a_language_the_university_does_not_use_is_refused(university_a, admin_a, partner_a):
+def test_a_language_the_university_does_not_use_is_refused(university_a, admin_a, munich_a):
     with schema_context(university_a.schema_name), pytest.raises(ServiceError) as refused:
-        info_note_generate(partner=partner_a, language="ky", acting_user=admin_a)
+        info_note_generate(partner=munich_a, language="ky", acting_user=admin_a)
 
     assert refused.value.code == "language_unavailable"
     with schema_context(university_a.schema_name):
@@ -69,10 +69,10 @@ def test_a_language_the_university_does_not_use_is_refused(university_a, admin_a
         assert not AuditEntry.objects.exists()
 
 
-def test_regenerating_keeps_earlier_versions(office_a, university_a, partner_a):
-    generate(office_a, partner_a)
-    generate(office_a, partner_a)
-    generate(office_a, partner_a, "?language=en")
+def test_regenerating_keeps_earlier_versions(office_a, university_a, munich_a):
+    generate(office_a, munich_a)
+    generate(office_a, munich_a)
+    generate(office_a, munich_a, "?language=en")
 
     with schema_context(university_a.schema_name):
         documents = GeneratedDocument.objects.order_by("id")
@@ -83,19 +83,19 @@ def test_regenerating_keeps_earlier_versions(office_a, university_a, partner_a):
         assert AuditEntry.objects.filter(action="document.generated").count() == 3
     page = office_a.get(f"/documents/{second.pk}/")
     assert f"/documents/{first.pk}/download/pdf/" in page.content.decode()
-    assert office_a.get(f"/documents/partners/{partner_a.pk}/").content.decode().count("download/pdf/") == 3
+    assert office_a.get(f"/documents/partners/{munich_a.pk}/").content.decode().count("download/pdf/") == 3
 
 
-def test_downloads_need_a_signed_in_member(client_a, university_a, admin_a, partner_a):
+def test_downloads_need_a_signed_in_member(client_a, university_a, admin_a, munich_a):
     with schema_context(university_a.schema_name):
-        document = info_note_generate(partner=partner_a, acting_user=admin_a)
+        document = info_note_generate(partner=munich_a, acting_user=admin_a)
     viewer = make_office_user(university_a, username="izleyici", role=Role.VIEWER)
 
     anonymous = client_a.get(f"/documents/{document.pk}/download/pdf/")
     sign_in(client_a, university_a, viewer)
     allowed = client_a.get(f"/documents/{document.pk}/download/pdf/")
     unknown_format = client_a.get(f"/documents/{document.pk}/download/exe/")
-    generating = client_a.post(f"/documents/info-note/{partner_a.pk}/")
+    generating = client_a.post(f"/documents/info-note/{munich_a.pk}/")
 
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
     assert allowed.status_code == 200
@@ -103,17 +103,17 @@ def test_downloads_need_a_signed_in_member(client_a, university_a, admin_a, part
     assert generating.status_code == 403  # viewers read documents, staff generate them
 
 
-def test_a_document_of_another_university_is_not_found(office_a, university_b, admin_b, partner_b):
+def test_a_document_of_another_university_is_not_found(office_a, university_b, admin_b, ankara_b):
     with schema_context(university_b.schema_name):
-        documents = [info_note_generate(partner=partner_b, acting_user=admin_b) for _ in range(3)]
+        documents = [info_note_generate(partner=ankara_b, acting_user=admin_b) for _ in range(3)]
 
     assert office_a.get(f"/documents/{documents[-1].pk}/").status_code == 404
     assert office_a.get(f"/documents/{documents[-1].pk}/download/pdf/").status_code == 404
-    assert office_a.post(f"/documents/info-note/{partner_b.pk}/").status_code == 404
+    assert office_a.post(f"/documents/info-note/{ankara_b.pk}/").status_code == 404
 
 
-def test_a_bad_language_in_the_page_says_so(office_a, university_a, partner_a):
-    response = in_english(office_a).post(f"/documents/info-note/{partner_a.pk}/?language=ru", follow=True)
+def test_a_bad_language_in_the_page_says_so(office_a, university_a, munich_a):
+    response = in_english(office_a).post(f"/documents/info-note/{munich_a.pk}/?language=ru", follow=True)
 
     assert "can be written in tr, en only" in response.content.decode()
     with schema_context(university_a.schema_name):
@@ -121,11 +121,11 @@ def test_a_bad_language_in_the_page_says_so(office_a, university_a, partner_a):
 
 
 
-def test_a_worker_can_generate_it_after_commit(university_a, admin_a, partner_a, celery_eager,
+def test_a_worker_can_generate_it_after_commit(university_a, admin_a, munich_a, celery_eager,
                                                django_capture_on_commit_callbacks):
     with schema_context(university_a.schema_name):
         with django_capture_on_commit_callbacks(execute=True):
-            queued = info_note_generate(partner=partner_a, language="en", acting_user=admin_a, asynchronously=True)
+            queued = info_note_generate(partner=munich_a, language="en", acting_user=admin_a, asynchronously=True)
         assert queued is None
         document = GeneratedDocument.objects.get()
     assert (document.language, document.created_by_id) == ("en", admin_a.pk)

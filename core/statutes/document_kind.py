@@ -1,16 +1,43 @@
 """A statute or job description as a document under control (seed 002's header, seed 000's tables).
 
-`StatuteText` is the document in plain data, in one language: statute.py reads it from a
+`StatuteText` is the document in plain data, in one language: export.py reads it from a
 revision, a benchmark or a preview builds it directly; `statute_context` turns it into what
-the templates name.
+the templates name. The statutes app registers the kind with the document engine from its
+AppConfig.ready().
 """
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
 
 from core.documents.context import format_date, frame, university_name
+from core.documents.kinds import register_kind
 from core.documents.layout import Block, Fields, Outline, PageHeader, Paragraph, Table
+from core.documents.models import DocumentKind
+from core.documents.subjects import register_subject
 from core.documents.texts import TEXTS
+from core.office.permissions import Action, can
+from core.statutes.models import Statute
+from core.statutes.tasks import publish_statutes_again
+from kopru.celery import enqueue_on_commit
+
+DEFAULTS = Path(__file__).resolve().parent / "document_defaults"
+
+
+def register_documents() -> None:
+    """The statute kind, and statutes as what documents are about: everyone in the office reads statutes."""
+    register_kind(DocumentKind.STATUTE, layout=statute_layout, sample=statute_sample, defaults=DEFAULTS,
+                  on_template_change=_public_copies_follow)
+    register_subject(Statute, name="statute", label=_("Statute"), filter_help="Only the exports of this statute.",
+                     visible=lambda user: Statute.objects.all() if can(user, Action.VIEW_OFFICE)
+                     else Statute.objects.none())
+
+
+def _public_copies_follow() -> None:
+    """The public copies of statutes are made from the statute template: a new one makes them anew."""
+    enqueue_on_commit(publish_statutes_again)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from core.documents.models import DocumentJob, DocumentKind, GeneratedDocument
 from core.documents.pdf import Progress
 from core.documents.selectors import document_languages
 from core.documents.services import FORMATS, check_language, document_generate
-from core.documents.statute_kind import (
+from core.statutes.document_kind import (
     ClauseLine,
     JobDescription,
     RevisionLine,
@@ -25,7 +25,8 @@ from core.documents.statute_kind import (
     StatuteText,
     statute_context,
 )
-from core.statutes.models import Clause, Revision, Statute
+from core.statutes.models import Clause, PublishedDocument, Revision, Statute
+from core.statutes.tasks import export_statute
 from kopru.celery import enqueue_on_commit
 from kopru.errors import ServiceError
 
@@ -61,8 +62,7 @@ def statute_publish(*, revision: Revision) -> list[GeneratedDocument]:
     documents = []
     for language in document_languages():
         document = _statute_document(revision=revision, language=language, formats=FORMATS, acting_user=None)
-        GeneratedDocument.objects.filter(pk=document.pk).update(published_revision=revision)
-        document.published_revision = revision
+        PublishedDocument.objects.create(revision=revision, document=document)
         documents.append(document)
     return documents
 
@@ -71,7 +71,8 @@ def _statute_document(*, revision: Revision, language: str, formats: tuple[str, 
                       progress: Progress | None = None) -> GeneratedDocument:
     context = statute_context(statute_text(revision, language), language, university_name=university_name(language))
     document = document_generate(kind=DocumentKind.STATUTE, context=context, language=language,
-                                 acting_user=acting_user, target=revision.statute, formats=formats, progress=progress)
+                                 acting_user=acting_user, subject=revision.statute, formats=formats,
+                                 progress=progress)
     if document.page_count:
         revision.page_count = document.page_count
         Revision.objects.filter(pk=revision.pk).update(page_count=document.page_count)
@@ -119,9 +120,7 @@ def _outline(clauses: list[Clause]) -> list[ClauseLine]:
 
 @transaction.atomic
 def _export_queue(*, revision: Revision, language: str, fmt: str, acting_user) -> DocumentJob:
-    from core.documents.tasks import export_statute
-
-    job = DocumentJob(kind=DocumentKind.STATUTE, language=language, file_format=fmt, revision=revision,
+    job = DocumentJob(kind=DocumentKind.STATUTE, language=language, file_format=fmt, subject=revision,
                       created_by=acting_user)
     job.full_clean()
     job.save()
@@ -140,7 +139,7 @@ def export_job_run(job: DocumentJob) -> DocumentJob:
         DocumentJob.objects.filter(pk=job.pk).update(progress=min(percent, 99))
 
     try:
-        document = statute_export(revision=job.revision, language=job.language, fmt=job.file_format,
+        document = statute_export(revision=job.subject, language=job.language, fmt=job.file_format,
                                   acting_user=job.created_by, progress=progress)
     except ServiceError as error:
         _job_failed(job, error.message)

@@ -13,9 +13,9 @@ from docx import Document
 from core.documents import services
 from core.documents.models import DocumentJob, GeneratedDocument
 from core.documents.pdf import pdf_page_count
-from core.documents.statute import statute_export
-from core.documents.tasks import export_statute
+from core.statutes.export import statute_export
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
+from core.statutes.tasks import export_statute
 from kopru.errors import ServiceError
 from tests.conftest import host_of
 from tests.core.accounts.helpers import api
@@ -62,7 +62,7 @@ def test_the_pdf_carries_the_document_control_header_clauses_revisions_and_signa
     pages = pdf_page_count(content)
 
     assert pages > 1 and revision.page_count == document.page_count == pages
-    assert document.statute_id == revision.statute_id and not document.docx
+    assert document.subject_id == revision.statute_id and not document.docx
     for expected in ("Kastamonu Üniversitesi", "Öğrenci İşleri Personeli Görev Tanımı", "Doküman No KYS-GT-431",
                      "İlk Yayın Tarihi 31.10.2025", "Revizyon Tarihi 02.03.2026", "Revizyon No 01",
                      f"Sayfa No 1 / {pages}", f"Sayfa No 2 / {pages}",

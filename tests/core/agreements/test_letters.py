@@ -3,10 +3,10 @@
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from core.agreements.letters import cover_letter_for_step
 from core.agreements.models import Agreement, AgreementDocument
-from core.documents.letters import cover_letter_for_step
 from core.documents.models import GeneratedDocument
-from tests.core.documents.conftest import make_letter_steps
+from tests.core.agreements.workflow_helpers import make_letter_steps
 from tests.core.documents.helpers import docx_text, flat, pdf_text
 
 
@@ -21,17 +21,17 @@ def _texts(generated: GeneratedDocument) -> tuple[str, str]:
         return flat(pdf_text(pdf.read())), flat(docx_text(docx.read()))
 
 
-def test_senate_then_partner_letters_in_turkish_numbered_and_filed(university_a, admin_a, partner_a):
+def test_senate_then_partner_letters_in_turkish_numbered_and_filed(university_a, admin_a, munich_a):
     steps = make_letter_steps(university_a)
     year = timezone.localdate().year
     with schema_context(university_a.schema_name):
-        agreement = _agreement(partner_a, title_tr="Münih ile işbirliği protokolü", reference="2026/17")
+        agreement = _agreement(munich_a, title_tr="Münih ile işbirliği protokolü", reference="2026/17")
         AgreementDocument.objects.create(agreement=agreement, kind="agreement_text", title="Protokol taslağı")
 
         to_senate = cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
         to_partner = cover_letter_for_step(agreement=agreement, step=steps["partner_countersignature"],
                                            acting_user=admin_a)
-        letters = list(GeneratedDocument.objects.filter(agreement=agreement).order_by("id"))
+        letters = list(agreement.generated_documents.order_by("id"))
         senate_pdf, senate_docx = _texts(letters[0])
         partner_pdf, partner_docx = _texts(letters[1])
         filed = [(document.kind, document.step_id, [v.number for v in document.versions.all()])
@@ -59,10 +59,10 @@ def test_senate_then_partner_letters_in_turkish_numbered_and_filed(university_a,
     assert version.size > 0 and version.uploaded_by_id == admin_a.pk
 
 
-def test_sending_a_step_again_adds_a_version_of_its_letter(university_a, admin_a, partner_a):
+def test_sending_a_step_again_adds_a_version_of_its_letter(university_a, admin_a, munich_a):
     steps = make_letter_steps(university_a)
     with schema_context(university_a.schema_name):
-        agreement = _agreement(partner_a, title_tr="Protokol")
+        agreement = _agreement(munich_a, title_tr="Protokol")
         first = cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
         again = cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
         versions = list(again.versions.order_by("number").values_list("number", flat=True))
@@ -71,12 +71,12 @@ def test_sending_a_step_again_adds_a_version_of_its_letter(university_a, admin_a
     assert versions == [1, 2]
 
 
-def test_osh_letter_is_in_kyrgyz_with_a_generic_addressee(university_b, admin_b, partner_b):
+def test_osh_letter_is_in_kyrgyz_with_a_generic_addressee(university_b, admin_b, ankara_b):
     steps = make_letter_steps(university_b)
     with schema_context(university_b.schema_name):
-        agreement = _agreement(partner_b, title_ky="Кызматташуу келишими")
+        agreement = _agreement(ankara_b, title_ky="Кызматташуу келишими")
         cover_letter_for_step(agreement=agreement, step=steps["vice_rector"], acting_user=admin_b)
-        pdf, docx = _texts(GeneratedDocument.objects.get(agreement=agreement))
+        pdf, docx = _texts(agreement.generated_documents.get())
 
     for text in (pdf, docx):
         assert "Ош мамлекеттик университети" in text
@@ -85,10 +85,10 @@ def test_osh_letter_is_in_kyrgyz_with_a_generic_addressee(university_b, admin_b,
         assert "Урматтоо менен," in text
 
 
-def test_the_agreements_documents_page_lists_its_letters(office_a, university_a, admin_a, partner_a):
+def test_the_agreements_documents_page_lists_its_letters(office_a, university_a, admin_a, munich_a):
     steps = make_letter_steps(university_a)
     with schema_context(university_a.schema_name):
-        agreement = _agreement(partner_a, title_tr="Protokol")
+        agreement = _agreement(munich_a, title_tr="Protokol")
         cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
 
     page = office_a.get(f"/documents/agreements/{agreement.pk}/").content.decode()

@@ -1,4 +1,4 @@
-from core.documents.statute import statute_publish
+from core.statutes.export import statute_publish
 from core.statutes.models import Statute
 from core.statutes.selectors import publishable_revisions
 from tenants.commands import EachUniversityCommand
