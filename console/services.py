@@ -129,7 +129,7 @@ def university_onboard(
     return job
 
 
-def _set_status(*, university: University, acting_user, status: str, allowed_from: str, action: str,
+def _set_status(*, university: University, acting_user, status: str, allowed_from: str, action: AuditAction,
                 refusal: str) -> University:
     if university.status != allowed_from:
         raise ServiceError(ConsoleError.WRONG_STATUS, refusal)

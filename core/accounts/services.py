@@ -40,9 +40,6 @@ def user_set_language(*, user: User, language: str) -> User:
 # records each failure, and successes, failures and refusals are audited in the schema signed in
 # to. Nothing here runs in a transaction: a refused sign-in must keep its records.
 
-SIGN_IN_THROTTLED = "sign_in_throttled"
-
-
 def _sign_in_details(request, username: str, **more) -> dict:
     return {"username": username, "address": client_address(request), **more}
 
