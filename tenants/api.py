@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tenants.serializers import UniversityProfileOutput
+from tenants.serializers import UniversityProfileOutput, university_profile
 
 
 class UniversityProfileApi(APIView):
@@ -16,4 +16,4 @@ class UniversityProfileApi(APIView):
 
     @extend_schema(responses=UniversityProfileOutput)
     def get(self, request):
-        return Response(UniversityProfileOutput(request.tenant).data)
+        return Response(university_profile(request.tenant))

@@ -45,8 +45,27 @@ class UniversityProfileOutput(serializers.Serializer):
 
     @extend_schema_field(NamesOutput)
     def get_names(self, university) -> dict:
-        return {code: name or None for code, name in translations(university, "name").items()}
+        return _names(university)
 
     @extend_schema_field(CountryOutput)
     def get_country(self, university) -> dict:
-        return {"code": university.country, "name": country_name(university.country, translation.get_language())}
+        return _country(university)
+
+
+def _names(university) -> dict:
+    return {code: name or None for code, name in translations(university, "name").items()}
+
+
+def _country(university) -> dict:
+    return {"code": university.country, "name": country_name(university.country, translation.get_language())}
+
+
+def university_profile(university) -> dict:
+    """UniversityProfileOutput's answer as a plain dict, for GET /api/university/: the lightest and most asked
+    endpoint, where setting up a serializer (DRF copies its fields each time) cost more than the answer."""
+    return {
+        "name": university.name, "names": _names(university), "short_name": university.short_name,
+        "slug": university.slug, "country": _country(university), "city": university.city,
+        "default_language": university.default_language, "languages": list(university.languages),
+        "erasmus_code": university.erasmus_code, "website": university.website,
+    }

@@ -1,12 +1,14 @@
 """GET /api/university/: the profile of the university whose host answers."""
 
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from core.accounts.models import User
 from i18n.countries import country_name
 from tenants.models import University
 from tenants.selectors import forget_university_hosts
+from tenants.serializers import UniversityProfileOutput, university_profile
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import sign_in_with_password, token_for
 
@@ -37,6 +39,13 @@ def test_a_member_reads_the_profile_in_the_university_language(client_a, univers
         "erasmus_code": "TR KASTAMO01",
         "website": "https://www.kastamonu.edu.tr",
     }
+
+
+def test_the_plain_profile_is_the_serializers(university_a):
+    university = University.objects.get(pk=university_a.pk)
+    for language in ("tr", "ky", "ru", "en"):
+        with translation.override(language):
+            assert university_profile(university) == UniversityProfileOutput(university).data
 
 
 def test_name_and_country_follow_the_reader_language(client_b, university_b):
