@@ -27,16 +27,18 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import CoverageScenario
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from core.accounts.models import User
-from core.agreements.models import Agreement, AgreementRequest, Workflow, WorkflowStep
+from core.agreements.models import AgreementRequest, Workflow
 from core.documents.models import DocumentJob, DocumentKind, GeneratedDocument
 from core.notifications.models import Notification
-from core.office.models import AcademicUnit, Membership, Role
-from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
+from core.office.models import Role
+from core.partners.models import PartnerContact, RankingEntry, Recognition, RecognitionCheck
 from core.statutes.models import Clause, Revision, Statute
 from tenants.models import ProvisioningJob, University
 from tests.conftest import ROOT_HOST, host_of
 from tests.core.accounts.helpers import token_for
+from tests.factories.agreements import AgreementFactory, WorkflowFactory, WorkflowStepFactory
+from tests.factories.office import AcademicUnitFactory, MembershipFactory
+from tests.factories.partners import PartnerFactory, PartnerUnitFactory
 
 # Seeded and bounded: the same cases on every run, about two minutes on two cores. Examples and
 # fuzzing send valid and invalid data; the coverage phase adds each parameter's edge values. The
@@ -79,7 +81,7 @@ def _keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
-def with_token(university: University, user) -> dict:
+def schemathesis_auth(university: University, user) -> dict:
     """Request arguments of a user's API token on their university's host (or the root domain)."""
     host = ROOT_HOST if university.schema_name == get_public_schema_name() else host_of(university)
     token = token_for(university, user)
@@ -94,25 +96,21 @@ def office_records(university: University, admin) -> dict[str, dict[str, object]
     /api/partners/ is a partner's unit, elsewhere an academic unit).
     """
     with schema_context(university.schema_name):
-        colleague = User.objects.create_user(username="deniz", password="correct horse battery")
-        Membership.objects.create(user=colleague, role=Role.OFFICER)
-        academic_unit = AcademicUnit.objects.create(name_en="Faculty of Engineering")
-        partner = Partner.objects.create(name_en="Technical University of Munich", country="DE",
-                                         recognition=Recognition.RECOGNISED)
-        partner_unit = PartnerUnit.objects.create(partner=partner, name_en="School of Engineering")
+        colleague = MembershipFactory(user__username="deniz", role=Role.OFFICER).user
+        academic_unit = AcademicUnitFactory(names={"en": "Faculty of Engineering"})
+        partner = PartnerFactory(names={"en": "Technical University of Munich"}, country="DE",
+                                 recognition=Recognition.RECOGNISED)
+        partner_unit = PartnerUnitFactory(partner=partner, names={"en": "School of Engineering"})
         contact = PartnerContact.objects.create(partner=partner, name="Anna Weber", email="anna@tum.example")
         ranking = RankingEntry.objects.create(partner=partner, system="QS", year=2026, rank=22)
         check = RecognitionCheck.objects.create(partner=partner, status=Recognition.RECOGNISED,
                                                 checked_on=date(2026, 10, 1), method="okultanima")
-        agreement = Agreement.objects.create(kind=Agreement.Kind.BILATERAL, title_en="Exchange",
-                                             status=Agreement.Status.IN_FORCE, scopes=["student_exchange"])
-        agreement.partners.add(partner)
+        agreement = AgreementFactory(partners=[partner], titles={"en": "Exchange"}, scopes=["student_exchange"])
         agreement_request = AgreementRequest.objects.create(agreement=agreement, received_on=date(2026, 11, 2),
                                                             sender="TUM", subject="Places for 2027")
-        workflow = Workflow.objects.filter(is_default=True).first() or Workflow.objects.create(
-            name_en="Approval", is_default=True)
-        step = WorkflowStep.objects.create(workflow=workflow, position=workflow.steps.count() + 1, code="review",
-                                           name_en="Review", role=Role.OFFICE_ADMIN)
+        workflow = (Workflow.objects.filter(is_default=True).first()
+                    or WorkflowFactory(names={"en": "Approval"}, is_default=True))
+        step = WorkflowStepFactory(workflow=workflow, code="review", names={"en": "Review"}, role=Role.OFFICE_ADMIN)
         statute = Statute.objects.create(kind=Statute.Kind.STATUTE, title_en="Exchange directive")
         revision = Revision.objects.create(statute=statute, number=0, status="draft")
         clause = Clause.objects.create(revision=revision, position=1, number="1.", text_en="Scope")
@@ -153,13 +151,13 @@ def tenant_records(university_a, admin_a):
 
 
 @pytest.fixture
-def tenant_api(university_a, admin_a):
-    return with_token(university_a, admin_a)
+def tenant_auth(university_a, admin_a):
+    return schemathesis_auth(university_a, admin_a)
 
 
 @pytest.fixture
-def platform_api(platform_admin):
-    return with_token(University.objects.get(schema_name=get_public_schema_name()), platform_admin)
+def platform_auth(platform_admin):
+    return schemathesis_auth(University.objects.get(schema_name=get_public_schema_name()), platform_admin)
 
 
 @pytest.fixture
@@ -218,12 +216,12 @@ def call_and_check(case, arguments: dict):
 
 
 @tenant_schema.parametrize()
-def test_tenant_api(case, tenant_api, tenant_records):
+def test_tenant_api(case, tenant_auth, tenant_records):
     reach_records(case, tenant_records)
-    call_and_check(case, tenant_api)
+    call_and_check(case, tenant_auth)
 
 
 @platform_schema.parametrize()
-def test_platform_api(case, platform_api, platform_records):
+def test_platform_api(case, platform_auth, platform_records):
     reach_records(case, platform_records)
-    call_and_check(case, platform_api)
+    call_and_check(case, platform_auth)
