@@ -1,9 +1,27 @@
-"""Read back what a generated document says: DOCX through python-docx, PDF from its uncompressed streams."""
+"""Write DOCX templates to upload, and read back what a generated document says: DOCX through python-docx,
+PDF from its uncompressed streams."""
 
 import re
 from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_with(*paragraphs: str, base: bytes | None = None) -> bytes:
+    """A DOCX of the paragraphs, added after those of `base` if given."""
+    document = Document(BytesIO(base)) if base else Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    output = BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def docx_upload(content: bytes, name: str = "bilgi-notu.docx") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=DOCX)
 
 
 def flat(text: str) -> str:

@@ -20,8 +20,7 @@ from core.documents.models import DocumentTemplate, GeneratedDocument
 from core.partners.models import Partner
 from kopru.errors import ServiceError
 from tests.core.accounts.helpers import api, in_english
-from tests.core.documents.helpers import docx_text, flat
-from tests.core.documents.test_templates import docx_with, upload
+from tests.core.documents.helpers import docx_text, docx_upload, docx_with, flat
 
 ITERATIONS = "template_too_many_iterations"
 TEXT = "template_too_much_text"
@@ -90,7 +89,7 @@ def test_a_template_reaching_for_python_is_refused_at_upload_and_runs_nothing(un
     marker = tmp_path / "ran"
 
     for payload, code, message in escapes(marker):
-        response = client.post("/api/document-templates/info_note/en/", {"file": upload(docx_with(payload))})
+        response = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(docx_with(payload))})
         assert_refused(response, code, message)
 
     assert not marker.exists()
@@ -103,7 +102,7 @@ def test_a_costly_template_is_refused_at_upload_quickly(university_a, admin_a, p
     client = english_api(university_a, admin_a)
 
     started = time.monotonic()
-    response = client.post("/api/document-templates/info_note/en/", {"file": upload(docx_with(payload))})
+    response = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(docx_with(payload))})
     took = time.monotonic() - started
 
     assert_refused(response, code, message)
@@ -119,7 +118,7 @@ def test_a_slow_template_is_stopped_at_its_time_limit(university_a, admin_a, set
 
     started = time.monotonic()
     response = english_api(university_a, admin_a).post("/api/document-templates/info_note/en/",
-                                                       {"file": upload(slow)})
+                                                       {"file": docx_upload(slow)})
     took = time.monotonic() - started
 
     assert_refused(response, "template_too_slow", "The template takes longer than 0.5 seconds to fill in.")
@@ -128,7 +127,7 @@ def test_a_slow_template_is_stopped_at_its_time_limit(university_a, admin_a, set
 
 def test_the_upload_page_names_the_fault(office_a, university_a):
     response = in_english(office_a).post("/documents/templates/info_note/tr/upload/",
-                                         {"file": upload(docx_with("{{ 'x' * 1000000000 }}"))}, follow=True)
+                                         {"file": docx_upload(docx_with("{{ 'x' * 1000000000 }}"))}, follow=True)
 
     assert "The template makes more than 10,000,000 characters of text." in response.content.decode()
     with schema_context(university_a.schema_name):
@@ -141,7 +140,7 @@ def test_a_template_within_the_bounds_still_works(university_a, admin_a):
                     base=default_template("info_note", "en"))
     client = english_api(university_a, admin_a)
 
-    created = client.post("/api/document-templates/info_note/en/", {"file": upload(own)})
+    created = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(own)})
     preview = client.get("/api/document-templates/info_note/en/download/?preview=1")
 
     assert created.status_code == 201, created.content
@@ -185,7 +184,7 @@ def test_a_bound_the_sample_keeps_within_is_still_checked_with_real_data(univers
     loop = docx_with("{% for unit in partner.units %}{% for i in range(40000) %}{% endfor %}{% endfor %}")
     client = english_api(university_a, admin_a)
 
-    uploaded = client.post("/api/document-templates/info_note/en/", {"file": upload(loop)})
+    uploaded = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(loop)})
     generated = client.post(f"/api/partners/{munich_a.pk}/info-note/", {"language": "en"})
 
     assert uploaded.status_code == 201

@@ -1,12 +1,9 @@
 """The office's own DOCX templates: download, upload (checked with sample data), preview, reset."""
 
-from io import BytesIO
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import schema_context
-from docx import Document
 
 from core.audit.models import AuditEntry
 from core.documents.defaults import build_default, default_path, default_template
@@ -16,22 +13,7 @@ from core.office.models import Role
 from core.partners.info_note import info_note_generate
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, in_english, sign_in
-from tests.core.documents.helpers import docx_text, flat
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def docx_with(*paragraphs: str, base: bytes | None = None) -> bytes:
-    document = Document(BytesIO(base)) if base else Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    output = BytesIO()
-    document.save(output)
-    return output.getvalue()
-
-
-def upload(content: bytes, name: str = "bilgi-notu.docx") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type=DOCX)
+from tests.core.documents.helpers import DOCX, docx_text, docx_upload, docx_with, flat
 
 
 def test_the_committed_defaults_are_what_the_layouts_build():
@@ -44,7 +26,7 @@ def test_the_committed_defaults_are_what_the_layouts_build():
 def test_the_offices_template_is_used_until_it_is_reset(office_a, university_a, admin_a, munich_a):
     own = docx_with("Özel not: {{ partner.name }} ({{ partner.country }})", base=default_template("info_note", "tr"))
 
-    uploaded = office_a.post("/documents/templates/info_note/tr/upload/", {"file": upload(own)})
+    uploaded = office_a.post("/documents/templates/info_note/tr/upload/", {"file": docx_upload(own)})
     with schema_context(university_a.schema_name):
         with_own = info_note_generate(partner=munich_a, acting_user=admin_a)
         own_text = flat(docx_text(with_own.docx.read()))
@@ -74,7 +56,7 @@ def test_the_offices_template_is_used_until_it_is_reset(office_a, university_a, 
     (b"%PDF-1.7 not a word document", ".docx"),
 ])
 def test_a_broken_template_is_refused_naming_its_fault(office_a, university_a, content, named):
-    response = in_english(office_a).post("/documents/templates/info_note/tr/upload/", {"file": upload(content)},
+    response = in_english(office_a).post("/documents/templates/info_note/tr/upload/", {"file": docx_upload(content)},
                                          follow=True)
 
     assert named in response.content.decode()
@@ -101,7 +83,8 @@ def test_only_office_admins_manage_templates(university_a, office_a):
     client = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, officer)
 
     assert client.get("/documents/templates/").status_code == 403
-    assert client.post("/documents/templates/info_note/tr/upload/", {"file": upload(docx_with("x"))}).status_code == 403
+    assert client.post("/documents/templates/info_note/tr/upload/",
+                       {"file": docx_upload(docx_with("x"))}).status_code == 403
     assert office_a.get("/documents/templates/info_note/ky/").status_code == 404  # not one of Kastamonu's languages
     assert office_a.get("/documents/templates/diploma/tr/").status_code == 404
 
@@ -111,8 +94,8 @@ def test_templates_through_the_api(university_a, admin_a):
     good = docx_with("{{ partner.name }}", base=default_template("info_note", "en"))
 
     listing = client.get("/api/document-templates/")
-    created = client.post("/api/document-templates/info_note/en/", {"file": upload(good)})
-    broken = client.post("/api/document-templates/info_note/en/", {"file": upload(docx_with("{{ partner.nme }}"))})
+    created = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(good)})
+    broken = client.post("/api/document-templates/info_note/en/", {"file": docx_upload(docx_with("{{ partner.nme }}"))})
     missing = client.post("/api/document-templates/info_note/en/", {})
     current = client.get("/api/document-templates/info_note/en/download/")
     preview = client.get("/api/document-templates/info_note/en/download/?preview=1")

@@ -15,8 +15,7 @@ from core.documents.defaults import default_template
 from core.documents.models import DocumentKind, GeneratedDocument
 from core.documents.services import template_reset, template_upload
 from core.statutes.services import clause_update, revision_approve, revision_start, revision_submit, statute_update
-from tests.core.documents.helpers import docx_text
-from tests.core.documents.test_templates import docx_with, upload
+from tests.core.documents.helpers import docx_text, docx_upload, docx_with
 
 
 @pytest.fixture
@@ -102,7 +101,8 @@ def test_a_new_statute_template_writes_new_copies_and_resetting_it_writes_them_a
     office_template = docx_with("KASTAMONU OFFICE LETTERHEAD", base=default_template(DocumentKind.STATUTE, "tr"))
 
     with tenant_context(university_a), django_capture_on_commit_callbacks(execute=True):
-        template_upload(kind=DocumentKind.STATUTE, language="tr", upload=upload(office_template), acting_user=admin)
+        template_upload(kind=DocumentKind.STATUTE, language="tr", upload=docx_upload(office_template),
+                        acting_user=admin)
     response = client_a.get(f"/statutes/public/{statute.pk}/docx/?lang=tr")
     assert "KASTAMONU OFFICE LETTERHEAD" in docx_text(b"".join(response.streaming_content))
 
