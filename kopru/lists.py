@@ -2,9 +2,9 @@
 
 - The selector filters and sorts in the database; a sort key is one of the list's `Ordering`,
   a whitelist, so `?ordering=` never reaches `order_by` unchecked.
-- One page is read as plain values and its related rows with one query per relation
-  (a constant count whatever the page size), and turned into plain dicts: no model instance
-  and no serializer per row.
+- One page is read as plain values, with its related rows in the same query (related_rows) or
+  one query per relation (a constant count whatever the page size), and turned into plain
+  dicts: no model instance and no serializer per row.
 - The page's column headers and page links change one parameter of the query string and keep
   the rest, so the filters survive sorting and paging (`sort_columns` here, `{% querystring %}`
   in templates/_pagination.html; the API's next/previous links do the same).
@@ -13,6 +13,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import CharField, F, Field, OrderBy, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
@@ -28,21 +29,27 @@ def translated(field: str) -> Callable[[str], object]:
     """A translated column as the reader sees it: their language first, then modeltranslation's fallbacks."""
 
     def expression(language: str):
-        return Coalesce(*(NullIf(F(f"{field}_{code}"), Value("")) for code in resolution_order(language)),
-                        output_field=CharField())
+        codes = [code for code in resolution_order(language) if code in settings.MODELTRANSLATION_LANGUAGES]
+        return Coalesce(*(NullIf(F(f"{field}_{code}"), Value("")) for code in codes), output_field=CharField())
 
     return expression
 
 
 # A list's related rows and translated names are SQL written here rather than ORM expressions: for a page
 # of agreements, compiling nested JSONObject and Coalesce expressions cost Python more than the database
-# spends building the JSON. Every name in this SQL comes from code and settings, none from a request.
+# spends building the JSON. Every name in this SQL comes from code and settings, none from a request: the
+# reader's language is one of the translated languages, whatever the request asked for.
+
+
+def reader_languages() -> list[str]:
+    """The translated languages in the order a reader's text is looked for: theirs, then the fallbacks."""
+    return [code for code in resolution_order(get_language()) if code in settings.MODELTRANSLATION_LANGUAGES]
 
 
 def translated_sql(column: str) -> str:
     """A translated column (`p.name`) as the model's attribute reads it: the reader's language, then the
     fallbacks, else empty."""
-    nonempty = [f"NULLIF({column}_{code}, '')" for code in resolution_order(get_language())]
+    nonempty = [f"NULLIF({column}_{code}, '')" for code in reader_languages()]
     return f"COALESCE({', '.join(nonempty)}, '')"
 
 

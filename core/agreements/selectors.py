@@ -6,14 +6,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from core.agreements.models import Agreement, AgreementDocument, CooperationCondition, DocumentVersion, IscedField
 from core.office.selectors import unit_subtree_ids, visible_unit_ids
 from core.partners.models import Recognition
 from i18n.text import matches
 from kopru.errors import NotFound
-from kopru.lists import Ordering, related_rows, translated, translated_sql, translated_value
+from kopru.lists import Ordering, reader_languages, related_rows, translated, translated_sql, translated_value
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 AgreementUnit = Agreement.units.through
@@ -77,7 +76,7 @@ CONDITION_COLUMNS = ("id", "direction", "mobility_type", "eqf_level", "places_pe
 def _list_relations() -> dict:
     """The partners, units and conditions of each agreement, built by the database in the page's own query
     (one query whatever the page's size), with names in the reader's language."""
-    language = get_language()
+    language = reader_languages()[0]
     condition_columns = ", ".join(f"'{column}', c.{column}" for column in CONDITION_COLUMNS)
     return {
         "partner_rows": related_rows(
