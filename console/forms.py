@@ -6,20 +6,10 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from i18n.countries import country_choices
-
-NAME_LABELS = {
-    "tr": _("Name in Turkish"),
-    "ky": _("Name in Kyrgyz"),
-    "ru": _("Name in Russian"),
-    "en": _("Name in English"),
-}
+from kopru.forms import NamesForm
 
 
-class OnboardForm(forms.Form):
-    name_tr = forms.CharField(label=NAME_LABELS["tr"], max_length=255, required=False)
-    name_ky = forms.CharField(label=NAME_LABELS["ky"], max_length=255, required=False)
-    name_ru = forms.CharField(label=NAME_LABELS["ru"], max_length=255, required=False)
-    name_en = forms.CharField(label=NAME_LABELS["en"], max_length=255, required=False)
+class OnboardForm(NamesForm):
     short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
     slug = forms.CharField(label=_("Address"), max_length=40)
     # Choices are read when the form renders, so the names follow the reader's language.

@@ -5,6 +5,8 @@ from django.conf import settings
 from kopru.errors import CommonError, ServiceError
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
+# The model fields of a translated name, one per language: name_tr, name_ky, name_ru, name_en.
+NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)
 
 
 def set_translations(instance, field: str, texts: dict[str, str | None]) -> bool:

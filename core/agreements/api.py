@@ -36,6 +36,7 @@ from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
+from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
@@ -224,7 +225,7 @@ class AgreementListApi(RowListApi):
         return Response(AgreementDetailOutput(agreement).data, status=status.HTTP_201_CREATED)
 
 
-class AgreementDetailApi(GenericAPIView):
+class AgreementDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "PATCH": Action.MANAGE_AGREEMENTS,
                         "DELETE": Action.MANAGE_AGREEMENTS}
@@ -239,10 +240,9 @@ class AgreementDetailApi(GenericAPIView):
     @extend_schema(request=AgreementInput, responses=AgreementDetailOutput)
     def patch(self, request, agreement_id: int):
         agreement = agreement_get_for_user(request.user, agreement_id)
-        data = AgreementInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        agreement_update(agreement=agreement, acting_user=request.user, **AgreementInput.arguments(data.validated_data))
-        return Response(AgreementDetailOutput(agreement_get_for_user(request.user, agreement_id)).data)
+        arguments = AgreementInput.arguments(self.input(AgreementInput, partial=True))
+        agreement_update(agreement=agreement, acting_user=request.user, **arguments)
+        return self.output(agreement_get_for_user(request.user, agreement_id), AgreementDetailOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, agreement_id: int):
@@ -272,7 +272,7 @@ class DocumentOutput(serializers.Serializer):
     versions = VersionOutput(many=True)
 
 
-class DocumentListApi(GenericAPIView):
+class DocumentListApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "POST": Action.MANAGE_AGREEMENTS}
     serializer_class = DocumentOutput
@@ -295,16 +295,13 @@ class DocumentListApi(GenericAPIView):
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: DocumentOutput})
     def post(self, request, agreement_id: int):
         agreement = agreement_get_for_user(request.user, agreement_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        version = document_add_version(agreement=agreement, kind=data.validated_data["kind"],
-                                       title=data.validated_data.get("title", ""),
-                                       uploaded_file=data.validated_data["file"], acting_user=request.user)
-        document = agreement_documents(agreement).get(pk=version.document_id)
-        return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)
+        data = self.input()
+        version = document_add_version(agreement=agreement, kind=data["kind"], title=data.get("title", ""),
+                                       uploaded_file=data["file"], acting_user=request.user)
+        return self.created(agreement_documents(agreement).get(pk=version.document_id), DocumentOutput)
 
 
-class DocumentVersionCreateApi(GenericAPIView):
+class DocumentVersionCreateApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_AGREEMENTS
     serializer_class = DocumentOutput
@@ -320,12 +317,9 @@ class DocumentVersionCreateApi(GenericAPIView):
     def post(self, request, agreement_id: int, document_id: int):
         agreement = agreement_get_for_user(request.user, agreement_id)
         document = document_get(agreement, document_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
         document_add_version(agreement=agreement, kind=document.kind, title=document.title, document=document,
-                             uploaded_file=data.validated_data["file"], acting_user=request.user)
-        return Response(DocumentOutput(agreement_documents(agreement).get(pk=document.pk)).data,
-                        status=status.HTTP_201_CREATED)
+                             uploaded_file=self.input()["file"], acting_user=request.user)
+        return self.created(agreement_documents(agreement).get(pk=document.pk), DocumentOutput)
 
 
 class DocumentFileApi(GenericAPIView):
@@ -353,7 +347,7 @@ class IscedListApi(GenericAPIView):
         return Response(IscedOutput(isced_fields(), many=True).data)
 
 
-class AgreementImportApi(GenericAPIView):
+class AgreementImportApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.IMPORT_DATA
     parser_classes = [MultiPartParser]
@@ -377,10 +371,8 @@ class AgreementImportApi(GenericAPIView):
         400: OpenApiResponse(description="error.fields.rows lists {sheet, line, column, message}; nothing imported."),
     })
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        result = agreements_import(upload=data.validated_data["file"], acting_user=request.user)
-        return Response({"created": result.created}, status=status.HTTP_201_CREATED)
+        result = agreements_import(upload=self.input()["file"], acting_user=request.user)
+        return self.created(result)
 
 
 class AgreementExportApi(GenericAPIView):

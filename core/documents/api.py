@@ -25,6 +25,7 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
+from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 from kopru.errors import ServiceError
 
@@ -180,7 +181,7 @@ class TemplateListApi(GenericAPIView):
         return Response(TemplateOutput(template_rows(), many=True).data)
 
 
-class TemplateDetailApi(GenericAPIView):
+class TemplateDetailApi(ServiceApi):
     """POST a DOCX to make it the office's template (checked with sample data first); DELETE: back to the default."""
 
     permission_classes = [OfficePermission]
@@ -198,12 +199,10 @@ class TemplateDetailApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses={201: TemplateOutput})
     def post(self, request, kind: str, language: str):
         kind_and_language_or_404(kind, language)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        template = template_upload(kind=kind, language=language, upload=data.validated_data["file"],
+        template = template_upload(kind=kind, language=language, upload=self.input()["file"],
                                    acting_user=request.user)
         row = {"kind": kind, "label": DocumentKind(kind).label, "language": language, "template": template}
-        return Response(TemplateOutput(row).data, status=status.HTTP_201_CREATED)
+        return self.created(row, TemplateOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, kind: str, language: str):

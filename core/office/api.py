@@ -1,6 +1,5 @@
 """The office's API: the caller's place in it, people, invitations, units, the audit log; thin calls into services."""
 
-from django.conf import settings
 from django.db import connection
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -33,11 +32,11 @@ from core.office.services import (
     unit_update,
     user_set_active,
 )
-from kopru.api.fields import RequiredBooleanField
+from kopru.api.fields import NamesInput, RequiredBooleanField
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
+from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
-
-UNIT_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+from kopru.translated import translations
 
 
 class MeApi(APIView):
@@ -94,7 +93,7 @@ class UserListApi(ListAPIView):
         return users_for_user(self.request.user).order_by("username")
 
 
-class UserDetailApi(GenericAPIView):
+class UserDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_OFFICE, "PATCH": Action.MANAGE_USERS}
     serializer_class = PersonOutput
@@ -118,9 +117,7 @@ class UserDetailApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses=PersonOutput)
     def patch(self, request, user_id: int):
         person = user_get_for_user(request.user, user_id)
-        data = self.InputSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = data.validated_data
+        changes = self.input(partial=True)
         if "role" in changes or "academic_unit" in changes:
             membership_change(
                 person=person, acting_user=request.user,
@@ -192,7 +189,7 @@ class PersonTokenRevokeApi(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class SecuritySettingsApi(GenericAPIView):
+class SecuritySettingsApi(ServiceApi):
     """The office's security policy: whether everyone in it must use two-factor authentication."""
 
     permission_classes = [OfficePermission]
@@ -214,18 +211,15 @@ class SecuritySettingsApi(GenericAPIView):
     serializer_class = OutputSerializer
 
     def get(self, request):
-        return Response(self.OutputSerializer(office_settings_get()).data)
+        return self.output(office_settings_get())
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        office = office_require_two_factor(required=data.validated_data["two_factor_required"],
-                                           acting_user=request.user)
-        return Response(self.OutputSerializer(office).data)
+        required = self.input()["two_factor_required"]
+        return self.output(office_require_two_factor(required=required, acting_user=request.user))
 
 
-class InvitationCreateApi(GenericAPIView):
+class InvitationCreateApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_USERS
 
@@ -253,10 +247,8 @@ class InvitationCreateApi(GenericAPIView):
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        invitation, _token = invitation_create(invited_by=request.user, **data.validated_data)
-        return Response(self.OutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
+        invitation, _token = invitation_create(invited_by=request.user, **self.input())
+        return self.created(invitation)
 
 
 class UnitOutput(serializers.Serializer):
@@ -267,24 +259,15 @@ class UnitOutput(serializers.Serializer):
     parent = serializers.IntegerField(source="parent_id", allow_null=True)
 
     def get_names(self, unit) -> dict[str, str | None]:
-        return {field.removeprefix("name_"): getattr(unit, field) for field in UNIT_NAME_FIELDS}
+        return translations(unit, "name")
 
 
-class UnitInput(serializers.Serializer):
-    name_tr = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ky = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ru = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_en = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+class UnitInput(NamesInput):
     kind = serializers.ChoiceField(choices=AcademicUnit.Kind.choices, required=False)
     parent = serializers.PrimaryKeyRelatedField(queryset=AcademicUnit.objects.all(), allow_null=True, required=False)
 
-    @staticmethod
-    def names(data: dict) -> dict[str, str] | None:
-        given = {field.removeprefix("name_"): data[field] for field in UNIT_NAME_FIELDS if field in data}
-        return given or None
 
-
-class UnitListApi(ListAPIView):
+class UnitListApi(ServiceApi, ListAPIView):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_OFFICE, "POST": Action.MANAGE_SETTINGS}
     serializer_class = UnitOutput
@@ -294,16 +277,13 @@ class UnitListApi(ListAPIView):
 
     @extend_schema(request=UnitInput, responses={201: UnitOutput})
     def post(self, request):
-        data = UnitInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        unit = unit_create(
-            names=UnitInput.names(data.validated_data) or {}, kind=data.validated_data.get("kind", "faculty"),
-            parent=data.validated_data.get("parent"), acting_user=request.user,
-        )
-        return Response(UnitOutput(unit).data, status=status.HTTP_201_CREATED)
+        data = self.input(UnitInput)
+        unit = unit_create(names=UnitInput.names(data) or {}, kind=data.get("kind", "faculty"),
+                           parent=data.get("parent"), acting_user=request.user)
+        return self.created(unit, UnitOutput)
 
 
-class UnitDetailApi(GenericAPIView):
+class UnitDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_OFFICE, "PATCH": Action.MANAGE_SETTINGS,
                         "DELETE": Action.MANAGE_SETTINGS}
@@ -318,13 +298,10 @@ class UnitDetailApi(GenericAPIView):
     @extend_schema(request=UnitInput, responses=UnitOutput)
     def patch(self, request, unit_id: int):
         unit = unit_get_for_user(request.user, unit_id)
-        data = UnitInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        unit = unit_update(
-            unit=unit, acting_user=request.user, names=UnitInput.names(data.validated_data),
-            kind=data.validated_data.get("kind"), parent=data.validated_data.get("parent", UNSET),
-        )
-        return Response(UnitOutput(unit).data)
+        data = self.input(UnitInput, partial=True)
+        unit = unit_update(unit=unit, acting_user=request.user, names=UnitInput.names(data), kind=data.get("kind"),
+                           parent=data.get("parent", UNSET))
+        return self.output(unit, UnitOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, unit_id: int):

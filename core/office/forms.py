@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.office.models import AcademicUnit, Role
+from kopru.forms import NamesForm
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -35,17 +36,9 @@ class MembershipForm(forms.Form):
     academic_unit = UnitChoiceField(label=_("Academic unit"), empty_label=_("(none)"))
 
 
-class UnitForm(forms.Form):
-    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=255, required=False)
-    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=255, required=False)
-    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
+class UnitForm(NamesForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AcademicUnit.Kind.choices)
     parent = UnitChoiceField(label=_("Part of"), empty_label=_("(top level)"))
-
-    def names(self) -> dict[str, str]:
-        return {name.removeprefix("name_"): value for name, value in self.cleaned_data.items()
-                if name.startswith("name_")}
 
 
 class AuditFilterForm(forms.Form):

@@ -45,6 +45,7 @@ from core.office.services import (
 from kopru.errors import ServiceError
 from kopru.lists import sort_columns
 from kopru.statuses import status_of
+from kopru.translated import NAME_FIELDS
 from kopru.web import run_service
 
 AUDIT_PAGE_SIZE = 50
@@ -179,7 +180,7 @@ def units(request):
 @permission_required(Action.MANAGE_SETTINGS)
 def unit_edit(request, unit_id):
     unit = unit_get_for_user(request.user, unit_id)
-    initial = {f"name_{code}": getattr(unit, f"name_{code}") for code in ("tr", "ky", "ru", "en")}
+    initial = {field: getattr(unit, field) for field in NAME_FIELDS}
     form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id})
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: unit_update(unit=unit, names=form.names(), kind=form.cleaned_data["kind"],

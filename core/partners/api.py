@@ -18,9 +18,12 @@ from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
+from kopru.api.fields import NamesInput
 from kopru.api.lists import RowListApi, ordering_field
+from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
+from kopru.translated import translations
 from kopru.uploads import stored_file_response
 
 READ_OR_MANAGE = {"GET": Action.VIEW_PARTNERS, "POST": Action.MANAGE_PARTNERS, "PATCH": Action.MANAGE_PARTNERS,
@@ -41,21 +44,10 @@ class NamesField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, instance):
-        return {field.removeprefix("name_"): getattr(instance, field) for field in selectors.NAME_FIELDS}
+        return translations(instance, "name")
 
 
 extend_schema_field(NamesOutput)(NamesField)
-
-
-class NamesInput(serializers.Serializer):
-    name_tr = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ky = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ru = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_en = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-
-    def names(self) -> dict[str, str]:
-        data = self.validated_data
-        return {field.removeprefix("name_"): data[field] for field in selectors.NAME_FIELDS if field in data}
 
 
 class PartnerOutput(serializers.Serializer):
@@ -156,8 +148,9 @@ class PartnerInput(NamesInput):
                                 help_text="The id or its https://ror.org/ link.")
     notes = serializers.CharField(required=False, allow_blank=True)
 
-    def details(self) -> dict:
-        return {field: value for field, value in self.validated_data.items() if field in services.PARTNER_DETAILS}
+    @staticmethod
+    def details(data: dict) -> dict:
+        return {field: value for field, value in data.items() if field in services.PARTNER_DETAILS}
 
 
 class PartnerQuery(serializers.Serializer):
@@ -180,7 +173,7 @@ def _filters(query: dict) -> dict:
             "ordering": query["ordering"]}
 
 
-class PartnerListApi(RowListApi):
+class PartnerListApi(ServiceApi, RowListApi):
     """Partners sorted by name in the request's language, unless `ordering` says otherwise."""
 
     permission_classes = [OfficePermission]
@@ -199,14 +192,13 @@ class PartnerListApi(RowListApi):
 
     @extend_schema(request=PartnerInput, responses={201: PartnerDetailOutput})
     def post(self, request):
-        data = PartnerInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        partner = services.partner_create(names=data.names(), acting_user=request.user, **data.details())
-        detail = selectors.partner_detail_for_user(request.user, partner.pk)
-        return Response(PartnerDetailOutput(detail).data, status=status.HTTP_201_CREATED)
+        data = self.input(PartnerInput)
+        partner = services.partner_create(names=NamesInput.names(data) or {}, acting_user=request.user,
+                                          **PartnerInput.details(data))
+        return self.created(selectors.partner_detail_for_user(request.user, partner.pk), PartnerDetailOutput)
 
 
-class PartnerDetailApi(GenericAPIView):
+class PartnerDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = READ_OR_MANAGE
     serializer_class = PartnerDetailOutput
@@ -217,10 +209,9 @@ class PartnerDetailApi(GenericAPIView):
     @extend_schema(request=PartnerInput, responses=PartnerDetailOutput)
     def patch(self, request, partner_id: int):
         partner = selectors.partner_get_for_user(request.user, partner_id)
-        data = PartnerInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        services.partner_update(partner=partner, names=data.names() or None, acting_user=request.user,
-                                **data.details())
+        data = self.input(PartnerInput, partial=True)
+        services.partner_update(partner=partner, names=NamesInput.names(data), acting_user=request.user,
+                                **PartnerInput.details(data))
         return self.get(request, partner_id)
 
     @extend_schema(responses={204: None})
@@ -230,7 +221,7 @@ class PartnerDetailApi(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class PartnerPartApi(GenericAPIView):
+class PartnerPartApi(ServiceApi):
     """Base of the APIs of what belongs to one partner; fetched through the partner, so other ids are 404."""
 
     permission_classes = [OfficePermission]
@@ -251,11 +242,9 @@ class PartnerUnitListApi(PartnerPartApi):
     @extend_schema(request=NamesInput, responses={201: PartnerUnitOutput})
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)  # another office's id is 404 whatever the body says
-        data = NamesInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        unit = services.partner_unit_create(partner=partner, names=data.names(),
-                                            acting_user=request.user)
-        return Response(PartnerUnitOutput(unit).data, status=status.HTTP_201_CREATED)
+        names = NamesInput.names(self.input(NamesInput)) or {}
+        return self.created(services.partner_unit_create(partner=partner, names=names, acting_user=request.user),
+                            PartnerUnitOutput)
 
 
 class PartnerUnitDetailApi(PartnerPartApi):
@@ -264,10 +253,9 @@ class PartnerUnitDetailApi(PartnerPartApi):
     @extend_schema(request=NamesInput, responses=PartnerUnitOutput)
     def patch(self, request, partner_id: int, unit_id: int):
         unit = selectors.partner_unit_get(self.partner(partner_id), unit_id)
-        data = NamesInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        unit = services.partner_unit_update(unit=unit, names=data.names(), acting_user=request.user)
-        return Response(PartnerUnitOutput(unit).data)
+        names = NamesInput.names(self.input(NamesInput, partial=True)) or {}
+        unit = services.partner_unit_update(unit=unit, names=names, acting_user=request.user)
+        return self.output(unit, PartnerUnitOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, partner_id: int, unit_id: int):
@@ -286,11 +274,9 @@ class PartnerContactListApi(PartnerPartApi):
     @extend_schema(request=ContactSerializer, responses={201: ContactSerializer})
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)
-        data = ContactSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
         contact = services.partner_contact_create(partner=partner, acting_user=request.user,
-                                                  **data.validated_data)
-        return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+                                                  **self.input(ContactSerializer))
+        return self.created(contact, ContactSerializer)
 
 
 class PartnerContactDetailApi(PartnerPartApi):
@@ -299,10 +285,9 @@ class PartnerContactDetailApi(PartnerPartApi):
     @extend_schema(request=ContactSerializer, responses=ContactSerializer)
     def patch(self, request, partner_id: int, contact_id: int):
         contact = selectors.partner_contact_get(self.partner(partner_id), contact_id)
-        data = ContactSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        contact = services.partner_contact_update(contact=contact, acting_user=request.user, **data.validated_data)
-        return Response(ContactSerializer(contact).data)
+        contact = services.partner_contact_update(contact=contact, acting_user=request.user,
+                                                  **self.input(ContactSerializer, partial=True))
+        return self.output(contact, ContactSerializer)
 
     @extend_schema(responses={204: None})
     def delete(self, request, partner_id: int, contact_id: int):
@@ -325,12 +310,9 @@ class RankingListApi(PartnerPartApi):
     )
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)
-        data = RankingSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
         entry, created = services.ranking_save(partner=partner, acting_user=request.user,
-                                               **RankingSerializer.values(data.validated_data))
-        answer = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        return Response(RankingSerializer(entry).data, status=answer)
+                                               **RankingSerializer.values(self.input(RankingSerializer)))
+        return self.created(entry, RankingSerializer) if created else self.output(entry, RankingSerializer)
 
 
 class RankingDetailApi(PartnerPartApi):
@@ -339,10 +321,9 @@ class RankingDetailApi(PartnerPartApi):
     @extend_schema(request=RankingSerializer, responses=RankingSerializer)
     def patch(self, request, partner_id: int, entry_id: int):
         entry = selectors.ranking_get(self.partner(partner_id), entry_id)
-        data = RankingSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        entry = services.ranking_update(entry=entry, acting_user=request.user, **data.validated_data)
-        return Response(RankingSerializer(entry).data)
+        entry = services.ranking_update(entry=entry, acting_user=request.user,
+                                        **self.input(RankingSerializer, partial=True))
+        return self.output(entry, RankingSerializer)
 
     @extend_schema(responses={204: None})
     def delete(self, request, partner_id: int, entry_id: int):
@@ -376,11 +357,8 @@ class RecognitionCheckListApi(PartnerPartApi):
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: RecognitionCheckOutput})
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        check = services.recognition_check_record(partner=partner, acting_user=request.user,
-                                                  **data.validated_data)
-        return Response(RecognitionCheckOutput(check).data, status=status.HTTP_201_CREATED)
+        check = services.recognition_check_record(partner=partner, acting_user=request.user, **self.input())
+        return self.created(check, RecognitionCheckOutput)
 
 
 class RecognitionEvidenceApi(PartnerPartApi):
@@ -407,7 +385,7 @@ IMPORT_REFUSED = OpenApiResponse(
 )
 
 
-class TableImportApi(GenericAPIView):
+class TableImportApi(ServiceApi):
     """POST a table: all rows are imported (200, with counts) or none (400, with every row's problems)."""
 
     permission_classes = [OfficePermission]
@@ -419,10 +397,8 @@ class TableImportApi(GenericAPIView):
     @extend_schema(request={"multipart/form-data": TableUploadInput},
                    responses={200: ImportResultOutput, 400: IMPORT_REFUSED})
     def post(self, request):
-        data = TableUploadInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        result = self.run(upload=data.validated_data["file"], acting_user=request.user)
-        return Response(ImportResultOutput(result).data)
+        result = self.run(upload=self.input(TableUploadInput)["file"], acting_user=request.user)
+        return self.output(result, ImportResultOutput)
 
 
 class PartnerImportApi(TableImportApi):
@@ -456,7 +432,7 @@ class PartnerExportApi(GenericAPIView):
         return response
 
 
-class InfoNoteCreateApi(GenericAPIView):
+class InfoNoteCreateApi(ServiceApi):
     """Generate the partner's information note (seed 000 7.4), in the university's language or the one asked."""
 
     permission_classes = [OfficePermission]
@@ -473,8 +449,6 @@ class InfoNoteCreateApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses={201: DocumentOutput})
     def post(self, request, partner_id: int):
         partner = selectors.partner_get_for_user(request.user, partner_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        document = info_note_generate(partner=partner, language=data.validated_data.get("language"),
+        document = info_note_generate(partner=partner, language=self.input().get("language"),
                                       acting_user=request.user)
-        return Response(DocumentOutput(document).data, status=status.HTTP_201_CREATED)
+        return self.created(document, DocumentOutput)

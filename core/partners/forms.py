@@ -6,23 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_choices
+from kopru.forms import NamesForm
 
 
 def _countries():
     return [("", "—"), *country_choices(get_language())]
-
-
-class NamesMixin:
-    def names(self) -> dict[str, str]:
-        return {name.removeprefix("name_"): value for name, value in self.cleaned_data.items()
-                if name.startswith("name_")}
-
-
-class NamesForm(NamesMixin, forms.Form):
-    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=255, required=False)
-    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=255, required=False)
-    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
 
 
 class PartnerForm(NamesForm):

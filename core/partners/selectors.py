@@ -4,7 +4,6 @@ Every reader of the office sees every partner (partners are not tied to our acad
 units); who may read at all is the permission table's VIEW_PARTNERS.
 """
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language, gettext, override
 
@@ -14,8 +13,8 @@ from i18n.text import collation_key, matches, sort_by_language
 from kopru.errors import NotFound
 from kopru.lists import Ordering, translated_value
 from kopru.spreadsheets import write_table
+from kopru.translated import NAME_FIELDS
 
-NAME_FIELDS = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
 IDENTIFIER_FIELDS = ("erasmus_code", "pic", "oid", "schac", "ror")
 # Statuses that keep an agreement from passing the recognition step, and lists flag.
 NEEDS_ATTENTION = (Recognition.UNCHECKED, Recognition.NOT_RECOGNISED, Recognition.ASKED_YOK)

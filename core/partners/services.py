@@ -22,11 +22,10 @@ from core.partners.validators import normalise_ror
 from i18n.countries import country_choices
 from kopru.errors import ServiceError, invalid
 from kopru.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
-from kopru.translated import set_names
+from kopru.translated import NAME_FIELDS, set_names
 from kopru.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-NAME_FIELDS = tuple(f"name_{code}" for code in LANGUAGES)
 PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes")
 CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
 RANKING_FIELDS = ("system", "year", "rank", "band")

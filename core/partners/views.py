@@ -12,7 +12,6 @@ from core.office.permissions import Action, can, permission_required
 from core.partners import selectors, services
 from core.partners.forms import (
     ContactForm,
-    NamesForm,
     PartnerFilterForm,
     PartnerForm,
     RankingForm,
@@ -21,8 +20,10 @@ from core.partners.forms import (
 )
 from core.partners.info_note import info_note_generate
 from kopru.errors import ServiceError
+from kopru.forms import NamesForm
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
+from kopru.translated import NAME_FIELDS
 from kopru.uploads import stored_file_response
 from kopru.web import add_service_error, run_service
 
@@ -118,7 +119,7 @@ def _detail(request, partner_id, **bound_forms):
     return render(request, "partners/detail.html", {
         "partner": partner, "may_manage": can(request.user, Action.MANAGE_PARTNERS),
         "blocks": selectors.partner_recognition_blocks(partner), **forms,
-        "names": [name for field in selectors.NAME_FIELDS if (name := getattr(partner, field))],
+        "names": [name for field in NAME_FIELDS if (name := getattr(partner, field))],
     }, status=status)
 
 

@@ -29,6 +29,7 @@ from core.statutes.selectors import (
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
 from kopru.api.lists import ordering_field
+from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -180,7 +181,7 @@ def _statute_data(request, statute_id) -> dict:
     return StatuteDetailOutput(statute_get_for_user(request.user, statute_id)).data
 
 
-class StatuteListApi(GenericAPIView):
+class StatuteListApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = StatuteOutput
@@ -197,13 +198,11 @@ class StatuteListApi(GenericAPIView):
 
     @extend_schema(request=StatuteInput, responses={201: StatuteDetailOutput})
     def post(self, request):
-        data = StatuteInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        statute = services.statute_create(acting_user=request.user, **data.validated_data)
+        statute = services.statute_create(acting_user=request.user, **self.input(StatuteInput))
         return Response(_statute_data(request, statute.pk), status=status.HTTP_201_CREATED)
 
 
-class StatuteDetailApi(GenericAPIView):
+class StatuteDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "PATCH": Action.MANAGE_STATUTES}
     serializer_class = StatuteDetailOutput
@@ -214,9 +213,7 @@ class StatuteDetailApi(GenericAPIView):
     @extend_schema(request=StatuteInput, responses=StatuteDetailOutput)
     def patch(self, request, statute_id: int):
         statute = statute_get_for_user(request.user, statute_id)
-        data = StatuteInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        arguments = dict(data.validated_data)
+        arguments = dict(self.input(StatuteInput, partial=True))
         services.statute_update(statute=statute, acting_user=request.user, kind=arguments.pop("kind", None),
                                 titles=arguments.pop("titles", None), agreed_by=arguments.pop("agreed_by", None),
                                 job=arguments.pop("job", None),
@@ -228,7 +225,7 @@ class DescriptionInput(serializers.Serializer):
     descriptions = Texts(help_text="What changes in the revision; required in at least one language.")
 
 
-class RevisionListApi(GenericAPIView):
+class RevisionListApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = RevisionOutput
@@ -243,18 +240,16 @@ class RevisionListApi(GenericAPIView):
                    description="Start a new draft revision as a copy of the one in force.")
     def post(self, request, statute_id: int):
         statute = statute_get_for_user(request.user, statute_id)
-        data = DescriptionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        revision = services.revision_start(statute=statute, descriptions=data.validated_data["descriptions"],
+        revision = services.revision_start(statute=statute, descriptions=self.input(DescriptionInput)["descriptions"],
                                            acting_user=request.user)
-        return Response(RevisionDetailOutput(revision).data, status=status.HTTP_201_CREATED)
+        return self.created(revision, RevisionDetailOutput)
 
 
 def _revision(request, statute_id, number) -> Revision:
     return revision_get(statute_get_for_user(request.user, statute_id), number)
 
 
-class RevisionDetailApi(GenericAPIView):
+class RevisionDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "PATCH": Action.MANAGE_STATUTES}
     serializer_class = RevisionDetailOutput
@@ -265,11 +260,9 @@ class RevisionDetailApi(GenericAPIView):
     @extend_schema(request=DescriptionInput, responses=RevisionDetailOutput)
     def patch(self, request, statute_id: int, number: int):
         revision = _revision(request, statute_id, number)
-        data = DescriptionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.revision_update(revision=revision, descriptions=data.validated_data["descriptions"],
+        services.revision_update(revision=revision, descriptions=self.input(DescriptionInput)["descriptions"],
                                  acting_user=request.user)
-        return Response(RevisionDetailOutput(_revision(request, statute_id, number)).data)
+        return self.output(_revision(request, statute_id, number), RevisionDetailOutput)
 
 
 class RevisionSubmitApi(GenericAPIView):
@@ -283,7 +276,7 @@ class RevisionSubmitApi(GenericAPIView):
         return Response(RevisionOutput(revision).data)
 
 
-class RevisionApproveApi(GenericAPIView):
+class RevisionApproveApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.APPROVE_STATUTES
 
@@ -298,14 +291,12 @@ class RevisionApproveApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses=RevisionOutput)
     def post(self, request, statute_id: int, number: int):
         revision = _revision(request, statute_id, number)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        revision = services.revision_approve(revision=revision, in_force_from=data.validated_data["in_force_from"],
+        revision = services.revision_approve(revision=revision, in_force_from=self.input()["in_force_from"],
                                              acting_user=request.user)
-        return Response(RevisionOutput(revision).data)
+        return self.output(revision, RevisionOutput)
 
 
-class RevisionReturnApi(GenericAPIView):
+class RevisionReturnApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.APPROVE_STATUTES
 
@@ -320,11 +311,9 @@ class RevisionReturnApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses=RevisionOutput)
     def post(self, request, statute_id: int, number: int):
         revision = _revision(request, statute_id, number)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        revision = services.revision_return(revision=revision, reason=data.validated_data.get("reason", ""),
+        revision = services.revision_return(revision=revision, reason=self.input().get("reason", ""),
                                             acting_user=request.user)
-        return Response(RevisionOutput(revision).data)
+        return self.output(revision, RevisionOutput)
 
 
 class InForceOnApi(GenericAPIView):
@@ -405,7 +394,7 @@ def _node_data(clause: Clause) -> dict:
     raise Http404
 
 
-class ClauseCreateApi(GenericAPIView):
+class ClauseCreateApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_STATUTES
     serializer_class = ClauseNodeOutput
@@ -413,9 +402,7 @@ class ClauseCreateApi(GenericAPIView):
     @extend_schema(request=ClauseInput, responses={201: ClauseNodeOutput})
     def post(self, request, statute_id: int, number: int):
         revision = _revision(request, statute_id, number)
-        data = ClauseInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.input(ClauseInput)
         clause = services.clause_add(revision=revision, parent=_clause_of(revision, values.get("parent")),
                                      index=values.get("index"), kind=values.get("kind", Clause.Kind.CLAUSE),
                                      number=values.get("number", ""), texts=values.get("texts", {}),
@@ -423,7 +410,7 @@ class ClauseCreateApi(GenericAPIView):
         return Response(_node_data(clause), status=status.HTTP_201_CREATED)
 
 
-class ClauseDetailApi(GenericAPIView):
+class ClauseDetailApi(ServiceApi):
     """One clause: read it, change its text, move it (parent and index), or delete it with its subtree."""
 
     permission_classes = [OfficePermission]
@@ -437,9 +424,7 @@ class ClauseDetailApi(GenericAPIView):
     @extend_schema(request=ClauseInput, responses=ClauseNodeOutput)
     def patch(self, request, clause_id: int):
         clause = clause_get_for_user(request.user, clause_id)
-        data = ClauseInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.input(ClauseInput)
         if {"kind", "number", "texts"} & set(values):
             services.clause_update(clause=clause, kind=values.get("kind"), number=values.get("number"),
                                    texts=values.get("texts"), acting_user=request.user)
@@ -454,7 +439,7 @@ class ClauseDetailApi(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ClauseLinksApi(GenericAPIView):
+class ClauseLinksApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_STATUTES
     serializer_class = ClauseNodeOutput
@@ -471,8 +456,7 @@ class ClauseLinksApi(GenericAPIView):
                    description="Replace the roles and workflow steps the clause mandates.")
     def put(self, request, clause_id: int):
         clause = clause_get_for_user(request.user, clause_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.clause_set_links(clause=clause, roles=data.validated_data["roles"],
-                                  workflow_steps=data.validated_data["workflow_steps"], acting_user=request.user)
+        data = self.input()
+        services.clause_set_links(clause=clause, roles=data["roles"], workflow_steps=data["workflow_steps"],
+                                  acting_user=request.user)
         return Response(_node_data(clause_get_for_user(request.user, clause_id)))

@@ -3,9 +3,28 @@
 from rest_framework import serializers
 from rest_framework.fields import empty
 
+from kopru.translated import LANGUAGES
+
 
 class RequiredBooleanField(serializers.BooleanField):
     """A yes/no a body must give: DRF reads one left out of a form body as false, so an empty
     form would switch the setting off where JSON without it is refused."""
 
     default_empty_html = empty
+
+
+def _given_names(data: dict) -> dict[str, str | None] | None:
+    """The names a body gave, by language ({"tr": …}); None when it gave none."""
+    return {code: data[f"name_{code}"] for code in LANGUAGES if f"name_{code}" in data} or None
+
+
+# A body's name_tr, name_ky, … each optional and blank-able: which names a record needs is the service's rule.
+# Made by the serializers' own metaclass so that the fields, built from the languages, count as declared and
+# every subclass inherits them.
+NamesInput = type(serializers.Serializer)("NamesInput", (serializers.Serializer,), {
+    "__module__": __name__,
+    "__doc__": "An input that starts with a name in each language; `NamesInput.names(data)` gives them by language.",
+    **{f"name_{code}": serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
+       for code in LANGUAGES},
+    "names": staticmethod(_given_names),
+})

@@ -1,7 +1,7 @@
 """The API of requests under agreements (seed 000 7.10); unit staff see and answer their units' requests only."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from core.agreements.partner_requests.services import request_answer, request_cl
 from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
+from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 
@@ -69,7 +70,7 @@ class RequestRegisterInput(serializers.Serializer):
     letter = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class RequestListApi(RowListApi):
+class RequestListApi(ServiceApi, RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.ANSWER_REQUESTS, "POST": Action.REGISTER_REQUESTS}
     serializer_class = RequestOutput
@@ -93,10 +94,8 @@ class RequestListApi(RowListApi):
 
     @extend_schema(request=RequestRegisterInput, responses={201: RequestOutput})
     def post(self, request):
-        data = RequestRegisterInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        registered = request_register(acting_user=request.user, **data.validated_data)
-        return Response(RequestOutput(registered).data, status=status.HTTP_201_CREATED)
+        registered = request_register(acting_user=request.user, **self.input(RequestRegisterInput))
+        return self.created(registered, RequestOutput)
 
 
 class RequestDetailApi(GenericAPIView):
@@ -113,7 +112,7 @@ class RequestForwardInput(serializers.Serializer):
     unit = serializers.PrimaryKeyRelatedField(queryset=AcademicUnit.objects.all())
 
 
-class RequestForwardApi(GenericAPIView):
+class RequestForwardApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.REGISTER_REQUESTS
     serializer_class = RequestOutput
@@ -121,17 +120,16 @@ class RequestForwardApi(GenericAPIView):
     @extend_schema(request=RequestForwardInput, responses=RequestOutput)
     def post(self, request, request_id: int):
         found = request_get_for_user(request.user, request_id)
-        data = RequestForwardInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        return Response(RequestOutput(request_forward(agreement_request=found, unit=data.validated_data["unit"],
-                                                      acting_user=request.user)).data)
+        unit = self.input(RequestForwardInput)["unit"]
+        return self.output(request_forward(agreement_request=found, unit=unit, acting_user=request.user),
+                           RequestOutput)
 
 
 class RequestAnswerInput(serializers.Serializer):
     answer = serializers.CharField(allow_blank=True)
 
 
-class RequestAnswerApi(GenericAPIView):
+class RequestAnswerApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.ANSWER_REQUESTS
     serializer_class = RequestOutput
@@ -139,10 +137,9 @@ class RequestAnswerApi(GenericAPIView):
     @extend_schema(request=RequestAnswerInput, responses=RequestOutput)
     def post(self, request, request_id: int):
         found = request_get_for_user(request.user, request_id)
-        data = RequestAnswerInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        return Response(RequestOutput(request_answer(agreement_request=found, answer=data.validated_data["answer"],
-                                                     acting_user=request.user)).data)
+        answer = self.input(RequestAnswerInput)["answer"]
+        return self.output(request_answer(agreement_request=found, answer=answer, acting_user=request.user),
+                           RequestOutput)
 
 
 class RequestCloseApi(GenericAPIView):

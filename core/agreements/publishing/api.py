@@ -2,16 +2,15 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
-from rest_framework.response import Response
 
 from core.agreements.publishing.selectors import publishable_agreement_get, publishable_agreements
 from core.agreements.publishing.services import agreement_set_published
 from core.office.permissions import Action, OfficePermission
 from kopru.api.fields import RequiredBooleanField
+from kopru.api.operations import ServiceApi
 
 
-class AgreementPublicationApi(GenericAPIView):
+class AgreementPublicationApi(ServiceApi):
     """PUT {"published": true|false}: in-force agreements marked published appear on /partners/public/."""
 
     permission_classes = [OfficePermission]
@@ -39,8 +38,6 @@ class AgreementPublicationApi(GenericAPIView):
     @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request, agreement_id: int):
         agreement = publishable_agreement_get(request.user, agreement_id)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        agreement = agreement_set_published(agreement=agreement, published=data.validated_data["published"],
+        agreement = agreement_set_published(agreement=agreement, published=self.input()["published"],
                                             acting_user=request.user)
-        return Response(self.OutputSerializer(agreement).data)
+        return self.output(agreement)

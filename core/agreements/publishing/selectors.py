@@ -8,7 +8,6 @@ whole record: notes, contacts and the other identifiers stay inside the office.
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,9 +18,7 @@ from core.partners.models import Partner
 from i18n.countries import country_name
 from i18n.text import matches, sort_by_language
 from kopru.errors import NotFound
-
-PARTNER_NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
-
+from kopru.translated import NAME_FIELDS
 
 # Agreements the office may choose to show: in force now, or on their way there.
 PUBLISHABLE_STATUSES = (Agreement.Status.IN_FORCE, Agreement.Status.IN_APPROVAL)
@@ -48,7 +45,7 @@ def publicly_listed_agreements(today: date | None = None) -> QuerySet[Agreement]
 
 
 def _search_text(partner: Partner, country: str) -> str:
-    names = [getattr(partner, field) or "" for field in PARTNER_NAME_FIELDS]
+    names = [getattr(partner, field) or "" for field in NAME_FIELDS]
     return " ".join([*names, partner.short_name, partner.city, country])
 
 

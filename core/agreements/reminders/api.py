@@ -2,15 +2,14 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
-from rest_framework.response import Response
 
 from core.agreements.reminders.selectors import reminder_settings_get
 from core.agreements.reminders.services import reminder_settings_update
 from core.office.permissions import Action, OfficePermission
+from kopru.api.operations import ServiceApi
 
 
-class ReminderSettingsApi(GenericAPIView):
+class ReminderSettingsApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_OFFICE, "PUT": Action.MANAGE_SETTINGS}
 
@@ -33,11 +32,8 @@ class ReminderSettingsApi(GenericAPIView):
     serializer_class = OutputSerializer
 
     def get(self, request):
-        return Response(self.OutputSerializer(reminder_settings_get()).data)
+        return self.output(reminder_settings_get())
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        office = reminder_settings_update(acting_user=request.user, **data.validated_data)
-        return Response(self.OutputSerializer(office).data)
+        return self.output(reminder_settings_update(acting_user=request.user, **self.input()))

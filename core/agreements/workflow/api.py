@@ -1,6 +1,5 @@
 """The workflow API: the office's steps, an agreement's timeline and its moves; thin calls into services."""
 
-from django.conf import settings
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -24,10 +23,12 @@ from core.agreements.workflow.services import (
 )
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
+from kopru.api.fields import NamesInput
+from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.errors import NotFound
+from kopru.translated import translations
 
-NAME_FIELDS = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
 UPLOAD_KINDS = [kind for kind in DocumentKind.values if kind != DocumentKind.COVER_LETTER]
 
 
@@ -52,7 +53,7 @@ class StepOutput(serializers.Serializer):
     reminder_days = serializers.IntegerField(allow_null=True)
 
     def get_names(self, step) -> dict[str, str | None]:
-        return {field.removeprefix("name_"): getattr(step, field) for field in NAME_FIELDS}
+        return translations(step, "name")
 
 
 class StepRef(serializers.Serializer):
@@ -119,7 +120,7 @@ class WorkflowOutput(serializers.Serializer):
     steps = StepOutput(many=True, source="steps.all")
 
 
-class _AgreementMove(GenericAPIView):
+class _AgreementMove(ServiceApi):
     """A move of one agreement, answered with its timeline; the agreement is fetched for the caller (404)."""
 
     permission_classes = [OfficePermission]
@@ -129,11 +130,6 @@ class _AgreementMove(GenericAPIView):
     def timeline(self, request, agreement_id: int) -> Response:
         agreement = agreement_get_for_user(request.user, agreement_id)
         return Response(TimelineOutput(agreement_timeline(agreement, request.user)).data)
-
-    def input(self, serializer_class):
-        data = serializer_class(data=self.request.data)
-        data.is_valid(raise_exception=True)
-        return data.validated_data
 
 
 class TimelineApi(_AgreementMove):
@@ -211,14 +207,10 @@ class RejectApi(_AgreementMove):
 
 # The office's workflow ---------------------------------------------------------------------------
 
-class StepInput(serializers.Serializer):
+class StepInput(NamesInput):
     class Meta:
         ref_name = "WorkflowStepInput"
 
-    name_tr = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ky = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_ru = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
-    name_en = serializers.CharField(max_length=255, required=False, allow_blank=True, allow_null=True)
     clause = serializers.CharField(max_length=32, required=False, allow_blank=True)
     role = serializers.ChoiceField(choices=Role.choices, required=False,
                                    help_text="An office admin, a coordinator or an officer.")
@@ -237,8 +229,7 @@ class StepInput(serializers.Serializer):
 
     @staticmethod
     def split(data: dict) -> tuple[dict[str, str] | None, dict]:
-        names = {field.removeprefix("name_"): data[field] for field in NAME_FIELDS if field in data}
-        return names or None, {name: data[name] for name in STEP_SETTINGS if name in data}
+        return NamesInput.names(data), {name: data[name] for name in STEP_SETTINGS if name in data}
 
 
 def _default_workflow():
@@ -257,22 +248,21 @@ class WorkflowApi(GenericAPIView):
         return Response(WorkflowOutput(_default_workflow()).data)
 
 
-class StepListApi(GenericAPIView):
+class StepListApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_WORKFLOWS
     serializer_class = StepOutput
 
     @extend_schema(request=StepInput, responses={201: StepOutput})
     def post(self, request):
-        data = StepInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        names, step_settings = StepInput.split(data.validated_data)
+        data = self.input(StepInput)
+        names, step_settings = StepInput.split(data)
         step = workflow_step_add(workflow=_default_workflow(), names=names or {}, acting_user=request.user,
-                                 position=data.validated_data.get("position"), **step_settings)
-        return Response(StepOutput(step).data, status=status.HTTP_201_CREATED)
+                                 position=data.get("position"), **step_settings)
+        return self.created(step, StepOutput)
 
 
-class StepDetailApi(GenericAPIView):
+class StepDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_WORKFLOWS
     serializer_class = StepOutput
@@ -280,14 +270,13 @@ class StepDetailApi(GenericAPIView):
     @extend_schema(request=StepInput, responses=StepOutput)
     def patch(self, request, step_id: int):
         step = workflow_step_get(step_id)
-        data = StepInput(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        names, step_settings = StepInput.split(data.validated_data)
+        data = self.input(StepInput, partial=True)
+        names, step_settings = StepInput.split(data)
         if names or step_settings:
             step = workflow_step_update(step=step, names=names, acting_user=request.user, **step_settings)
-        if "position" in data.validated_data:
-            step = workflow_step_move(step=step, position=data.validated_data["position"], acting_user=request.user)
-        return Response(StepOutput(step).data)
+        if "position" in data:
+            step = workflow_step_move(step=step, position=data["position"], acting_user=request.user)
+        return self.output(step, StepOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, step_id: int):

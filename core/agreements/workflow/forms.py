@@ -7,15 +7,12 @@ from core.agreements.models import DocumentKind, WorkflowStep
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
+from kopru.forms import NamesForm
 
 STEP_ROLES = [(value, label) for value, label in Role.choices if value in STAFF]
 
 
-class StepForm(forms.Form):
-    name_tr = forms.CharField(label=_("Name in Turkish"), max_length=255, required=False)
-    name_ky = forms.CharField(label=_("Name in Kyrgyz"), max_length=255, required=False)
-    name_ru = forms.CharField(label=_("Name in Russian"), max_length=255, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=255, required=False)
+class StepForm(NamesForm):
     clause = forms.CharField(label=_("Clause"), max_length=32, required=False,
                              help_text=_("The clause of the office's regulation that asks for the step, e.g. 7.6."))
     role = forms.ChoiceField(label=_("Completed by"), choices=STEP_ROLES)
@@ -30,10 +27,6 @@ class StepForm(forms.Form):
     checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
     puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
     reminder_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=365, required=False)
-
-    def names(self) -> dict[str, str]:
-        return {name.removeprefix("name_"): value for name, value in self.cleaned_data.items()
-                if name.startswith("name_")}
 
     def step_settings(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if not name.startswith("name_")}

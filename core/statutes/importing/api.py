@@ -7,7 +7,6 @@ preview: the client sends the (corrected) rows and control back to save them.
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
@@ -21,6 +20,7 @@ from core.statutes.importing.services import (
 )
 from core.statutes.models import Clause, Statute
 from core.statutes.parser import DocumentControl
+from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -104,7 +104,7 @@ def _imported(statute: Statute) -> Response:
                      "clauses": revision.clauses.count()}, status=status.HTTP_201_CREATED)
 
 
-class ImportPreviewApi(GenericAPIView):
+class ImportPreviewApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_STATUTES
     parser_classes = [JSONParser, MultiPartParser]
@@ -131,11 +131,9 @@ class ImportPreviewApi(GenericAPIView):
     @extend_schema(request={"application/json": InputSerializer, "multipart/form-data": InputSerializer},
                    responses={200: OutputSerializer})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        upload = data.validated_data.get("file")
-        text = text_from_upload(upload) if upload else data.validated_data.get("text", "")
-        preview = import_preview(text=text, kind=data.validated_data.get("kind", ""))
+        data = self.input()
+        text = text_from_upload(data["file"]) if data.get("file") else data.get("text", "")
+        preview = import_preview(text=text, kind=data.get("kind", ""))
         return Response({
             "control": preview.control.as_dict(), "job": preview.job,
             "rows": [{"level": row.level, "number": row.number, "text": row.text, "kind": row.kind}
@@ -143,7 +141,7 @@ class ImportPreviewApi(GenericAPIView):
         })
 
 
-class ImportSaveApi(GenericAPIView):
+class ImportSaveApi(ServiceApi):
     """Save (corrected) rows as a new statute with revision 00 as a draft."""
 
     permission_classes = [OfficePermission]
@@ -164,9 +162,7 @@ class ImportSaveApi(GenericAPIView):
 
     @extend_schema(responses={201: ImportedOutput})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.input()
         statute = statute_import(
             acting_user=request.user, kind=values["kind"], language=values["language"], title=values["title"],
             rows=[Row(level=row["level"], number=row["number"], text=row["text"], kind=row["kind"])
@@ -176,7 +172,7 @@ class ImportSaveApi(GenericAPIView):
         return _imported(statute)
 
 
-class ImportParallelApi(GenericAPIView):
+class ImportParallelApi(ServiceApi):
     """The same document in several languages, numbered alike: one statute with every language filled."""
 
     permission_classes = [OfficePermission]
@@ -196,8 +192,7 @@ class ImportParallelApi(GenericAPIView):
 
     @extend_schema(responses={201: ImportedOutput})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        statute = statute_import_parallel(texts=data.validated_data["texts"], kind=data.validated_data["kind"],
-                                          titles=data.validated_data.get("titles"), acting_user=request.user)
+        data = self.input()
+        statute = statute_import_parallel(texts=data["texts"], kind=data["kind"], titles=data.get("titles"),
+                                          acting_user=request.user)
         return _imported(statute)

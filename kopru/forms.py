@@ -1,0 +1,29 @@
+"""Form plumbing shared by the apps' pages: a name in each of the site's languages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kopru.translated import LANGUAGES
+
+NAME_LABELS = {
+    "tr": _("Name in Turkish"),
+    "ky": _("Name in Kyrgyz"),
+    "ru": _("Name in Russian"),
+    "en": _("Name in English"),
+}
+
+
+def _names(self) -> dict[str, str]:
+    """The names given, by language: {"tr": …, "ky": …, …}; blank ones too (the service decides)."""
+    return {code: self.cleaned_data[f"name_{code}"] for code in LANGUAGES}
+
+
+# name_tr, name_ky, … come first in the form, all optional: which names a record needs is the service's rule.
+# The class is made by the forms' own metaclass so that the fields, built from the languages, count as declared
+# and every subclass inherits them.
+NamesForm = type(forms.Form)("NamesForm", (forms.Form,), {
+    "__module__": __name__,
+    "__doc__": "A form that starts with a name in each language; `names()` gives them by language.",
+    **{f"name_{code}": forms.CharField(label=NAME_LABELS[code], max_length=255, required=False) for code in LANGUAGES},
+    "names": _names,
+})
