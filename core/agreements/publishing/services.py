@@ -15,6 +15,6 @@ def agreement_set_published(*, agreement: Agreement, published: bool, acting_use
         return agreement
     agreement.published = published
     agreement.save(update_fields=["published", "updated_at"])
-    audit_record(actor=acting_user, action=AuditAction.AGREEMENT_PUBLISHED if published else "agreement.unpublished",
-                 target=agreement)
+    action = AuditAction.AGREEMENT_PUBLISHED if published else AuditAction.AGREEMENT_UNPUBLISHED
+    audit_record(actor=acting_user, action=action, target=agreement)
     return agreement
