@@ -15,6 +15,6 @@ urlpatterns = [
     path("security/", views.security, name="security"),
     path("units/", views.units, name="units"),
     path("units/<int:unit_id>/", views.unit_edit, name="unit_edit"),
-    path("units/<int:unit_id>/delete/", views.unit_remove, name="unit_delete"),
+    path("units/<int:unit_id>/delete/", views.unit_delete, name="unit_delete"),
     path("audit/", views.audit, name="audit"),
 ]

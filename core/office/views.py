@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from core.accounts.services import api_token_revoke, two_factor_reset
 from core.accounts.views import BACKEND
 from core.audit.selectors import AUDIT_ORDERING, audit_actions, audit_list, audit_rows
+from core.office import services
 from core.office.forms import (
     AuditFilterForm,
     InvitationAcceptForm,
@@ -29,18 +30,6 @@ from core.office.selectors import (
     units_for_user,
     user_get_for_user,
     users_for_user,
-)
-from core.office.services import (
-    invitation_accept,
-    invitation_create,
-    invitation_for_token,
-    membership_change,
-    membership_require_two_factor,
-    office_require_two_factor,
-    unit_create,
-    unit_delete,
-    unit_update,
-    user_set_active,
 )
 from kopru.errors import ServiceError
 from kopru.lists import sort_columns
@@ -71,7 +60,8 @@ def _membership_initial(person) -> dict:
 def user_invite(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: invitation_create(invited_by=request.user, **form.cleaned_data), form=form)
+        run = run_service(request, lambda: services.invitation_create(invited_by=request.user, **form.cleaned_data),
+                          form=form)
         if run.ok:
             invitation, _token = run.result
             message = gettext("An invitation is on its way to %(email)s.") % {"email": invitation.email}
@@ -87,7 +77,8 @@ def user_membership(request, user_id):
     person = user_get_for_user(request.user, user_id)
     form = MembershipForm(request.POST, prefix=f"m{person.pk}")
     if form.is_valid():
-        run_service(request, lambda: membership_change(person=person, acting_user=request.user, **form.cleaned_data),
+        run_service(request, lambda: services.membership_change(person=person, acting_user=request.user,
+                                                                **form.cleaned_data),
                     form=form)
     if request.htmx:
         person = user_get_for_user(request.user, user_id)
@@ -111,8 +102,8 @@ def _flash_outcome(request, form) -> None:
 @permission_required(Action.MANAGE_USERS)
 def user_active(request, user_id):
     person = user_get_for_user(request.user, user_id)
-    run_service(request, lambda: user_set_active(person=person, active=request.POST.get("active") == "1",
-                                                 acting_user=request.user),
+    run_service(request, lambda: services.user_set_active(person=person, active=request.POST.get("active") == "1",
+                                                          acting_user=request.user),
                 success_message=gettext("Saved."))
     return redirect("office:users")
 
@@ -121,8 +112,8 @@ def user_active(request, user_id):
 @permission_required(Action.MANAGE_USERS)
 def user_two_factor(request, user_id):
     person = user_get_for_user(request.user, user_id)
-    membership_require_two_factor(person=person, required=request.POST.get("required") == "1",
-                                  acting_user=request.user)
+    services.membership_require_two_factor(person=person, required=request.POST.get("required") == "1",
+                                           acting_user=request.user)
     messages.success(request, gettext("Saved."))
     return redirect("office:users")
 
@@ -158,7 +149,7 @@ def security(request):
     office = office_settings_get()
     form = SecuritySettingsForm(request.POST or None, initial={"two_factor_required": office.two_factor_required})
     if request.method == "POST" and form.is_valid():
-        office_require_two_factor(required=form.cleaned_data["two_factor_required"], acting_user=request.user)
+        services.office_require_two_factor(required=form.cleaned_data["two_factor_required"], acting_user=request.user)
         messages.success(request, gettext("Saved."))
         return redirect("office:security")
     return render(request, "office/security.html", {"form": form})
@@ -168,8 +159,9 @@ def security(request):
 def units(request):
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: unit_create(names=form.names(), kind=form.cleaned_data["kind"],
-                                                       parent=form.cleaned_data["parent"], acting_user=request.user),
+        run = run_service(request, lambda: services.unit_create(names=form.names(), kind=form.cleaned_data["kind"],
+                                                                parent=form.cleaned_data["parent"],
+                                                                acting_user=request.user),
                           form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("office:units")
@@ -183,8 +175,10 @@ def unit_edit(request, unit_id):
     initial = {field: getattr(unit, field) for field in NAME_FIELDS}
     form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id})
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: unit_update(unit=unit, names=form.names(), kind=form.cleaned_data["kind"],
-                                                       parent=form.cleaned_data["parent"], acting_user=request.user),
+        run = run_service(request, lambda: services.unit_update(unit=unit, names=form.names(),
+                                                                kind=form.cleaned_data["kind"],
+                                                                parent=form.cleaned_data["parent"],
+                                                                acting_user=request.user),
                           form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("office:units")
@@ -193,9 +187,9 @@ def unit_edit(request, unit_id):
 
 @require_POST
 @permission_required(Action.MANAGE_SETTINGS)
-def unit_remove(request, unit_id):
+def unit_delete(request, unit_id):
     unit = unit_get_for_user(request.user, unit_id)
-    run_service(request, lambda: unit_delete(unit=unit, acting_user=request.user),
+    run_service(request, lambda: services.unit_delete(unit=unit, acting_user=request.user),
                 success_message=gettext("The unit is deleted."))
     return redirect("office:units")
 
@@ -227,14 +221,15 @@ def invitation_accept_view(request, token: str):
     Routed on a university's host only (kopru/urls_tenant.py): invitations live in its schema.
     """
     try:
-        invitation = invitation_for_token(token)
+        invitation = services.invitation_for_token(token)
     except ServiceError as error:
         return render(request, "office/invitation_invalid.html", {"message": error.message},
                       status=status_of(error))
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: invitation_accept(token=token, username=form.cleaned_data["username"],
-                                                             password=form.cleaned_data["password"]),
+        run = run_service(request, lambda: services.invitation_accept(token=token,
+                                                                      username=form.cleaned_data["username"],
+                                                                      password=form.cleaned_data["password"]),
                           form=form, success_message=gettext("Welcome! Your account is ready."))
         if run.ok:
             auth_login(request, run.result, backend=BACKEND)
