@@ -4,13 +4,13 @@ from django.urls import include, path
 
 from core.agreements.urls import document_urlpatterns as agreement_documents
 from core.documents.urls import urlpatterns as documents
-from core.office.views import home, invitation_accept_view
+from core.office.views import home, invitation_accept
 from core.partners.urls import document_urlpatterns as partner_documents
 
 urlpatterns = [
     path("", home, name="home"),
     # Joining an office is the office's page, at the address its invitation e-mails have always given.
-    path("accounts/invitation/<str:token>/", invitation_accept_view, name="invitation_accept"),
+    path("accounts/invitation/<str:token>/", invitation_accept, name="invitation_accept"),
     path("accounts/", include("core.accounts.urls")),
     path("office/", include("core.office.urls")),
     path("partners/", include("core.partners.urls")),

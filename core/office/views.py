@@ -215,7 +215,7 @@ def audit(request):
 
 @sensitive_post_parameters("password", "password_again")
 @never_cache
-def invitation_accept_view(request, token: str):
+def invitation_accept(request, token: str):
     """Accept an invitation: choose a username and password, and join the office with its role.
 
     Routed on a university's host only (kopru/urls_tenant.py): invitations live in its schema.
