@@ -36,7 +36,7 @@ def deletion_confirmation_check(*, university: University, typed: str) -> None:
         raise invalid({"confirmation": [message]})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def university_schedule_deletion(*, university: University, acting_user,
                                  grace_days: int = DEFAULT_GRACE_DAYS) -> University:
     """Close the university at once (its hosts answer 503) and delete it once `grace_days` have passed."""
@@ -59,7 +59,7 @@ def university_schedule_deletion(*, university: University, acting_user,
     return university
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def university_cancel_deletion(*, university: University, acting_user) -> University:
     """Keep the university after all: it opens again (suspend it anew if it should stay closed)."""
     if university.deletion_due_at is None:

@@ -145,7 +145,7 @@ def _set_status(*, university: University, acting_user, status: str, allowed_fro
     return university
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def university_suspend(*, university: University, acting_user) -> University:
     """Close a university's hosts (pages and API answer 503) without touching its data."""
     return _set_status(
@@ -155,7 +155,7 @@ def university_suspend(*, university: University, acting_user) -> University:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def university_reactivate(*, university: University, acting_user) -> University:
     return _set_status(
         university=university, acting_user=acting_user, status=University.Status.ACTIVE,
@@ -186,7 +186,7 @@ def hostname_errors(hostname: str) -> list[str]:
     return []
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def university_add_domain(*, university: University, domain: str, acting_user) -> Domain:
     """Let a university also answer on a domain of its own; it works at once (unknown hosts are not cached)."""
     if university.is_public or university.status == University.Status.PROVISIONING:

@@ -190,7 +190,7 @@ def two_factor_disable(*, user: User, code: str) -> None:
         audit_record(actor=user, action=AuditAction.TWO_FACTOR_DISABLED, target=user)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def two_factor_reset(*, person: User, acting_user: User) -> None:
     """An office admin takes away another person's second factor (a lost phone): their authenticator,
     recovery codes, sessions and API tokens all end; they set up a new one when they next sign in."""
@@ -261,7 +261,7 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
     return token, value
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def api_token_revoke(*, token: ApiToken, acting_user: User) -> None:
     token.delete()
     audit_record(actor=acting_user, action=AuditAction.USER_API_TOKEN_REVOKED,

@@ -77,7 +77,7 @@ def agreement_create(*, acting_user, titles: dict[str, str], partners: Sequence,
     return agreement
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_update(*, agreement: Agreement, acting_user, titles: dict[str, str] | None = None,
                      partners: Sequence | None = None, units: Iterable | None = None,
                      signatories: Sequence[dict] | None = None, conditions: Sequence[dict] | None = None,
@@ -206,7 +206,7 @@ def _condition_errors(condition: CooperationCondition) -> dict[str, list[str]]:
     return dict(errors)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_delete(*, agreement: Agreement, acting_user) -> None:
     """Delete a draft; an agreement that has entered its workflow is kept for the record."""
     if agreement.status != Agreement.Status.DRAFT:

@@ -232,7 +232,7 @@ def _condition_fields(row: Row, references: _References) -> dict:
 FIELD_COLUMNS = {"title": ", ".join(TITLE_COLUMNS)}
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreements_import(*, upload, acting_user) -> ImportResult:
     """Create one draft agreement per row (with its conditions from a workbook), or none at all."""
     agreements, conditions, sheet = read_agreement_tables(upload)

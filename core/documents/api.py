@@ -10,6 +10,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.documents.engine import DOCX_CONTENT_TYPE
+from core.documents.errors import DocumentError
 from core.documents.models import DocumentKind
 from core.documents.responses import CONTENT_TYPES as FILE_CONTENT_TYPES
 from core.documents.responses import document_file_response, docx_response
@@ -147,7 +148,7 @@ class DocumentDownloadApi(GenericAPIView):
         if file_format in FILE_FORMATS and not getattr(document, file_format):
             # A large statute's export is written as PDF or DOCX only, as it was asked for.
             message = gettext("This document was not made as %(format)s. Its links name the files it has.")
-            raise ServiceError("format_not_made", message % {"format": file_format.upper()}, status_code=404)
+            raise ServiceError(DocumentError.FORMAT_NOT_MADE, message % {"format": file_format.upper()})
         return document_file_response(document, file_format)
 
 

@@ -19,6 +19,7 @@ from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from lxml.etree import XMLSyntaxError
 
+from core.documents.errors import DocumentError
 from core.documents.sandbox import (
     TemplateTooManyIterations,
     TemplateTooMuchText,
@@ -40,11 +41,11 @@ NOT_DOCX = gettext_lazy(
 EXPRESSION_ERRORS = (ArithmeticError, TypeError, ValueError, RecursionError)
 # A bound a render went past (core/documents/sandbox.py): the error's code and message.
 TOO_COSTLY = {
-    TemplateTooSlow: ("template_too_slow", gettext_lazy(
+    TemplateTooSlow: (DocumentError.TEMPLATE_TOO_SLOW, gettext_lazy(
         "The template takes longer than %(limit)s seconds to fill in. Make its loops and calculations simpler.")),
-    TemplateTooManyIterations: ("template_too_many_iterations", gettext_lazy(
+    TemplateTooManyIterations: (DocumentError.TEMPLATE_TOO_MANY_ITERATIONS, gettext_lazy(
         "The template's loops run more than %(limit)s times. Make its loops and ranges shorter.")),
-    TemplateTooMuchText: ("template_too_much_text", gettext_lazy(
+    TemplateTooMuchText: (DocumentError.TEMPLATE_TOO_MUCH_TEXT, gettext_lazy(
         "The template makes more than %(limit)s characters of text. Check what it repeats or widens, "
         "for example with *, **, center or format.")),
 }
@@ -52,7 +53,7 @@ TOO_COSTLY = {
 
 def not_docx_error() -> ServiceError:
     message = str(NOT_DOCX)
-    return ServiceError("not_docx", message, fields={"file": [message]})
+    return ServiceError(DocumentError.NOT_DOCX, message, fields={"file": [message]})
 
 
 def render_docx(template: bytes, context: dict) -> bytes:
@@ -92,7 +93,7 @@ def template_error(error: TemplateError, lines: list[str]) -> ServiceError:
         return _error(str(message) % {"limit": number_format(error.limit, force_grouping=True)}, code=code)
     if isinstance(error, SecurityError):
         return _error(gettext("The template uses something that is not allowed: %(detail)s") % {
-            "detail": error.message or str(error)}, code="template_not_allowed")
+            "detail": error.message or str(error)}, code=DocumentError.TEMPLATE_NOT_ALLOWED)
     if isinstance(error, UndefinedError):
         name = _last_quoted(error.message or "")
         return _error(gettext("The template uses the placeholder “%(placeholder)s”, which this document does "
@@ -111,7 +112,7 @@ def template_error(error: TemplateError, lines: list[str]) -> ServiceError:
     return _error(gettext("The template cannot be filled in: %(detail)s") % {"detail": str(error)})
 
 
-def _error(message: str, *, code: str = "template_error") -> ServiceError:
+def _error(message: str, *, code: DocumentError = DocumentError.TEMPLATE_ERROR) -> ServiceError:
     return ServiceError(code, message, fields={"file": [message]})
 
 

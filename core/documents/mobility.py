@@ -25,7 +25,7 @@ def _language_and_signatory(language: str | None, acting_user) -> tuple[str, str
     return language, getattr(acting_user, "display_name", "")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_letter_generate(*, person: MobilityPerson, stay: MobilityStay, acting_user,
                                language: str | None = None) -> GeneratedDocument:
     language, signatory = _language_and_signatory(language, acting_user)
@@ -35,7 +35,7 @@ def invitation_letter_generate(*, person: MobilityPerson, stay: MobilityStay, ac
                              acting_user=acting_user)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def attendance_certificate_generate(*, person: MobilityPerson, stay: MobilityStay, acting_user,
                                     language: str | None = None) -> GeneratedDocument:
     language, signatory = _language_and_signatory(language, acting_user)
@@ -45,7 +45,7 @@ def attendance_certificate_generate(*, person: MobilityPerson, stay: MobilitySta
                              acting_user=acting_user)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def residence_permit_letter_generate(*, person: MobilityPerson, stay: MobilityStay, acting_user,
                                      language: str | None = None, city: str = "") -> GeneratedDocument:
     """To the migration office of `city`, by default the university's own city."""

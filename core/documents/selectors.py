@@ -5,7 +5,6 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
 
 from core.documents.context import current_university
 from core.documents.defaults import default_template
@@ -14,6 +13,7 @@ from core.documents.kinds import KINDS
 from core.documents.models import DocumentJob, DocumentKind, DocumentTemplate, GeneratedDocument
 from core.documents.subjects import SUBJECTS, about
 from core.office.permissions import Action, can
+from kopru.errors import NotFound
 
 
 def document_languages() -> list[str]:
@@ -25,7 +25,7 @@ def document_languages() -> list[str]:
 def kind_and_language_or_404(kind: str, language: str) -> None:
     """Template addresses name a kind and a language; others are not found."""
     if kind not in KINDS or language not in document_languages():
-        raise Http404
+        raise NotFound()
 
 
 def active_template(kind: str, language: str) -> DocumentTemplate | None:
@@ -100,7 +100,7 @@ def document_get_for_user(user, document_id) -> GeneratedDocument:
     """One generated document the user may see; missing and out of reach both answer 404."""
     document = documents_for_user(user).filter(pk=document_id).first() if str(document_id).isdigit() else None
     if document is None:
-        raise Http404
+        raise NotFound()
     return document
 
 
@@ -119,6 +119,6 @@ def job_get_for_user(user, job_id) -> DocumentJob:
     job = (DocumentJob.objects.select_related("document").prefetch_related("subject").filter(pk=job_id).first()
            if str(job_id).isdigit() and can(user, Action.VIEW_OFFICE) else None)
     if job is None:
-        raise Http404
+        raise NotFound()
     return job
 

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.engine import NOT_DOCX, render_docx
+from core.documents.errors import DocumentError
 from core.documents.kinds import KINDS
 from core.documents.models import DocumentTemplate, GeneratedDocument
 from core.documents.pdf import Progress, pdf_page_count, render_pdf
@@ -30,13 +32,13 @@ def check_language(language: str) -> None:
     if language not in document_languages():
         message = gettext("Documents of this university can be written in %(languages)s only.") % {
             "languages": ", ".join(document_languages())}
-        raise ServiceError("language_unavailable", message, fields={"language": [message]})
+        raise ServiceError(DocumentError.LANGUAGE_UNAVAILABLE, message, fields={"language": [message]})
 
 
 def check_kind(kind: str) -> None:
     if kind not in KINDS:
         message = gettext("There is no such kind of document.")
-        raise ServiceError("unknown_kind", message, fields={"kind": [message]}, status_code=404)
+        raise ServiceError(DocumentError.UNKNOWN_KIND, message, fields={"kind": [message]})
 
 
 def document_generate(
@@ -90,7 +92,7 @@ def _document_store(*, kind: str, language: str, title: str, number: str, subjec
         getattr(document, file_format).save(f"{name}.{file_format}", ContentFile(content), save=False)
     document.full_clean()
     document.save()
-    audit_record(actor=acting_user, action="document.generated", target=document,
+    audit_record(actor=acting_user, action=AuditAction.DOCUMENT_GENERATED, target=document,
                  details={"kind": kind, "language": language, "version": version})
     return document
 
@@ -110,7 +112,7 @@ def letter_number_next() -> str:
     return f"{prefix}{last + 1}"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def template_upload(*, kind: str, language: str, upload, acting_user) -> DocumentTemplate:
     """Make an uploaded DOCX the office's template, once it has rendered with sample data.
 
@@ -130,7 +132,7 @@ def template_upload(*, kind: str, language: str, upload, acting_user) -> Documen
     template.file.save(f"{kind}_{language}_v{version}.docx", ContentFile(content), save=False)
     template.full_clean()
     template.save()
-    audit_record(actor=acting_user, action="document_template.uploaded", target=template,
+    audit_record(actor=acting_user, action=AuditAction.DOCUMENT_TEMPLATE_UPLOADED, target=template,
                  details={"kind": kind, "language": language, "version": version})
     _template_changed(kind)
     return template
@@ -142,14 +144,14 @@ def _template_changed(kind: str) -> None:
         KINDS[kind].on_template_change()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def template_reset(*, kind: str, language: str, acting_user) -> None:
     """Go back to the shipped default; the office's earlier templates are kept, inactive."""
     check_kind(kind)
     check_language(language)
     changed = DocumentTemplate.objects.filter(kind=kind, language=language, is_active=True).update(is_active=False)
     if changed:
-        audit_record(actor=acting_user, action="document_template.reset",
+        audit_record(actor=acting_user, action=AuditAction.DOCUMENT_TEMPLATE_RESET,
                      details={"kind": kind, "language": language})
         _template_changed(kind)
 

@@ -51,7 +51,7 @@ def notify(*, recipients: Iterable, compose: Callable[[], Message], link: str = 
 
 
 # Reading one's own notifications is not office business, so these leave no audit entry.
-@transaction.atomic
+@transaction.atomic(durable=True)
 def notification_mark_read(*, notification: Notification, acting_user) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -59,7 +59,7 @@ def notification_mark_read(*, notification: Notification, acting_user) -> Notifi
     return notification
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def notifications_mark_all_read(*, acting_user) -> int:
     """Mark every unread notification of the acting user read; returns how many there were."""
     return Notification.objects.filter(recipient=acting_user, read_at__isnull=True).update(read_at=timezone.now())

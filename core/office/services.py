@@ -102,7 +102,7 @@ def invitation_for_token(token: str, *, lock: bool = False) -> Invitation:
     return invitation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def invitation_accept(*, token: str, username: str, password: str) -> User:
     """Turn an open invitation into an account with the invitation's role and unit."""
     invitation = invitation_for_token(token, lock=True)
@@ -128,7 +128,7 @@ def invitation_accept(*, token: str, username: str, password: str) -> User:
     return user
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def membership_change(*, person, role: str, academic_unit: AcademicUnit | None, acting_user) -> Membership:
     """Give a person another role or academic unit."""
     _check_role_and_unit(role, academic_unit)
@@ -147,7 +147,7 @@ def membership_change(*, person, role: str, academic_unit: AcademicUnit | None, 
     return membership
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def user_set_active(*, person, active: bool, acting_user):
     """Deactivate or reactivate a person.
 
@@ -166,7 +166,7 @@ def user_set_active(*, person, active: bool, acting_user):
     return person
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def membership_require_two_factor(*, person, required: bool, acting_user) -> Membership:
     membership = person.membership
     membership.two_factor_required = required
@@ -176,7 +176,7 @@ def membership_require_two_factor(*, person, required: bool, acting_user) -> Mem
     return membership
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def office_require_two_factor(*, required: bool, acting_user) -> OfficeSettings:
     """Require a second factor from everyone in the office (on top of each membership's own requirement)."""
     office, _created = OfficeSettings.objects.select_for_update().get_or_create(pk=OfficeSettings.SINGLETON_PK)
@@ -208,7 +208,7 @@ def unit_create(*, names: dict[str, str], kind: str, parent: AcademicUnit | None
     return unit
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None = None, kind: str | None = None,
                 parent=UNSET) -> AcademicUnit:
     """Rename, re-kind or move a unit; only the arguments given change."""
@@ -228,7 +228,7 @@ def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None
     return unit
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def unit_delete(*, unit: AcademicUnit, acting_user) -> None:
     """Delete a unit nobody and nothing refers to."""
     in_use = ServiceError(

@@ -125,7 +125,7 @@ def partner_update(*, partner: Partner, acting_user, names: dict[str, str] | Non
     return partner
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_delete(*, partner: Partner, acting_user) -> None:
     """Delete a partner no agreement names; agreements keep their partners for the record."""
     if partner.agreements.exists():
@@ -147,7 +147,7 @@ def partner_unit_create(*, partner: Partner, names: dict[str, str], acting_user)
     return unit
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_unit_update(*, unit: PartnerUnit, names: dict[str, str], acting_user) -> PartnerUnit:
     _set_names(unit, names)
     _full_clean(unit, exclude=[field for field in NAME_FIELDS if not getattr(unit, field)])
@@ -157,7 +157,7 @@ def partner_unit_update(*, unit: PartnerUnit, names: dict[str, str], acting_user
     return unit
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_unit_delete(*, unit: PartnerUnit, acting_user) -> None:
     audit_record(actor=acting_user, action=AuditAction.PARTNER_UNIT_DELETED,
                  target=unit, details={"partner": unit.partner_id})
@@ -186,7 +186,7 @@ def partner_contact_create(*, partner: Partner, acting_user, **fields) -> Partne
     return contact
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_contact_update(*, contact: PartnerContact, acting_user, **fields) -> PartnerContact:
     _apply_contact(contact, fields)
     audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_UPDATED, target=contact,
@@ -194,7 +194,7 @@ def partner_contact_update(*, contact: PartnerContact, acting_user, **fields) ->
     return contact
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_contact_delete(*, contact: PartnerContact, acting_user) -> None:
     audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_DELETED, target=contact,
                  details={"partner": contact.partner_id})
@@ -239,7 +239,7 @@ def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None =
     return entry, created
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ranking_update(*, entry: RankingEntry, acting_user, **changes) -> RankingEntry:
     """Change the values given (any of RANKING_FIELDS); the others stay as they are."""
     unknown = set(changes) - set(RANKING_FIELDS)
@@ -260,7 +260,7 @@ def ranking_update(*, entry: RankingEntry, acting_user, **changes) -> RankingEnt
     return entry
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ranking_delete(*, entry: RankingEntry, acting_user) -> None:
     audit_record(actor=acting_user, action=AuditAction.RANKING_DELETED,
                  target=entry, details={"partner": entry.partner_id})
@@ -303,7 +303,7 @@ def _whole_number(row: Row, column: str) -> int | None:
     return int(text)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def rankings_import(*, upload, acting_user) -> ImportResult:
     """A ranking table: columns partner, system, year, and rank or band; all rows or none.
 
@@ -378,7 +378,7 @@ def _existing_partner(row: Row) -> Partner | None:
     return next(iter(matches.values()), None)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partners_import(*, upload, acting_user) -> ImportResult:
     """A partner table as partners_export writes it; all rows or none.
 

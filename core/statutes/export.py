@@ -11,8 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.context import university_name
+from core.documents.errors import DocumentError
 from core.documents.models import DocumentJob, DocumentKind, GeneratedDocument
 from core.documents.pdf import Progress
 from core.documents.selectors import document_languages
@@ -34,7 +36,7 @@ from kopru.errors import ServiceError
 def check_format(file_format: str) -> None:
     if file_format not in FORMATS:
         message = gettext("A statute is exported as PDF or DOCX.")
-        raise ServiceError("unknown_format", message, fields={"format": [message]})
+        raise ServiceError(DocumentError.UNKNOWN_FORMAT, message, fields={"format": [message]})
 
 
 def statute_export(
@@ -124,7 +126,7 @@ def _export_queue(*, revision: Revision, language: str, fmt: str, acting_user) -
                       created_by=acting_user)
     job.full_clean()
     job.save()
-    audit_record(actor=acting_user, action="document.export_queued", target=job,
+    audit_record(actor=acting_user, action=AuditAction.DOCUMENT_EXPORT_QUEUED, target=job,
                  details={"statute": revision.statute_id, "revision": revision.number, "format": fmt})
     enqueue_on_commit(export_statute, job.pk)
     return job

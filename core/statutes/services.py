@@ -87,7 +87,7 @@ def statute_create(*, kind: str, titles: dict[str, str], acting_user, agreed_by=
     return statute
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def statute_update(*, statute: Statute, acting_user, kind: str | None = None, titles: dict | None = None,
                    agreed_by=None, job: dict | None = None, **control) -> Statute:
     """Change the document control: only the arguments given change."""
@@ -173,7 +173,7 @@ def _set_text(clause: Clause, *, kind, number, texts) -> None:
         _refuse(StatuteError.TEXT_REQUIRED, gettext("Write the clause's text in at least one language."), "text")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def clause_add(*, revision: Revision, texts: dict[str, str], acting_user, kind: str = Clause.Kind.CLAUSE,
                number: str = "", parent: Clause | None = None, index: int | None = None) -> Clause:
     """Add a section or clause under `parent` (None: at the top), as its `index`-th child (0-based; None: last)."""
@@ -194,7 +194,7 @@ def clause_add(*, revision: Revision, texts: dict[str, str], acting_user, kind: 
     return clause
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def clause_update(*, clause: Clause, acting_user, kind: str | None = None, number: str | None = None,
                   texts: dict[str, str] | None = None) -> Clause:
     """Change a clause's kind, number or texts (only the languages given)."""
@@ -207,7 +207,7 @@ def clause_update(*, clause: Clause, acting_user, kind: str | None = None, numbe
     return clause
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def clause_move(*, clause: Clause, parent: Clause | None, index: int | None, acting_user) -> Clause:
     """Put a clause (with everything under it) under another parent, or elsewhere among its siblings."""
     revision = _locked_draft(clause.revision)
@@ -224,7 +224,7 @@ def clause_move(*, clause: Clause, parent: Clause | None, index: int | None, act
     return clause
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def clause_delete(*, clause: Clause, acting_user) -> None:
     """Remove a clause and everything under it."""
     revision = _locked_draft(clause.revision)
@@ -234,7 +234,7 @@ def clause_delete(*, clause: Clause, acting_user) -> None:
     audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_REMOVED, target=revision, details=details)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def clause_set_links(*, clause: Clause, roles: list[str], workflow_steps: list[WorkflowStep], acting_user) -> Clause:
     """The roles and workflow steps a clause mandates.
 
@@ -304,7 +304,7 @@ def revision_start(*, statute: Statute, descriptions: dict[str, str], acting_use
     return revision
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def revision_update(*, revision: Revision, descriptions: dict[str, str], acting_user) -> Revision:
     """Change what a draft revision says it changes (revision 00 may say nothing)."""
     revision = _locked_draft(revision)
@@ -367,7 +367,7 @@ def revision_approve(*, revision: Revision, in_force_from: date, acting_user) ->
     return revision
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def revision_return(*, revision: Revision, reason: str, acting_user) -> Revision:
     """Send a revision in approval back to its authors, saying why."""
     revision = _locked(revision, Revision.Status.IN_APPROVAL,

@@ -101,7 +101,7 @@ def request_forward(*, agreement_request: AgreementRequest, unit: AcademicUnit, 
     return agreement_request
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_user) -> AgreementRequest:
     _refuse_unless_allowed(agreement_request, RequestAction.ANSWER, acting_user)
     if not answer.strip():
@@ -114,7 +114,7 @@ def request_answer(*, agreement_request: AgreementRequest, answer: str, acting_u
     return agreement_request
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_close(*, agreement_request: AgreementRequest, acting_user) -> AgreementRequest:
     _refuse_unless_allowed(agreement_request, RequestAction.CLOSE, acting_user)
     agreement_request.status = Status.CLOSED

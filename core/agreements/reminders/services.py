@@ -50,7 +50,7 @@ def _clean_days(value, field: str) -> int:
     return value
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def reminder_settings_update(*, expiry_reminder_days: list[int], step_reminder_days: int,
                              acting_user) -> OfficeSettings:
     """Set when expiry reminders go out (days before the end, at most five) and how long a step may wait."""

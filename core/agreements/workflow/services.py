@@ -81,7 +81,7 @@ def _ordered_steps(workflow: Workflow) -> list[WorkflowStep]:
     return list(WorkflowStep.objects.select_for_update().filter(workflow=workflow).order_by("position"))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user, position: int | None = None,
                       **step_settings) -> WorkflowStep:
     """Add a step at `position` (1 = first), or at the end."""
@@ -102,7 +102,7 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
     return step
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, str] | None = None,
                          **changes) -> WorkflowStep:
     """Rename a step (any of the four languages) or change its settings; only the arguments given change."""
@@ -122,7 +122,7 @@ def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, st
     return step
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def workflow_step_move(*, step: WorkflowStep, position: int, acting_user) -> WorkflowStep:
     """Put a step at another place in the order (1 = first); the others close up around it."""
     steps = [other for other in _ordered_steps(step.workflow) if other.pk != step.pk]
@@ -134,7 +134,7 @@ def workflow_step_move(*, step: WorkflowStep, position: int, acting_user) -> Wor
     return step
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def workflow_step_remove(*, step: WorkflowStep, acting_user) -> None:
     """Remove a step no agreement is waiting at and none has passed through (its history refers to it)."""
     if Agreement.objects.filter(current_step=step).exists():
@@ -301,7 +301,7 @@ def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_
     return agreement
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def agreement_skip_step(*, agreement: Agreement, step: WorkflowStep, acting_user, comment: str) -> Agreement:
     """Pass over a step the office allows to be skipped, saying why."""
     agreement = _locked(agreement)

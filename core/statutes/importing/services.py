@@ -222,7 +222,7 @@ def _draft_revision(statute: Statute, control: DocumentControl):
     return revision
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def statute_import(*, acting_user, kind: str, language: str, title: str, rows: list[Row],
                    control: DocumentControl | None = None, job: dict[str, str] | None = None) -> Statute:
     """A new statute from corrected rows in one language: document control, revision 00 as a draft, its clauses."""
