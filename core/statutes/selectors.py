@@ -219,14 +219,9 @@ def clause_choices(revision: Revision) -> list[tuple[int, str]]:
             for node in flatten(clause_tree(revision))]
 
 
-def clauses_for_step(step: WorkflowStep) -> list[Clause]:
-    """The clauses of revisions in force that mandate a workflow step (seed 000 7.6 → the opinions step)."""
-    return list(Clause.objects.filter(workflow_steps=step, revision__status=Revision.Status.IN_FORCE)
-                .select_related("revision__statute").order_by("revision__statute_id", "position"))
-
-
 def clauses_by_step(steps) -> dict[int, list[Clause]]:
-    """clauses_for_step for many steps in one query, keyed by the step's id."""
+    """The clauses of revisions in force that mandate each workflow step (seed 000 7.6 → the opinions step),
+    in one query, keyed by the step's id."""
     links = (Clause.workflow_steps.through.objects
              .filter(workflowstep__in=list(steps), clause__revision__status=Revision.Status.IN_FORCE)
              .select_related("clause__revision__statute")

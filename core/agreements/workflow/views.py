@@ -15,6 +15,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow import services
 from core.agreements.workflow.forms import CommentForm, CompleteForm, RejectForm, SkipForm, StepForm
+from core.agreements.workflow.mandates import mandates_by_step
 from core.agreements.workflow.selectors import (
     agreement_step,
     agreement_timeline,
@@ -42,7 +43,8 @@ def workflow_edit(request):
         if run.ok:
             return redirect("workflow:edit")
     steps = list(workflow.steps.all()) if workflow else []
-    return render(request, "agreements/workflow_edit.html", {"workflow": workflow, "steps": steps, "form": form})
+    return render(request, "agreements/workflow_edit.html", {"workflow": workflow, "steps": steps, "form": form,
+                                                             "mandated": mandates_by_step(steps)})
 
 
 def _step_initial(step) -> dict:
@@ -60,7 +62,8 @@ def workflow_step_edit(request, step_id):
         ), form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("workflow:edit")
-    return render(request, "agreements/workflow_step_edit.html", {"step": step, "form": form})
+    clauses = mandates_by_step([step]).get(step.pk, [])
+    return render(request, "agreements/workflow_step_edit.html", {"step": step, "form": form, "clauses": clauses})
 
 
 @require_POST
