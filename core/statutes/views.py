@@ -106,6 +106,7 @@ def statute_detail(request, statute_id):
     context = _statute_context(request, statute, revision)
     context["on_form"] = on_form
     context["on_date"] = on_form.cleaned_data["on"] if on_form.is_bound and on_form.is_valid() else None
+    context["export_formats"] = [(fmt, fmt.upper()) for fmt in FORMATS]
     return render(request, "statutes/detail.html", context)
 
 
@@ -361,13 +362,15 @@ def revision_compare(request, statute_id):
     }, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
+@require_POST
 @permission_required(Action.VIEW_STATUTES)
 def revision_export(request, statute_id, number, fmt):
+    """Make the revision's document in the format and language asked for; each export is a new, audited version."""
     statute = statute_get_for_user(request.user, statute_id)
     revision = revision_get(statute, number)
     if fmt not in FORMATS:
         raise Http404
-    language = request.GET.get("lang")
+    language = request.POST.get("lang")
     language = language if language in enabled_languages(request) else get_language()
     document = statute_export(revision=revision, language=language, fmt=fmt, acting_user=request.user)
     return document_file_response(document, fmt)

@@ -52,6 +52,7 @@ from core.statutes.services import clause_add, revision_approve, revision_submit
 from tenants.models import ProvisioningJob, University
 from tests.conftest import ROOT_HOST, host_of, make_office_user
 from tests.factories.accounts import PASSWORD
+from tests.transactions import module_transaction
 
 MARKER = "Oshonly7Q2X"
 # Osh's new rows get ids far above any Kastamonu has, so "Osh's id" never names a row of Kastamonu by chance.
@@ -251,7 +252,7 @@ def token_header(token: str) -> str:
 @pytest.fixture(scope="module")
 def osh_access(django_db_setup, django_db_blocker):
     """Osh's rows, Osh's admin's session cookie and token, and a session of Kastamonu's admin."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), module_transaction():
         kastamonu = University.objects.get(slug="kastamonu")
         university = University.objects.get(slug="osh")
         rows = _osh_rows(university)

@@ -287,11 +287,13 @@ def test_a_session_of_another_host_is_refused(client_b, university_a, statute_a,
 def test_the_office_exports_any_revision_in_a_chosen_language(client_a, university_a, draft_statute_a, people_a):
     sign_in(client_a, university_a, people_a["viewer"])
 
-    pdf = client_a.get(f"/statutes/{draft_statute_a.pk}/revisions/0/export/pdf/?lang=en")
-    unknown = client_a.get(f"/statutes/{draft_statute_a.pk}/revisions/0/export/odt/")
+    pdf = client_a.post(f"/statutes/{draft_statute_a.pk}/revisions/0/export/pdf/", {"lang": "en"})
+    unknown = client_a.post(f"/statutes/{draft_statute_a.pk}/revisions/0/export/odt/")
+    fetched = client_a.get(f"/statutes/{draft_statute_a.pk}/revisions/0/export/pdf/")
 
     assert pdf.status_code == 200 and b"".join(pdf.streaming_content).startswith(b"%PDF")
     assert unknown.status_code == 404
+    assert fetched.status_code == 405  # reading a page never writes a document
     assert revision_of(university_a, draft_statute_a, 0).page_count >= 1
 
 
