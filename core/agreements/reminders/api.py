@@ -3,9 +3,9 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
-from core.agreements.reminders.selectors import reminder_settings_get
 from core.agreements.reminders.services import reminder_settings_update
 from core.office.permissions import Action, OfficePermission
+from core.office.selectors import office_settings_get
 from kopru.api.operations import ServiceApi
 
 
@@ -32,7 +32,7 @@ class ReminderSettingsApi(ServiceApi):
     serializer_class = OutputSerializer
 
     def get(self, request):
-        return self.output(reminder_settings_get())
+        return self.output(office_settings_get())
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)
     def put(self, request):

@@ -16,12 +16,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 
 from core.agreements.models import Agreement, ReminderLog
-from core.agreements.reminders.selectors import reminder_settings_get
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.notifications.services import Message, notify
 from core.office.models import OfficeSettings, Role
-from core.office.selectors import unit_subtree_ids
+from core.office.selectors import office_settings_get, unit_subtree_ids
 from kopru.errors import CommonError, ServiceError
 
 User = get_user_model()
@@ -219,7 +218,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     Each reminder commits on its own, so one that fails does not hold back the others.
     """
     today = today or timezone.localdate()
-    office = reminder_settings_get()
+    office = office_settings_get()
     return ReminderRun(
         expiry=_send_expiry_reminders(today, office.expiry_reminder_days),
         step_waiting=_send_step_reminders(today, office.step_reminder_days),

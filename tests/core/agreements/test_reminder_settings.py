@@ -4,10 +4,10 @@ import pytest
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from core.agreements.reminders.selectors import reminder_settings_get
 from core.agreements.reminders.services import reminder_settings_update
 from core.audit.models import AuditEntry
 from core.office.models import OfficeSettings, Role
+from core.office.selectors import office_settings_get
 from kopru.errors import ServiceError
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api, in_english, sign_in, token_for
@@ -15,8 +15,8 @@ from tests.core.accounts.helpers import api, in_english, sign_in, token_for
 
 def test_the_defaults_hold_until_an_admin_saves(university_a, admin_a):
     with tenant_context(university_a):
-        assert reminder_settings_get().expiry_reminder_days == [180, 90, 30]
-        assert reminder_settings_get().step_reminder_days == 14
+        assert office_settings_get().expiry_reminder_days == [180, 90, 30]
+        assert office_settings_get().step_reminder_days == 14
         assert not OfficeSettings.objects.exists()  # reading writes nothing
 
         reminder_settings_update(expiry_reminder_days=[30, 365, 30, 60], step_reminder_days=10, acting_user=admin_a)
@@ -97,7 +97,7 @@ def test_the_settings_page(client_a, university_a, admin_a):
     assert "Give whole numbers of days separated by commas" in refused.content.decode()
     assert "Give at most 5 reminders before expiry." in too_many.content.decode()
     with tenant_context(university_a):
-        assert reminder_settings_get().expiry_reminder_days == [90, 30]
+        assert office_settings_get().expiry_reminder_days == [90, 30]
 
 
 def test_the_settings_page_is_for_office_admins(client_a, university_a):
