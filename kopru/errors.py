@@ -8,7 +8,9 @@ status of each code in kopru/statuses.py.
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
+
+NOT_FOUND_MESSAGE = gettext_lazy("Nothing was found at this address.")
 
 
 class ErrorCode(StrEnum):
@@ -41,7 +43,7 @@ class NotFound(ServiceError):
     """What a selector raises for a record that is missing or out of the reader's reach: the two look the same."""
 
     def __init__(self, message: str | None = None):
-        super().__init__(CommonError.NOT_FOUND, message or gettext("Nothing was found at this address."))
+        super().__init__(CommonError.NOT_FOUND, message or str(NOT_FOUND_MESSAGE))
 
 
 def invalid(fields: dict) -> ServiceError:

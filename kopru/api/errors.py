@@ -21,7 +21,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from kopru.errors import ServiceError
+from kopru.errors import NOT_FOUND_MESSAGE, ServiceError
 from kopru.statuses import status_of
 
 MESSAGES = {
@@ -29,7 +29,7 @@ MESSAGES = {
     "not_authenticated": _("Sign in first: send a token or a session cookie."),
     "authentication_failed": _("The token or session is not valid. Sign in again."),
     "permission_denied": _("You are not allowed to do this."),
-    "not_found": _("Nothing was found at this address."),
+    "not_found": NOT_FOUND_MESSAGE,
     "method_not_allowed": _("This method is not allowed at this address."),
     "not_acceptable": _("This address cannot answer in the format you asked for."),
     "unsupported_media_type": _("This address does not accept the format you sent."),
