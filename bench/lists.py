@@ -128,6 +128,14 @@ def add_the_rest() -> None:
             for index, agreement in enumerate(agreements))
 
 
+def analyse() -> None:
+    """Table statistics for the planner, as autovacuum gathers them soon after a bulk load in a deployment."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def rounds_per_second(call, seconds: float) -> tuple[float, float]:
     """Requests per second of `call`, run for about `seconds`, and this process's CPU milliseconds per request
     (which a busy database server does not inflate: it leaves out the wait for PostgreSQL, and its work)."""
@@ -138,12 +146,28 @@ def rounds_per_second(call, seconds: float) -> tuple[float, float]:
     return count / elapsed, (time.process_time() - cpu) * 1000 / count
 
 
+def profile(name: str, call, count: int) -> None:
+    """Where `count` requests of `call` spend their time: the functions of most cumulative and of most own time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [call() for _ in range(count)])
+    stats_file = Path(tempfile.gettempdir()) / f"kopru-bench-{name.replace(' ', '-')}.pstats"
+    profiler.dump_stats(stats_file)
+    print(f"--- {name}: {count} requests (the whole profile: {stats_file})")
+    for key in ("cumulative", "tottime"):
+        pstats.Stats(profiler).strip_dirs().sort_stats(key).print_stats(30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agreements", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the median is reported")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each list's round, and the bare view's")
     parser.add_argument("--only", default="", help="comma-separated names of the lists to time (default: all)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="instead of timing, profile N requests of each list and print where their time goes")
     args = parser.parse_args()
     names = [name for name in LISTS if not args.only or name in args.only.split(",")]
 
@@ -171,6 +195,7 @@ def main() -> int:
         token = base.set_up()
         add_agreements(args.agreements)
         add_the_rest()
+        analyse()
 
         from django.core.handlers.wsgi import WSGIHandler
         from django.db import connection
@@ -202,6 +227,9 @@ def main() -> int:
                 base.requests_per_second(each, 5)  # warm the caches and the code paths
             statements = [base.statements_per_request(each, 5)[0] for each in calls.values()]
             timed = calls[sizes[-1] if sizes == (None,) else TIMED_PAGE_SIZE]
+            if args.profile:
+                profile(name, timed, args.profile)
+                continue
             kopru_rounds, bare_rounds = [], []
             for _ in range(args.rounds):
                 kopru_rounds.append(rounds_per_second(timed, args.seconds))

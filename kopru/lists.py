@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, F, Field, OrderBy, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
@@ -98,9 +99,22 @@ class Ordering:
         language = get_language()
         expressions = []
         for column in self.keys[key.removeprefix("-")]:
-            expression = column(language) if callable(column) else F(column)
-            expressions.append(OrderBy(expression, descending=descending, nulls_last=True))
+            if callable(column):
+                expression, nullable = column(language), True
+            else:
+                expression, nullable = F(column), _nullable(queryset.model, column)
+            # NULLS LAST only where there can be nulls: on a NOT NULL column it would keep PostgreSQL
+            # from reading the rows in the order of an index on it.
+            expressions.append(OrderBy(expression, descending=descending, nulls_last=nullable or None))
         return queryset.order_by(*expressions, "-pk" if descending else "pk")
+
+
+def _nullable(model, column: str) -> bool:
+    """Whether the model's column (a field name, or a lookup through relations) may hold nulls."""
+    try:
+        return model._meta.get_field(column).null
+    except FieldDoesNotExist:
+        return True  # a lookup through a relation: a missing related row reads as null
 
 
 def query_url(query: QueryDict, **changes) -> str:

@@ -362,6 +362,7 @@ class AgreementRequest(CleanText, models.Model):
         verbose_name = _("request under an agreement")
         verbose_name_plural = _("requests under agreements")
         ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["-received_on", "-id"], name="request_newest_idx")]
 
     def __str__(self):
         return self.subject

@@ -21,7 +21,8 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+                   models.Index(fields=["recipient", "-created_at", "-id"], name="notification_newest_idx")]
 
     def __str__(self):
         return self.title
