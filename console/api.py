@@ -11,7 +11,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from console.deletion import (
     DEFAULT_GRACE_DAYS,
@@ -22,6 +21,7 @@ from console.deletion import (
 from console.selectors import provisioning_job_for_console, universities_with_activity, university_for_console
 from console.services import university_add_domain, university_onboard, university_reactivate, university_suspend
 from console.views import is_platform_admin
+from kopru.api.operations import ServiceApi
 from tenants.serializers import UniversityProfileOutput
 
 
@@ -30,8 +30,9 @@ class IsPlatformAdmin(BasePermission):
         return is_platform_admin(request.user) and connection.schema_name == settings.PUBLIC_SCHEMA_NAME
 
 
-class PlatformApi(APIView):
+class PlatformApi(ServiceApi):
     permission_classes = [IsPlatformAdmin]
+    pagination_class = None  # the platform's lists come whole
 
 
 class NamesField(serializers.DictField):
@@ -101,9 +102,7 @@ class UniversityListApi(PlatformApi):
 
     @extend_schema(request=InputSerializer, responses={202: JobOutput})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        job = university_onboard(acting_user=request.user, **data.validated_data)
+        job = university_onboard(acting_user=request.user, **self.input())
         return Response(JobOutput(job).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -144,10 +143,8 @@ class UniversityDomainsApi(PlatformApi):
 
     @extend_schema(request=InputSerializer, responses={201: DomainOutput})
     def post(self, request, slug: str):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
         domain = university_add_domain(university=university_for_console(slug), acting_user=request.user,
-                                       **data.validated_data)
+                                       **self.input())
         return Response(DomainOutput(domain).data, status=status.HTTP_201_CREATED)
 
 
@@ -163,12 +160,10 @@ class UniversityDeletionApi(PlatformApi):
     @extend_schema(request=InputSerializer, responses=UniversityOutput)
     def post(self, request, slug: str):
         """Schedule the deletion: the university closes at once and is deleted when the grace period ends."""
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = self.input()
         university = university_for_console(slug)
-        deletion_confirmation_check(university=university, typed=data.validated_data["confirmation"])
-        university_schedule_deletion(university=university, acting_user=request.user,
-                                     grace_days=data.validated_data["grace_days"])
+        deletion_confirmation_check(university=university, typed=data["confirmation"])
+        university_schedule_deletion(university=university, acting_user=request.user, grace_days=data["grace_days"])
         return Response(UniversityOutput(university).data)
 
     @extend_schema(request=None, responses=UniversityOutput)

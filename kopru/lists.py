@@ -74,6 +74,14 @@ def related_rows(row_sql: str, from_sql: str, *, order: str) -> RawSQL:
                   output_field=Field())
 
 
+def row_by_id(table: str, alias: str, id_sql: str, *, optional: bool = False) -> str:
+    """A join, for related_rows' `from_sql`, to the one row of `table` whose id is `id_sql` (none when `optional`
+    and it is null), read by its primary key: for the few rows of a page's relation, PostgreSQL would
+    otherwise merge or hash the whole table once per row of the page. OFFSET 0 keeps it a look-up."""
+    join = "LEFT JOIN LATERAL" if optional else "JOIN LATERAL"
+    return f"{join} (SELECT * FROM {table} WHERE id = {id_sql} OFFSET 0) {alias} ON TRUE"  # noqa: S608
+
+
 @dataclass(frozen=True)
 class Ordering:
     """The keys a list may be sorted by, each with its columns; `-key` sorts the other way.

@@ -31,3 +31,14 @@ XLSX = zipped({
     "[Content_Types].xml": b'<Types><Override PartName="/xl/workbook.xml" ContentType="application/'
                            b'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
 })
+
+
+def assert_refused(response, code: str, *words: str, field: str | None = None) -> None:
+    """A 400 in the API's error shape: the code, a message with each of the words and, given a field, the
+    message on that field."""
+    assert response.status_code == 400, response.content[:300]
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert all(word in error["message"] for word in words), error["message"]
+    if field is not None:
+        assert error["fields"] == {field: [error["message"]]}

@@ -3,11 +3,11 @@ from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from core.accounts.forms import UniversityPasswordChangeForm
 from core.accounts.selectors import api_token_get, api_tokens
 from core.accounts.services import api_token_obtain, api_token_revoke
+from kopru.api.operations import ServiceApi
 from kopru.errors import invalid
 
 
@@ -23,7 +23,7 @@ class TokenOutput(serializers.Serializer):
     expiry = serializers.DateTimeField(allow_null=True)
 
 
-class TokenObtainApi(APIView):
+class TokenObtainApi(ServiceApi):
     """Exchange a username, password and (when two-factor is on) a code for an API token.
 
     Each client names its token; obtaining one under a name the user already holds
@@ -52,9 +52,7 @@ class TokenObtainApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer, auth=[])
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        token, value = api_token_obtain(request=request, **data.validated_data)
+        token, value = api_token_obtain(request=request, **self.input())
         output = {"token": value, "id": token.pk, "name": token.name, "created": token.created,
                   "expiry": token.expiry}
         return Response(self.OutputSerializer(output).data)
@@ -81,7 +79,7 @@ class TokenRevokeApi(GenericAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class PasswordChangeApi(APIView):
+class PasswordChangeApi(ServiceApi):
     """Change the caller's password: every session and API token of theirs ends, the one sending this too."""
 
     class InputSerializer(serializers.Serializer):
@@ -93,12 +91,11 @@ class PasswordChangeApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={204: None})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        new = data.validated_data["new_password"]
+        data = self.input()
+        new = data["new_password"]
         # Django's form checks the old password and the new one's strength, as on the page.
         form = UniversityPasswordChangeForm(request.user, {
-            "old_password": data.validated_data["old_password"], "new_password1": new, "new_password2": new})
+            "old_password": data["old_password"], "new_password1": new, "new_password2": new})
         if not form.is_valid():
             names = {"new_password1": "new_password", "new_password2": "new_password"}
             raise invalid({names.get(field, field): errors for field, errors in form.errors.items()})

@@ -216,9 +216,7 @@ class AgreementListApi(RowListApi):
 
     @extend_schema(request=AgreementInput, responses={201: AgreementDetailOutput})
     def post(self, request):
-        data = AgreementInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        arguments = AgreementInput.arguments(data.validated_data)
+        arguments = AgreementInput.arguments(self.input(AgreementInput))
         arguments["titles"] = arguments["titles"] or {}
         agreement = agreement_create(acting_user=request.user, **arguments)
         agreement = agreement_get_for_user(request.user, agreement.pk)

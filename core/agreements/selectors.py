@@ -12,7 +12,15 @@ from core.office.selectors import unit_subtree_ids, visible_unit_ids
 from core.partners.models import Recognition
 from i18n.text import matches
 from kopru.errors import NotFound
-from kopru.lists import Ordering, reader_languages, related_rows, translated, translated_sql, translated_value
+from kopru.lists import (
+    Ordering,
+    reader_languages,
+    related_rows,
+    row_by_id,
+    translated,
+    translated_sql,
+    translated_value,
+)
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 AgreementUnit = Agreement.units.through
@@ -82,11 +90,11 @@ def _list_relations() -> dict:
         "partner_rows": related_rows(
             f"""json_build_object('id', p.id, 'name', {translated_sql('p.name')}, 'country', p.country,
                                   'recognition', p.recognition)""",
-            """FROM agreements_agreement_partners l JOIN partners_partner p ON p.id = l.partner_id
+            f"""FROM agreements_agreement_partners l {row_by_id("partners_partner", "p", "l.partner_id")}
                 WHERE l.agreement_id = agreements_agreement.id""", order=f"p.name_{language}, p.id"),
         "unit_rows": related_rows(
             f"json_build_object('id', u.id, 'name', {translated_sql('u.name')})",
-            """FROM agreements_agreement_units l JOIN office_academicunit u ON u.id = l.academicunit_id
+            f"""FROM agreements_agreement_units l {row_by_id("office_academicunit", "u", "l.academicunit_id")}
                WHERE l.agreement_id = agreements_agreement.id""", order=f"u.name_{language}, u.id"),
         # months as text, so "5.0" keeps its decimal as the detail's serializer writes it
         "condition_rows": related_rows(
@@ -94,7 +102,8 @@ def _list_relations() -> dict:
                                   'isced', CASE WHEN i.code IS NULL THEN NULL
                                            ELSE json_build_object('code', i.code, 'name', {translated_sql('i.name')})
                                            END)""",
-            """FROM agreements_cooperationcondition c LEFT JOIN agreements_iscedfield i ON i.id = c.isced_id
+            f"""FROM agreements_cooperationcondition c
+               {row_by_id("agreements_iscedfield", "i", "c.isced_id", optional=True)}
                WHERE c.agreement_id = agreements_agreement.id""", order="c.direction, c.mobility_type, c.id"),
     }
 

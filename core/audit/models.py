@@ -8,7 +8,7 @@ from core.audit.actions import action_label
 class AuditEntry(models.Model):
     """Who did what to which record, and when. Written by services, never edited."""
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)  # indexed with the id, in Meta
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

@@ -173,7 +173,7 @@ def _filters(query: dict) -> dict:
             "ordering": query["ordering"]}
 
 
-class PartnerListApi(ServiceApi, RowListApi):
+class PartnerListApi(RowListApi):
     """Partners sorted by name in the request's language, unless `ordering` says otherwise."""
 
     permission_classes = [OfficePermission]

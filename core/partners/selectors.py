@@ -11,7 +11,7 @@ from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEn
 from i18n.countries import country_name
 from i18n.text import collation_key, matches, sort_by_language
 from kopru.errors import NotFound
-from kopru.lists import Ordering, translated_value
+from kopru.lists import Ordering, reader_languages, translated_value
 from kopru.spreadsheets import write_table
 from kopru.translated import NAME_FIELDS
 
@@ -66,7 +66,8 @@ PARTNER_ORDERING = Ordering(keys={
     "name": (), "country": ("country",), "city": ("city",), "erasmus_code": ("erasmus_code",),
     "recognition": ("recognition",),
 }, default="name")
-SEARCHED_FIELDS = (*NAME_FIELDS, "short_name", "city", "erasmus_code")
+# What a search reads besides the names.
+OTHER_SEARCHED_FIELDS = ("short_name", "city", "erasmus_code")
 
 
 def partner_ids(user, *, query: str = "", country: str = "", recognition: str = "", ordering: str = "",
@@ -86,16 +87,21 @@ def partner_ids(user, *, query: str = "", country: str = "", recognition: str = 
     elif recognition:
         partners = partners.filter(recognition=recognition)
     key = PARTNER_ORDERING.key(ordering)
-    by_name = key.removeprefix("-") == "name"
-    found = (partners if by_name else PARTNER_ORDERING.apply(partners, key)).values("id", *SEARCHED_FIELDS)
-    if query.strip():
-        found = [row for row in found if matches(query, " ".join(row[field] or "" for field in SEARCHED_FIELDS))]
+    by_name, searching = key.removeprefix("-") == "name", bool(query.strip())
+    if not by_name:
+        partners = PARTNER_ORDERING.apply(partners, key)
+    # Tuples of the columns the search and the sort read, nothing more: this reads every partner of the office.
+    columns = ("id", *(NAME_FIELDS if by_name or searching else ()), *(OTHER_SEARCHED_FIELDS if searching else ()))
+    found = partners.values_list(*columns)
+    if searching:
+        found = [row for row in found if matches(query, " ".join(value or "" for value in row[1:]))]
     if by_name:
         language = language or get_language()
         with override(language):
-            name = translated_value(Partner, "name")
-        found = sorted(found, key=lambda row: collation_key(name(row), language), reverse=key.startswith("-"))
-    return [row["id"] for row in found]
+            name_at = [columns.index(f"name_{code}") for code in reader_languages()]
+        found = sorted(found, key=lambda row: collation_key(next((row[at] for at in name_at if row[at]), ""), language),
+                       reverse=key.startswith("-"))
+    return [row[0] for row in found]
 
 
 def partner_list(user, **filters) -> list[Partner]:

@@ -26,9 +26,10 @@ from core.statutes.selectors import (
     revision_in_force_on,
     statute_get_for_user,
     statute_rows,
+    statute_values,
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
-from kopru.api.lists import ordering_field
+from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 
@@ -181,20 +182,25 @@ def _statute_data(request, statute_id) -> dict:
     return StatuteDetailOutput(statute_get_for_user(request.user, statute_id)).data
 
 
-class StatuteListApi(ServiceApi):
+class StatuteListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = StatuteOutput
-    pagination_class = None  # an office's statutes come whole, as on the statutes page
 
     class QuerySerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=Statute.Kind.values, required=False, allow_blank=True, default="")
         ordering = ordering_field(STATUTE_ORDERING)
 
-    @extend_schema(parameters=[QuerySerializer], responses=StatuteOutput(many=True))
-    def get(self, request):
-        query = query_values(self.QuerySerializer, request)
-        return Response(statute_rows(kind=query["kind"], ordering=query["ordering"]))
+    def get_queryset(self):
+        query = query_values(self.QuerySerializer, self.request)
+        return statute_values(kind=query["kind"], ordering=query["ordering"])
+
+    def rows(self, page) -> list[dict]:
+        return statute_rows(page)
+
+    @extend_schema(parameters=[QuerySerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     @extend_schema(request=StatuteInput, responses={201: StatuteDetailOutput})
     def post(self, request):

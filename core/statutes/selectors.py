@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.agreements.models import WorkflowStep
@@ -59,14 +59,21 @@ STATUTE_ORDERING = Ordering(keys={
 REVISION_REF_FIELDS = ("number", "status", "in_force_from", "in_force_until")
 
 
-def statute_rows(*, kind: str = "", ordering: str = "") -> list[dict]:
-    """The statutes as plain dicts, each with its revision in force and its latest one ({number, status,
-    in_force_from, in_force_until} or None): two queries whatever their count."""
+TITLE_FIELDS = tuple(f"title_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+
+
+def statute_values(*, kind: str = "", ordering: str = "") -> QuerySet:
+    """The statutes of a kind (or all), sorted, as `values()`; statute_rows completes a page of them."""
     statutes = Statute.objects.all()
     if kind:
         statutes = statutes.filter(kind=kind)
-    title_fields = [f"title_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
-    statutes = list(STATUTE_ORDERING.apply(statutes, ordering).values("id", "kind", *title_fields, "document_number"))
+    return STATUTE_ORDERING.apply(statutes, ordering).values("id", "kind", *TITLE_FIELDS, "document_number")
+
+
+def statute_rows(page) -> list[dict]:
+    """A page of statute_values as plain dicts, each with its revision in force and its latest one ({number,
+    status, in_force_from, in_force_until} or None): one query more whatever the page's size."""
+    statutes = list(page)
     current, latest = {}, {}
     for revision in Revision.objects.filter(statute_id__in=[row["id"] for row in statutes]).order_by(
             "statute_id", "number").values("statute_id", *REVISION_REF_FIELDS):
@@ -77,7 +84,7 @@ def statute_rows(*, kind: str = "", ordering: str = "") -> list[dict]:
     title = translated_value(Statute, "title")
     return [{
         "id": row["id"], "kind": row["kind"], "title": title(row),
-        "titles": {field.removeprefix("title_"): row[field] for field in title_fields},
+        "titles": {field.removeprefix("title_"): row[field] for field in TITLE_FIELDS},
         "document_number": row["document_number"], "current_revision": current.get(row["id"]),
         "latest_revision": latest.get(row["id"]),
     } for row in statutes]

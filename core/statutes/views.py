@@ -37,6 +37,7 @@ from core.statutes.forms import (
 )
 from core.statutes.models import Clause, Revision, Statute
 from core.statutes.selectors import (
+    STATUTE_ORDERING,
     RevisionAction,
     clause_choices,
     clause_get_for_user,
@@ -47,9 +48,11 @@ from core.statutes.selectors import (
     revision_in_force_on,
     revision_table,
     statute_get_for_user,
-    statute_list,
+    statute_rows,
+    statute_values,
 )
 from i18n.middleware import enabled_languages
+from kopru.lists import sort_columns
 from kopru.translated import translations
 from kopru.web import run_service
 
@@ -88,13 +91,23 @@ def _statute_context(request, statute: Statute, revision: Revision | None) -> di
 
 @permission_required(Action.VIEW_STATUTES)
 def statute_index(request):
+    """The office's statutes grouped by kind (dozens, so on one page), sorted within each group by a column."""
     kind = request.GET.get("kind", "")
     kind = kind if kind in Statute.Kind.values else ""
-    statutes = statute_list(kind=kind)
-    groups = [(label, [statute for statute in statutes if statute.kind == value])
+    statutes = statute_rows(statute_values(kind=kind, ordering=request.GET.get("ordering", "")))
+    labels = dict(Revision.Status.choices)
+    for statute in statutes:
+        if statute["latest_revision"]:
+            statute["latest_revision"]["status_label"] = labels[statute["latest_revision"]["status"]]
+    groups = [(label, [statute for statute in statutes if statute["kind"] == value])
               for value, label in Statute.Kind.choices]
+    columns = sort_columns(request.GET, STATUTE_ORDERING, [
+        ("document_number", gettext("Document number")), ("title", gettext("Title")),
+        (None, gettext("Revision in force")), (None, gettext("Latest revision")),
+    ])
     return render(request, "statutes/list.html", {
         "groups": [(label, rows) for label, rows in groups if rows], "kinds": Statute.Kind.choices, "kind": kind,
+        "columns": columns,
         "may_manage": can(request.user, Action.MANAGE_STATUTES),
     })
 

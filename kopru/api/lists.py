@@ -11,6 +11,7 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
+from kopru.api.operations import ServiceApi
 from kopru.lists import Ordering
 
 
@@ -29,7 +30,9 @@ def ordering_field(ordering: Ordering) -> serializers.ChoiceField:
         help_text=f"Sort key; `-` before it sorts the other way round. Default: `{ordering.default}`.")
 
 
-class RowListApi(ListAPIView):
+class RowListApi(ServiceApi, ListAPIView):
+    """A list (GET) with, where the list takes new rows, the ServiceApi operation that adds one (POST)."""
+
     def rows(self, page) -> list[dict]:
         raise NotImplementedError
 

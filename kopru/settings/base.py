@@ -166,7 +166,7 @@ def database_url() -> str:
 
 DATABASE_URL = database_url()
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(env("DB_CONN_MAX_AGE", "60")))}
-DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
+DATABASES["default"]["ENGINE"] = "kopru.database"  # django-tenants' backend (kopru/database/base.py)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -318,6 +318,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "kopru.api.schema.AutoSchema",
     # JSON bounded in size and depth; forms and uploads as DRF parses them (kopru/api/parsers.py).
+    # JSON written by orjson (kopru/api/renderers.py); the browsable API for people trying it out.
+    "DEFAULT_RENDERER_CLASSES": ["kopru.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_PARSER_CLASSES": ["kopru.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
                                "rest_framework.parsers.MultiPartParser"],
     # OPTIONS names an address's media types without fetching its objects (kopru/api/metadata.py).

@@ -81,7 +81,7 @@ class FreshUniversities:
 
 
 @pytest.fixture
-def fresh(db):
+def fresh_universities(db):
     universities = FreshUniversities()
     yield universities
     universities.remove_files()

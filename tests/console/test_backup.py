@@ -36,9 +36,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def source(fresh) -> University:
+def source(fresh_universities) -> University:
     """A university with people, units, partners, agreements with conditions, a document file and audit rows."""
-    university = fresh.make()
+    university = fresh_universities.make()
     admin = make_office_user(university, username="ayse", email="ayse@kaynak.example")
     make_office_user(university, username="memur", role=Role.OFFICER)
     with tenant_context(university):
@@ -107,11 +107,11 @@ def change_the_office(university: University) -> None:
         User.objects.create_user(username="yeni")
 
 
-def test_a_backup_restored_under_a_new_address_has_every_row_and_file(source, fresh, tmp_path):
+def test_a_backup_restored_under_a_new_address_has_every_row_and_file(source, fresh_universities, tmp_path):
     # given
     archive = tmp_path / "kaynak.tar.gz"
     manifest = university_backup(university=source, archive_path=archive)
-    copy_slug = fresh.new_slug()
+    copy_slug = fresh_universities.new_slug()
 
     # when
     copy = university_restore(archive_path=archive, slug=copy_slug)
@@ -160,10 +160,10 @@ def test_restoring_over_the_same_university_brings_the_old_state_back(source, tm
         assert not list(Path(default_storage.path("")).glob(".restore-*"))  # nothing kept aside is left
 
 
-def test_a_restore_failing_half_way_leaves_nothing(source, fresh, tmp_path, monkeypatch):
+def test_a_restore_failing_half_way_leaves_nothing(source, fresh_universities, tmp_path, monkeypatch):
     archive = tmp_path / "kaynak.tar.gz"
     university_backup(university=source, archive_path=archive)
-    copy_slug = fresh.new_slug()
+    copy_slug = fresh_universities.new_slug()
     real_restore_files = backup._restore_files
 
     def files_then_disk_full(*args):
@@ -199,7 +199,7 @@ def test_a_restore_refuses_a_taken_address_and_a_foreign_file(source, tmp_path):
     assert status_of(unknown.value) == 404
 
 
-def test_an_archive_never_writes_outside_the_university_schema(source, fresh, tmp_path):
+def test_an_archive_never_writes_outside_the_university_schema(source, fresh_universities, tmp_path):
     # given: an archive whose rows of academic units hide one of the platform's own records, its checksums made anew
     archive = tmp_path / "kaynak.tar.gz"
     university_backup(university=source, archive_path=archive)
@@ -216,26 +216,26 @@ def test_an_archive_never_writes_outside_the_university_schema(source, fresh, tm
     repack(archive, forged, hide_a_domain)
 
     with pytest.raises(ServiceError) as refused:
-        university_restore(archive_path=forged, slug=fresh.new_slug())
+        university_restore(archive_path=forged, slug=fresh_universities.new_slug())
 
     assert refused.value.code == "invalid_archive"
     assert not Domain.objects.filter(domain="evil.localhost").exists()
 
 
-def test_an_archive_of_another_version_is_refused(source, fresh, tmp_path, monkeypatch):
+def test_an_archive_of_another_version_is_refused(source, fresh_universities, tmp_path, monkeypatch):
     archive = tmp_path / "kaynak.tar.gz"
     university_backup(university=source, archive_path=archive)
     monkeypatch.setattr(backup, "schema_version", lambda: {"agreements": "9999_from_the_future"})
 
     with pytest.raises(ServiceError) as refused:
-        university_restore(archive_path=archive, slug=fresh.new_slug())
+        university_restore(archive_path=archive, slug=fresh_universities.new_slug())
 
     assert refused.value.code == "version_mismatch"
 
 
-def test_the_commands_back_up_and_restore(source, fresh, tmp_path):
+def test_the_commands_back_up_and_restore(source, fresh_universities, tmp_path):
     archive = tmp_path / "kaynak.tar.gz"
-    copy_slug = fresh.new_slug()
+    copy_slug = fresh_universities.new_slug()
 
     call_command("backup_university", source.slug, str(archive))
     call_command("restore_university", str(archive), "--slug", copy_slug)
@@ -247,12 +247,12 @@ def test_the_commands_back_up_and_restore(source, fresh, tmp_path):
 KEY = b"a long passphrase the operator keeps"
 
 
-def test_an_encrypted_backup_restores_only_with_its_key(source, fresh, tmp_path):
+def test_an_encrypted_backup_restores_only_with_its_key(source, fresh_universities, tmp_path):
     # given
     archive = tmp_path / "kaynak.tar.gz.enc"
     university_backup(university=source, archive_path=archive, key=KEY)
     sealed = archive.read_bytes()
-    copy_slug = fresh.new_slug()
+    copy_slug = fresh_universities.new_slug()
 
     # when: without the key, with another, with its own
     with pytest.raises(ServiceError) as no_key:
@@ -390,16 +390,16 @@ def test_a_restore_failing_half_way_leaves_rows_and_files_as_they_were(source, t
     assert every_file(source) == before_files  # the versions replaced are back, none kept aside is left
 
 
-def test_the_commands_encrypt_with_a_key_file_or_the_environment(source, fresh, tmp_path, monkeypatch):
+def test_the_commands_encrypt_with_a_key_file_or_the_environment(source, fresh_universities, tmp_path, monkeypatch):
     archive = tmp_path / "kaynak.tar.gz"
     key_file = tmp_path / "backup.key"
     key_file.write_bytes(KEY + b"\n")
 
     call_command("backup_university", source.slug, str(archive), "--key-file", str(key_file))
     with pytest.raises(CommandError, match="This backup is encrypted: give the key it was made with."):
-        call_command("restore_university", str(archive), "--slug", fresh.new_slug())
+        call_command("restore_university", str(archive), "--slug", fresh_universities.new_slug())
     monkeypatch.setenv("KOPRU_BACKUP_KEY", KEY.decode())
-    copy_slug = fresh.new_slug()
+    copy_slug = fresh_universities.new_slug()
     call_command("restore_university", str(archive), "--slug", copy_slug)
 
     assert archive.read_bytes().startswith(backup_crypto.MAGIC)

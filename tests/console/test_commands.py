@@ -1,24 +1,18 @@
 """The console's management commands: thin callers of the same services."""
 
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from tenants.models import Domain, ProvisioningJob, University
+from tests.commands import command_output
 
 ONBOARD_ARGS = ["--name-tr", "Komut Üniversitesi", "--name-en", "Command University", "--country", "TR",
                 "--languages", "tr,en", "--default-language", "tr", "--admin-email", "iro@komut.example"]
 
 
-def run(*args) -> str:
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
-
-
 def test_onboard_university_sync_provisions_here_and_prints_progress(new_slug):
-    output = run("onboard_university", "--slug", new_slug, *ONBOARD_ARGS, "--sync")
+    output = command_output("onboard_university", "--slug", new_slug, *ONBOARD_ARGS, "--sync")
 
     assert f"{new_slug} [  0%] Creating the database schema" in output
     assert f"{new_slug} [100%] Done" in output
@@ -28,7 +22,7 @@ def test_onboard_university_sync_provisions_here_and_prints_progress(new_slug):
 
 def test_onboard_university_queues_the_task_after_commit(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as queued:
-        output = run("onboard_university", "--slug", "queued-uni", *ONBOARD_ARGS)
+        output = command_output("onboard_university", "--slug", "queued-uni", *ONBOARD_ARGS)
 
     assert "Queued provisioning job" in output
     assert len(queued) == 1
@@ -37,18 +31,18 @@ def test_onboard_university_queues_the_task_after_commit(db, django_capture_on_c
 
 def test_onboard_university_refuses_bad_input(db):
     with pytest.raises(CommandError, match="reserved"):
-        run("onboard_university", "--slug", "admin", *ONBOARD_ARGS)
+        command_output("onboard_university", "--slug", "admin", *ONBOARD_ARGS)
     assert not ProvisioningJob.objects.exists()
 
 
 def test_suspend_reactivate_and_add_domain(university_a):
-    assert "is suspended" in run("suspend_university", "kastamonu")
+    assert "is suspended" in command_output("suspend_university", "kastamonu")
     assert University.objects.get(slug="kastamonu").status == University.Status.SUSPENDED
     with pytest.raises(CommandError, match="Only an active university"):
-        run("suspend_university", "kastamonu")
-    assert "is active" in run("reactivate_university", "kastamonu")
+        command_output("suspend_university", "kastamonu")
+    assert "is active" in command_output("reactivate_university", "kastamonu")
 
-    run("add_domain", "kastamonu", "iro.kastamonu.edu.tr")
+    command_output("add_domain", "kastamonu", "iro.kastamonu.edu.tr")
     assert Domain.objects.get(domain="iro.kastamonu.edu.tr").tenant == university_a
     with pytest.raises(CommandError, match="No university"):
-        run("suspend_university", "nowhere")
+        command_output("suspend_university", "nowhere")

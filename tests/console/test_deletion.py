@@ -23,9 +23,9 @@ from tests.console.conftest import schema_exists
 
 
 @pytest.fixture
-def doomed(fresh):
+def doomed(fresh_universities):
     """A live university with a stored file."""
-    university = fresh.make()
+    university = fresh_universities.make()
     with schema_context(university.schema_name):
         default_storage.save("agreements/documents/2026/protokol.pdf", ContentFile(b"%PDF-1.4 signed"))
     return university
@@ -110,8 +110,8 @@ def test_the_purge_after_the_date_removes_schema_files_domains_and_row(doomed, p
     assert University.objects.filter(slug__in=["kastamonu", "osh"]).count() == 2  # the others stay
 
 
-def test_the_daily_task_and_the_commands_purge_what_is_due(doomed, fresh):
-    kept = fresh.make()
+def test_the_daily_task_and_the_commands_purge_what_is_due(doomed, fresh_universities):
+    kept = fresh_universities.make()
     call_command("schedule_university_deletion", doomed.slug, "--grace-days", "1")
     call_command("schedule_university_deletion", kept.slug)
     University.objects.filter(pk=doomed.pk).update(deletion_due_at=timezone.now() - timedelta(minutes=1))

@@ -20,7 +20,7 @@ from core.partners.models import Partner, RecognitionCheck
 from kopru.uploads import DOCX_MAIN_PART
 from tests.core.accounts.helpers import api, in_english, sign_in
 from tests.core.agreements.agreement_world import make
-from tests.uploads import DOCX, PDF, PNG
+from tests.uploads import DOCX, PDF, PNG, assert_refused
 
 MB = 1024 * 1024
 CONTENT_TYPES_XML = b'<Types><Override PartName="/word/document.xml" ContentType="application/vnd.' + \
@@ -93,13 +93,6 @@ def docx_bomb() -> bytes:
 def upload_document(university, user, agreement, content: bytes, name: str = "protocol.docx"):
     return in_english(api(university, user)).post(f"/api/agreements/{agreement.pk}/documents/", {
         "kind": "agreement_text", "file": SimpleUploadedFile(name, content)})
-
-
-def assert_refused(response, code: str, *words: str) -> None:
-    assert response.status_code == 400, response.content[:300]
-    error = response.json()["error"]
-    assert error["code"] == code
-    assert all(word in error["message"] for word in words), error["message"]
 
 
 def test_a_400_kb_docx_that_unpacks_to_400_mb_is_refused_and_nothing_is_kept(university_a, admin_a, agreement,

@@ -1,36 +1,30 @@
 """`manage.py demo_data`: refused outside demo mode, and the same demo however often it runs."""
 
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django_tenants.utils import tenant_context
 
 from core.accounts.models import User
 from core.office.models import AcademicUnit, Membership
 from tenants.models import Domain, ProvisioningJob, University
-
-
-def run(*args) -> str:
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
+from tests.commands import command_output
 
 
 def test_demo_data_refuses_outside_demo_mode(db, settings):
     settings.KOPRU_DEMO = False
 
     with pytest.raises(CommandError, match="KOPRU_DEMO"):
-        run("demo_data")
+        command_output("demo_data")
     assert not User.objects.filter(username="platform").exists()
 
 
 def test_demo_data_creates_the_demo_and_changes_nothing_the_second_time(db, settings):
     settings.KOPRU_DEMO = True
 
-    run("demo_data")
+    command_output("demo_data")
     counts = (University.objects.count(), Domain.objects.count(), ProvisioningJob.objects.count())
-    run("demo_data")
+    command_output("demo_data")
 
     assert (University.objects.count(), Domain.objects.count(), ProvisioningJob.objects.count()) == counts
     assert User.objects.get(username="platform").check_password("kopru-demo")

@@ -2,7 +2,7 @@
 
 import os
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext
 
 from console.selectors import university_for_console
@@ -39,6 +39,16 @@ def backup_key(path: str | None) -> bytes | None:
 def command_error(error: ServiceError) -> CommandError:
     details = "; ".join(f"{field}: {' '.join(map(str, messages))}" for field, messages in error.fields.items())
     return CommandError(f"{error.message} {details}".strip())
+
+
+class ConsoleCommand(BaseCommand):
+    """A command that calls the console's services: a refusal ends it with the refusal's message (exit status 1)."""
+
+    def execute(self, *args, **options):
+        try:
+            return super().execute(*args, **options)
+        except ServiceError as error:
+            raise command_error(error) from error
 
 
 def progress_line(job) -> str:

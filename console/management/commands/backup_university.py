@@ -1,16 +1,13 @@
-from django.core.management.base import BaseCommand
-
 from console.backup import university_backup
 from console.management.commands._console import (
+    ConsoleCommand,
     add_backup_key_argument,
     backup_key,
-    command_error,
     university_by_slug,
 )
-from kopru.errors import ServiceError
 
 
-class Command(BaseCommand):
+class Command(ConsoleCommand):
     help = "Write one university's data and files to a .tar.gz archive (restore_university reads it back)."
 
     def add_arguments(self, parser):
@@ -20,11 +17,8 @@ class Command(BaseCommand):
                                         "restore_university then needs the same key.")
 
     def handle(self, *args, **options):
-        try:
-            manifest = university_backup(university=university_by_slug(options["slug"]),
-                                         archive_path=options["archive"], key=backup_key(options["key_file"]))
-        except ServiceError as error:
-            raise command_error(error) from error
+        manifest = university_backup(university=university_by_slug(options["slug"]),
+                                     archive_path=options["archive"], key=backup_key(options["key_file"]))
         rows = sum(entry["rows"] for entry in manifest["models"])
         self.stdout.write(f"{options['slug']}: {rows} rows and {len(manifest['files'])} files "
                           f"written to {options['archive']}.")

@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
 
 from console.errors import ConsoleError
-from console.management.commands._console import command_error, progress_line
+from console.management.commands._console import ConsoleCommand, progress_line
 from console.provisioning import provisioning_run
 from console.services import university_onboard
 from kopru.errors import ServiceError
 
 
-class Command(BaseCommand):
+class Command(ConsoleCommand):
     help = "Onboard a university: queue its provisioning, or run it here with --sync."
 
     def add_arguments(self, parser):
@@ -26,23 +25,20 @@ class Command(BaseCommand):
         parser.add_argument("--sync", action="store_true", help="provision in this process and print the progress")
 
     def handle(self, *args, **options):
-        try:
-            job = university_onboard(
-                acting_user=None, slug=options["slug"], short_name=options["short_name"],
-                names={code: options[f"name_{code}"] for code in settings.LANGUAGE_CODES},
-                country=options["country"], city=options["city"],
-                languages=[code.strip() for code in options["languages"].split(",") if code.strip()],
-                default_language=options["default_language"], erasmus_code=options["erasmus_code"],
-                website=options["website"], admin_email=options["admin_email"], queue=not options["sync"],
-            )
-        except ServiceError as error:
-            raise command_error(error) from error
+        job = university_onboard(
+            acting_user=None, slug=options["slug"], short_name=options["short_name"],
+            names={code: options[f"name_{code}"] for code in settings.LANGUAGE_CODES},
+            country=options["country"], city=options["city"],
+            languages=[code.strip() for code in options["languages"].split(",") if code.strip()],
+            default_language=options["default_language"], erasmus_code=options["erasmus_code"],
+            website=options["website"], admin_email=options["admin_email"], queue=not options["sync"],
+        )
         if not options["sync"]:
             self.stdout.write(f"Queued provisioning job {job.pk} for {job.slug}.")
             return
         job = provisioning_run(job_id=job.pk, on_progress=self._show)
         if job.status != job.Status.DONE:
-            raise command_error(ServiceError(ConsoleError.PROVISIONING_FAILED, f"Provisioning failed: {job.error}"))
+            raise ServiceError(ConsoleError.PROVISIONING_FAILED, f"Provisioning failed: {job.error}")
         self.stdout.write(self.style.SUCCESS(f"{job.slug} is live on {job.slug}.{settings.KOPRU_ROOT_DOMAIN}."))
 
     def _show(self, job):

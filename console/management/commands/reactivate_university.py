@@ -1,19 +1,13 @@
-from django.core.management.base import BaseCommand
-
-from console.management.commands._console import command_error, university_by_slug
+from console.management.commands._console import ConsoleCommand, university_by_slug
 from console.services import university_reactivate
-from kopru.errors import ServiceError
 
 
-class Command(BaseCommand):
+class Command(ConsoleCommand):
     help = "Reactivate a suspended university."
 
     def add_arguments(self, parser):
         parser.add_argument("slug")
 
     def handle(self, *args, **options):
-        try:
-            university = university_reactivate(university=university_by_slug(options["slug"]), acting_user=None)
-        except ServiceError as error:
-            raise command_error(error) from error
+        university = university_reactivate(university=university_by_slug(options["slug"]), acting_user=None)
         self.stdout.write(f"{university.slug} is active.")

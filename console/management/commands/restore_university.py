@@ -1,11 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from console.backup import university_restore
-from console.management.commands._console import add_backup_key_argument, backup_key, command_error
-from kopru.errors import ServiceError
+from console.management.commands._console import ConsoleCommand, add_backup_key_argument, backup_key
 
 
-class Command(BaseCommand):
+class Command(ConsoleCommand):
     help = ("Restore a university from an archive of backup_university: into a new university, "
             "or with --replace over the data and files of an existing one.")
 
@@ -17,9 +14,6 @@ class Command(BaseCommand):
         add_backup_key_argument(parser, "The key an encrypted archive was made with, in this file.")
 
     def handle(self, *args, **options):
-        try:
-            university = university_restore(archive_path=options["archive"], slug=options["slug"],
-                                            replace=options["replace"], key=backup_key(options["key_file"]))
-        except ServiceError as error:
-            raise command_error(error) from error
+        university = university_restore(archive_path=options["archive"], slug=options["slug"],
+                                        replace=options["replace"], key=backup_key(options["key_file"]))
         self.stdout.write(f"{university.slug} is restored from {options['archive']}.")

@@ -1,11 +1,8 @@
-from django.core.management.base import BaseCommand
-
 from console.deletion import DEFAULT_GRACE_DAYS, university_schedule_deletion
-from console.management.commands._console import command_error, university_by_slug
-from kopru.errors import ServiceError
+from console.management.commands._console import ConsoleCommand, university_by_slug
 
 
-class Command(BaseCommand):
+class Command(ConsoleCommand):
     help = "Close a university at once and delete its data and files when the grace period ends."
 
     def add_arguments(self, parser):
@@ -14,10 +11,7 @@ class Command(BaseCommand):
                             help=f"Days before it is deleted (default {DEFAULT_GRACE_DAYS}).")
 
     def handle(self, *args, **options):
-        try:
-            university = university_schedule_deletion(university=university_by_slug(options["slug"]),
-                                                      acting_user=None, grace_days=options["grace_days"])
-        except ServiceError as error:
-            raise command_error(error) from error
+        university = university_schedule_deletion(university=university_by_slug(options["slug"]),
+                                                  acting_user=None, grace_days=options["grace_days"])
         due = university.deletion_due_at.isoformat(timespec="minutes")
         self.stdout.write(f"{university.slug} is closed and will be deleted after {due}.")

@@ -70,7 +70,7 @@ class RequestRegisterInput(serializers.Serializer):
     letter = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class RequestListApi(ServiceApi, RowListApi):
+class RequestListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.ANSWER_REQUESTS, "POST": Action.REGISTER_REQUESTS}
     serializer_class = RequestOutput

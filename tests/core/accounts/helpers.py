@@ -45,6 +45,11 @@ def api(university, user) -> Client:
     return Client(HTTP_HOST=host_of(university), HTTP_AUTHORIZATION=f"Token {token_for(university, user)}")
 
 
+def profile_by_token(host: str, token: str):
+    """GET /api/me/ on the host with the token: 200 while the token is good there, 401 otherwise."""
+    return Client(HTTP_HOST=host).get("/api/me/", HTTP_AUTHORIZATION=f"Token {token}")
+
+
 def add_authenticator(university, user) -> TOTPDevice:
     with schema_context(university.schema_name):
         return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)

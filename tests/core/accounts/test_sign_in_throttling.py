@@ -35,7 +35,7 @@ def _three_free_failures():
         yield
 
 
-def at(university, address: str) -> Client:
+def browser_from(university, address: str) -> Client:
     """A browser on the university's host (or the root domain) connecting from `address`."""
     host = host_of(university) if university is not None else ROOT_HOST
     return in_english(Client(HTTP_HOST=host, REMOTE_ADDR=address))
@@ -48,7 +48,7 @@ def time_passes(schema: str, **delta) -> None:
 
 
 def test_failures_hold_the_account_back_at_that_address_with_growing_delays(university_a, admin_a):
-    attacker = at(university_a, "203.0.113.9")
+    attacker = browser_from(university_a, "203.0.113.9")
     for _attempt in range(2):
         assert sign_in_with_password(attacker, "ayse", "wrong").status_code == 200
 
@@ -58,7 +58,7 @@ def test_failures_hold_the_account_back_at_that_address_with_growing_delays(univ
     assert third.status_code == 429
     assert "Too many failed sign-in attempts. Wait 1 min and try again." in third.content.decode()
     assert right_too_soon.status_code == 429  # even the right password waits
-    assert at(university_a, "203.0.113.9").get("/").status_code == 302
+    assert browser_from(university_a, "203.0.113.9").get("/").status_code == 302
 
     time_passes(university_a.schema_name, seconds=61)
     assert "Wait 2 min" in sign_in_with_password(attacker, "ayse", "wrong").content.decode()
@@ -72,11 +72,11 @@ def test_failures_hold_the_account_back_at_that_address_with_growing_delays(univ
 
 
 def test_nobody_can_keep_another_person_out_from_elsewhere(university_a, admin_a):
-    attacker = at(university_a, "203.0.113.9")
+    attacker = browser_from(university_a, "203.0.113.9")
     for _attempt in range(10):
         sign_in_with_password(attacker, "ayse", "wrong")
 
-    response = sign_in_with_password(at(university_a, "198.51.100.20"), "ayse", PASSWORD)
+    response = sign_in_with_password(browser_from(university_a, "198.51.100.20"), "ayse", PASSWORD)
 
     assert response.status_code == 302
 
@@ -93,7 +93,7 @@ def test_the_delays_double_up_to_the_cap():
 @override_settings(KOPRU_SIGN_IN_ADDRESS_FAILURES=6)
 def test_the_address_ceiling_stops_one_address_guessing_many_usernames(university_a, admin_a):
     make_office_user(university_a, username="mehmet", role="officer")
-    guesser = at(university_a, "203.0.113.9")
+    guesser = browser_from(university_a, "203.0.113.9")
     for username in ("admin", "root", "rektor", "iro", "ofis"):
         # each account still far from its delay
         assert sign_in_with_password(guesser, username, "wrong").status_code == 200
@@ -103,7 +103,7 @@ def test_the_address_ceiling_stops_one_address_guessing_many_usernames(universit
 
     assert sixth.status_code == held.status_code == 429
     assert "Too many failed sign-in attempts from your address. Wait 60 min" in held.content.decode()
-    assert sign_in_with_password(at(university_a, "198.51.100.20"), "mehmet", PASSWORD).status_code == 302
+    assert sign_in_with_password(browser_from(university_a, "198.51.100.20"), "mehmet", PASSWORD).status_code == 302
     time_passes(university_a.schema_name, minutes=61)
     assert sign_in_with_password(guesser, "mehmet", PASSWORD).status_code == 302
 
@@ -142,7 +142,7 @@ def test_the_proxy_count_setting_sets_axes_and_the_api_alike(proxies, expected):
 
 
 def test_the_token_endpoint_is_held_back_the_same_way(university_a, admin_a):
-    client = at(university_a, "203.0.113.9")
+    client = browser_from(university_a, "203.0.113.9")
     for _attempt in range(2):
         client.post("/api/auth/token/", {"username": "ayse", "password": "nope"}, content_type="application/json")
     sign_in_with_password(client, "ayse", "nope")  # the form and the API count together
@@ -154,13 +154,14 @@ def test_the_token_endpoint_is_held_back_the_same_way(university_a, admin_a):
     assert response.json()["error"]["code"] == "sign_in_throttled"
     assert "Wait 1 min" in response.json()["error"]["message"]
     assert 55 <= int(response["Retry-After"]) <= 60
-    elsewhere = at(university_a, "198.51.100.20").post("/api/auth/token/", {"username": "ayse", "password": PASSWORD})
+    elsewhere = browser_from(university_a, "198.51.100.20").post("/api/auth/token/",
+                                                                  {"username": "ayse", "password": PASSWORD})
     assert elsewhere.status_code == 200
 
 
 def test_wrong_codes_hold_the_second_factor_back(university_a, admin_a):
     device = add_authenticator(university_a, admin_a)
-    client = at(university_a, "203.0.113.9")
+    client = browser_from(university_a, "203.0.113.9")
     sign_in_with_password(client, "ayse", PASSWORD)
     for code in ("000000", "111111"):
         assert client.post("/accounts/login/code/", {"otp": code}).status_code == 200
@@ -177,7 +178,7 @@ def test_wrong_codes_hold_the_second_factor_back(university_a, admin_a):
 
 def test_wrong_codes_on_the_token_endpoint_count_too(university_a, admin_a):
     device = add_authenticator(university_a, admin_a)
-    client = at(university_a, "203.0.113.9")
+    client = browser_from(university_a, "203.0.113.9")
     for code in ("000000", "111111", "222222"):
         client.post("/api/auth/token/", {"username": "ayse", "password": PASSWORD, "otp": code})
     forget_throttle(university_a, device)
@@ -190,10 +191,10 @@ def test_wrong_codes_on_the_token_endpoint_count_too(university_a, admin_a):
 
 def test_the_platform_console_is_held_back_per_account_and_address(platform_admin):
     for _attempt in range(3):
-        sign_in_with_password(at(None, "203.0.113.9"), "operator", "wrong")
+        sign_in_with_password(browser_from(None, "203.0.113.9"), "operator", "wrong")
 
-    held = sign_in_with_password(at(None, "203.0.113.9"), "operator", PASSWORD)
-    elsewhere = sign_in_with_password(at(None, "198.51.100.20"), "operator", PASSWORD)
+    held = sign_in_with_password(browser_from(None, "203.0.113.9"), "operator", PASSWORD)
+    elsewhere = sign_in_with_password(browser_from(None, "198.51.100.20"), "operator", PASSWORD)
 
     assert held.status_code == 429
     assert elsewhere.status_code == 302
@@ -204,9 +205,9 @@ def test_the_platform_console_is_held_back_per_account_and_address(platform_admi
 def test_failures_in_one_university_stay_there(university_a, university_b, admin_a):
     make_office_user(university_b, username="ayse", role="officer")
     for _attempt in range(3):
-        sign_in_with_password(at(university_a, "203.0.113.9"), "ayse", "wrong")
+        sign_in_with_password(browser_from(university_a, "203.0.113.9"), "ayse", "wrong")
 
-    response = sign_in_with_password(at(university_b, "203.0.113.9"), "ayse", PASSWORD)
+    response = sign_in_with_password(browser_from(university_b, "203.0.113.9"), "ayse", PASSWORD)
 
     assert response.status_code == 302
     with schema_context(university_a.schema_name):
@@ -221,7 +222,7 @@ def _audit(schema: str, action: str) -> list[dict]:
 
 
 def test_successes_failures_and_holds_are_audited_where_they_happen(university_a, university_b, admin_a):
-    client = at(university_a, "203.0.113.9")
+    client = browser_from(university_a, "203.0.113.9")
     sign_in_with_password(client, "ayse", PASSWORD)
     client.post("/accounts/logout/")
     for _attempt in range(3):
@@ -245,7 +246,7 @@ def test_console_sign_ins_are_audited_in_the_public_schema(platform_admin):
     with schema_context("public"):
         device, _created = TOTPDevice.objects.get_or_create(user=platform_admin, confirmed=True,
                                                             defaults={"name": "phone"})
-    client = at(None, "203.0.113.9")
+    client = browser_from(None, "203.0.113.9")
     sign_in_with_password(client, "operator", PASSWORD)
     client.post("/accounts/login/code/", {"otp": "000000"})
     forget_throttle(University.objects.get(schema_name="public"), device)

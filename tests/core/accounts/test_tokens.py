@@ -14,7 +14,14 @@ from core.accounts.models import ApiToken
 from core.audit.models import AuditEntry
 from core.office.models import Role
 from tests.conftest import ROOT_HOST, host_of, make_office_user
-from tests.core.accounts.helpers import authenticator_shown, code_for, in_english, sign_in, token_for
+from tests.core.accounts.helpers import (
+    authenticator_shown,
+    code_for,
+    in_english,
+    profile_by_token,
+    sign_in,
+    token_for,
+)
 from tests.factories.accounts import PASSWORD
 
 
@@ -22,10 +29,6 @@ def obtain(client, username: str = "ayse", **fields) -> dict:
     response = client.post("/api/auth/token/", {"username": username, "password": PASSWORD, **fields})
     assert response.status_code == 200, response.content
     return response.json()
-
-
-def me(host: str, token: str):
-    return Client(HTTP_HOST=host).get("/api/me/", HTTP_AUTHORIZATION=f"Token {token}")
 
 
 def test_only_a_hash_of_the_token_is_stored(client_a, university_a, admin_a):
@@ -37,7 +40,7 @@ def test_only_a_hash_of_the_token_is_stored(client_a, university_a, admin_a):
     assert body["token"] not in stored  # the value is in the response only
     assert row.digest == hash_token(body["token"])
     assert len(row.token_key) < len(body["token"]) / 4  # a lookup prefix, no usable key
-    assert me(host_of(university_a), row.digest).status_code == 401
+    assert profile_by_token(host_of(university_a), row.digest).status_code == 401
 
 
 def test_a_token_expires_after_the_configured_days(client_a, university_a, admin_a):
@@ -46,12 +49,12 @@ def test_a_token_expires_after_the_configured_days(client_a, university_a, admin
 
     expiry = timezone.datetime.fromisoformat(body["expiry"])
     assert before + timedelta(days=30) <= expiry <= timezone.now() + timedelta(days=30)
-    assert me(host_of(university_a), body["token"]).status_code == 200
+    assert profile_by_token(host_of(university_a), body["token"]).status_code == 200
 
     with schema_context(university_a.schema_name):
         ApiToken.objects.filter(user=admin_a).update(expiry=timezone.now() - timedelta(seconds=1))
 
-    assert me(host_of(university_a), body["token"]).status_code == 401
+    assert profile_by_token(host_of(university_a), body["token"]).status_code == 401
 
 
 def test_one_token_per_named_client(client_a, university_a, admin_a):
@@ -60,9 +63,9 @@ def test_one_token_per_named_client(client_a, university_a, admin_a):
     phone = obtain(client_a, name="phone")["token"]
     host = host_of(university_a)
 
-    assert me(host, first_laptop).status_code == 401  # the same client's new token replaced it
-    assert me(host, second_laptop).status_code == 200
-    assert me(host, phone).status_code == 200
+    assert profile_by_token(host, first_laptop).status_code == 401  # the same client's new token replaced it
+    assert profile_by_token(host, second_laptop).status_code == 200
+    assert profile_by_token(host, phone).status_code == 200
     listing = client_a.get("/api/auth/tokens/", HTTP_AUTHORIZATION=f"Token {phone}").json()
     assert sorted(token["name"] for token in listing) == ["laptop", "phone"]
     assert not any(set(token) - {"id", "name", "created", "expiry"} for token in listing)  # never a value
@@ -91,8 +94,8 @@ def test_the_owner_revokes_a_token_through_the_api(client_a, university_a, admin
     response = client_a.delete(f"/api/auth/tokens/{laptop['id']}/", HTTP_AUTHORIZATION=f"Token {phone['token']}")
 
     assert response.status_code == 204
-    assert me(host_of(university_a), laptop["token"]).status_code == 401
-    assert me(host_of(university_a), phone["token"]).status_code == 200
+    assert profile_by_token(host_of(university_a), laptop["token"]).status_code == 401
+    assert profile_by_token(host_of(university_a), phone["token"]).status_code == 200
     with schema_context(university_a.schema_name):
         entry = AuditEntry.objects.get(action="user.api_token_revoked")
     assert (entry.actor, entry.details) == (admin_a, {"name": "laptop"})
@@ -107,7 +110,7 @@ def test_the_owner_sees_and_revokes_tokens_on_the_web(client_a, university_a, ad
     token_id = page.context["tokens"][0].pk
     client_a.post(f"/accounts/tokens/{token_id}/revoke/")
 
-    assert me(host_of(university_a), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 401
 
 
 def test_a_staff_member_cannot_revoke_another_persons_token(client_a, university_a, admin_a):
@@ -125,7 +128,7 @@ def test_a_staff_member_cannot_revoke_another_persons_token(client_a, university
 
     assert (own_endpoint.status_code, admin_endpoint.status_code, admin_listing.status_code) == (404, 403, 403)
     assert (web.status_code, office_web.status_code) == (404, 403)
-    assert me(host_of(university_a), admins["token"]).status_code == 200
+    assert profile_by_token(host_of(university_a), admins["token"]).status_code == 200
 
 
 def test_an_office_admin_lists_and_revokes_a_persons_tokens(client_a, university_a, admin_a):
@@ -138,7 +141,7 @@ def test_an_office_admin_lists_and_revokes_a_persons_tokens(client_a, university
 
     assert [token["name"] for token in listing.json()] == ["script"]
     assert revoked.status_code == 204
-    assert me(host_of(university_a), officer_token["token"]).status_code == 401
+    assert profile_by_token(host_of(university_a), officer_token["token"]).status_code == 401
     with schema_context(university_a.schema_name):
         entry = AuditEntry.objects.get(action="user.api_token_revoked")
     assert (entry.actor, entry.target_id) == (admin_a, str(officer.pk))
@@ -153,7 +156,7 @@ def test_an_office_admin_sees_the_offices_tokens_on_the_web(client_a, university
     assert "script" in page.content.decode()
     client_a.post(f"/office/tokens/{page.context['tokens'][0].pk}/revoke/")
 
-    assert me(host_of(university_a), officer_token).status_code == 401
+    assert profile_by_token(host_of(university_a), officer_token).status_code == 401
 
 
 def test_another_universitys_admin_reaches_no_token_here(client_a, university_a, university_b, admin_a, admin_b):
@@ -167,14 +170,14 @@ def test_another_universitys_admin_reaches_no_token_here(client_a, university_a,
 
     assert on_a.status_code == 401  # B's token is unknown on A's host
     assert on_b.status_code == 404  # A's ids mean nothing on B's host
-    assert me(host_of(university_a), token["token"]).status_code == 200
+    assert profile_by_token(host_of(university_a), token["token"]).status_code == 200
 
 
 def test_a_token_works_only_on_its_own_universitys_host(client_a, university_a, university_b, admin_a):
     token = obtain(client_a)["token"]
 
-    assert me(host_of(university_a), token).status_code == 200
-    assert me(host_of(university_b), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 200
+    assert profile_by_token(host_of(university_b), token).status_code == 401
     root = Client(HTTP_HOST=ROOT_HOST).get("/api/auth/tokens/", HTTP_AUTHORIZATION=f"Token {token}")
     assert root.status_code == 401
 
@@ -190,7 +193,7 @@ def test_a_password_change_revokes_every_token_and_ends_every_session(client_a, 
                                                            "new_password2": "a new long passphrase"})
 
     assert response["Location"] == "/accounts/password-reset/done/"
-    assert me(host_of(university_a), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 401
     assert other_browser.get("/office/users/").status_code == 302
     with schema_context(university_a.schema_name):
         entry = AuditEntry.objects.get(action="user.password_changed")
@@ -206,7 +209,7 @@ def test_changing_the_password_on_its_page_keeps_this_session_and_ends_the_other
                                                       "new_password1": "a new long passphrase",
                                                       "new_password2": "a new long passphrase"})
     assert "Your old password was entered incorrectly" in wrong.content.decode()
-    assert me(host_of(university_a), token).status_code == 200  # a refused change ends nothing
+    assert profile_by_token(host_of(university_a), token).status_code == 200  # a refused change ends nothing
 
     changed = this_browser.post("/accounts/password/", {"old_password": PASSWORD,
                                                         "new_password1": "a new long passphrase",
@@ -215,7 +218,7 @@ def test_changing_the_password_on_its_page_keeps_this_session_and_ends_the_other
     assert changed["Location"] == "/accounts/password/"
     assert this_browser.get("/office/users/").status_code == 200
     assert other_browser.get("/office/users/").status_code == 302
-    assert me(host_of(university_a), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 401
     with schema_context(university_a.schema_name):
         admin_a.refresh_from_db()
         assert admin_a.check_password("a new long passphrase")
@@ -231,13 +234,13 @@ def test_changing_the_password_through_the_api_checks_it_and_signs_out_everywher
                     content_type="application/json")
     assert (wrong.status_code, list(wrong.json()["error"]["fields"])) == (400, ["old_password"])
     assert (weak.status_code, list(weak.json()["error"]["fields"])) == (400, ["new_password"])
-    assert me(host_of(university_a), token).status_code == 200
+    assert profile_by_token(host_of(university_a), token).status_code == 200
 
     changed = api.post("/api/auth/password/", {"old_password": PASSWORD, "new_password": "a new long passphrase"},
                        content_type="application/json")
 
     assert changed.status_code == 204
-    assert me(host_of(university_a), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 401
     with schema_context(university_a.schema_name):
         admin_a.refresh_from_db()
         assert admin_a.check_password("a new long passphrase")
@@ -252,6 +255,6 @@ def test_switching_two_factor_on_revokes_tokens_and_ends_the_other_sessions(clie
     response = in_english(client_a).post("/accounts/two-factor/", {"otp": code_for(device)})
 
     assert "Recovery codes" in response.content.decode()
-    assert me(host_of(university_a), token).status_code == 401
+    assert profile_by_token(host_of(university_a), token).status_code == 401
     assert other_browser.get("/office/users/").status_code == 302  # signed out
     assert client_a.get("/office/users/").status_code == 200  # the browser that switched it on stays

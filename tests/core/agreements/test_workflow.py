@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import translation
 from django_tenants.utils import tenant_context
 
@@ -21,23 +22,15 @@ from core.audit.models import AuditEntry
 from core.partners.models import Recognition
 from kopru.errors import ServiceError
 from kopru.statuses import status_of
-from tests.core.agreements.workflow_helpers import pdf
+from tests.core.agreements.workflow_helpers import default_step, fresh, pdf
 
 TURKISH_PATH = ["request_received", "info_note", "yok_recognition", "opinions", "senate_submission",
                 "senate_decision", "rector_signature", "partner_countersignature", "in_force", "filed_published"]
 
 
-def at(code: str) -> WorkflowStep:
-    return WorkflowStep.objects.get(workflow__is_default=True, code=code)
-
-
-def reloaded(agreement: Agreement) -> Agreement:
-    return Agreement.objects.select_related("current_step").get(pk=agreement.pk)
-
-
 def complete_current(agreement: Agreement, user, **extra) -> Agreement:
     """Complete the agreement's current step with a PDF for every document it needs."""
-    agreement = reloaded(agreement)
+    agreement = fresh(connection.tenant, agreement)
     step = agreement.current_step
     uploads = {kind: pdf(f"{kind}.pdf") for kind in step.required_documents}
     return agreement_complete_step(agreement=agreement, step=step, acting_user=user, uploads=uploads, **extra)
@@ -47,7 +40,7 @@ def walk_to(agreement: Agreement, code: str, user) -> Agreement:
     agreement = agreement_submit(agreement=agreement, acting_user=user)
     while agreement.current_step.code != code:
         agreement = complete_current(agreement, user)
-    return reloaded(agreement)
+    return fresh(connection.tenant, agreement)
 
 
 def refused(code: str, move) -> ServiceError:
@@ -120,7 +113,7 @@ def test_the_whole_turkish_path_from_submit_to_in_force(in_kastamonu, draft_a, p
     # then the agreement went into force at the in-force step and left the workflow after filing
     assert statuses["partner_countersignature"] == Agreement.Status.IN_APPROVAL
     assert statuses["in_force"] == statuses["filed_published"] == Agreement.Status.IN_FORCE
-    agreement = reloaded(agreement)
+    agreement = fresh(in_kastamonu, agreement)
     assert agreement.current_step is None and agreement.step_since is None
     transitions = list(Transition.objects.filter(agreement=agreement).select_related("step", "to_step"))
     assert [t.action for t in transitions] == ["submitted"] + ["completed"] * len(TURKISH_PATH)
@@ -153,7 +146,7 @@ def test_a_wrong_role_is_refused_and_nothing_changes(in_kastamonu, draft_a, peop
     assert status_of(error) == 403
     with translation.override("en"):
         assert "Coordinator" in str(refused("wrong_role", lambda: complete_current(agreement, people_a["viewer"])))
-    assert reloaded(agreement).current_step.code == "senate_submission"
+    assert fresh(in_kastamonu, agreement).current_step.code == "senate_submission"
     assert Transition.objects.count() == before
     assert not AgreementDocument.objects.filter(kind=DocumentKind.SENATE_FILE).exists()
 
@@ -168,7 +161,7 @@ def test_a_missing_document_is_refused_unless_already_attached(in_kastamonu, dra
         agreement=agreement, step=step, acting_user=officer, uploads=only_one))
 
     assert set(error.fields) == {"student_affairs_opinion"}
-    assert reloaded(agreement).current_step == step
+    assert fresh(in_kastamonu, agreement).current_step == step
     assert not AgreementDocument.objects.filter(kind="legal_opinion").exists()  # the upload rolled back
     # a document of that kind already on the agreement counts
     AgreementDocument.objects.create(agreement=agreement, kind="student_affairs_opinion", title="Görüş")
@@ -185,7 +178,7 @@ def test_an_upload_that_is_not_a_document_is_refused_on_its_field(in_kastamonu, 
         uploads={"request_letter": script}))
 
     assert set(error.fields) == {"request_letter"}
-    assert reloaded(agreement).current_step.code == "request_received"
+    assert fresh(in_kastamonu, agreement).current_step.code == "request_received"
 
 
 def test_recognition_missing_blocks_the_recognition_step(in_kastamonu, draft_a, people_a):
@@ -199,7 +192,7 @@ def test_recognition_missing_blocks_the_recognition_step(in_kastamonu, draft_a, 
         error = refused("recognition_missing", lambda: complete_current(agreement, officer))
 
     assert "University of Vienna" in error.message
-    assert reloaded(agreement).current_step.code == "yok_recognition"
+    assert fresh(in_kastamonu, agreement).current_step.code == "yok_recognition"
     partner.recognition = Recognition.RECOGNISED
     partner.save()
     assert complete_current(agreement, officer).current_step.code == "opinions"
@@ -212,7 +205,7 @@ def test_skipping_a_step_that_may_not_be_skipped_is_refused(in_kastamonu, draft_
     refused("not_skippable", lambda: agreement_skip_step(agreement=agreement, step=agreement.current_step,
                                                          acting_user=officer, comment="no time"))
 
-    assert reloaded(agreement).current_step.code == "info_note"
+    assert fresh(in_kastamonu, agreement).current_step.code == "info_note"
     assert not Transition.objects.filter(action="skipped").exists()
 
 
@@ -234,12 +227,13 @@ def test_acting_on_another_step_than_the_current_is_refused(in_kastamonu, draft_
     officer = people_a["officer"]
     agreement = walk_to(draft_a, "info_note", officer)
 
+    first, later = default_step(in_kastamonu, "request_received"), default_step(in_kastamonu, "opinions")
     refused("not_current_step", lambda: agreement_complete_step(
-        agreement=agreement, step=at("request_received"), acting_user=officer, uploads={"request_letter": pdf()}))
-    refused("not_current_step", lambda: agreement_reject(agreement=agreement, step=at("opinions"),
-                                                         acting_user=officer, reason="late"))
+        agreement=agreement, step=first, acting_user=officer, uploads={"request_letter": pdf()}))
+    refused("not_current_step", lambda: agreement_reject(agreement=agreement, step=later, acting_user=officer,
+                                                         reason="late"))
 
-    assert reloaded(agreement).current_step.code == "info_note"
+    assert fresh(in_kastamonu, agreement).current_step.code == "info_note"
 
 
 def test_rejecting_needs_a_reason_and_goes_back_one_step(in_kastamonu, draft_a, people_a):
@@ -250,7 +244,7 @@ def test_rejecting_needs_a_reason_and_goes_back_one_step(in_kastamonu, draft_a, 
     error = refused("reason_required", lambda: agreement_reject(agreement=agreement, step=step, acting_user=officer,
                                                                 reason=""))
     assert "reason" in error.fields
-    assert reloaded(agreement).current_step == step
+    assert fresh(in_kastamonu, agreement).current_step == step
 
     agreement = agreement_reject(agreement=agreement, step=step, acting_user=officer, reason="Partner unclear")
 
@@ -266,10 +260,11 @@ def test_rejecting_back_to_a_chosen_earlier_step(in_kastamonu, draft_a, people_a
     agreement = walk_to(draft_a, "senate_decision", people_a["admin"])
     step = agreement.current_step
 
+    later, earlier = default_step(in_kastamonu, "rector_signature"), default_step(in_kastamonu, "opinions")
     refused("invalid_target_step", lambda: agreement_reject(
-        agreement=agreement, step=step, acting_user=coordinator, reason="x", to_step=at("rector_signature")))
+        agreement=agreement, step=step, acting_user=coordinator, reason="x", to_step=later))
     agreement = agreement_reject(agreement=agreement, step=step, acting_user=coordinator,
-                                 reason="The Senate wants the opinions again", to_step=at("opinions"))
+                                 reason="The Senate wants the opinions again", to_step=earlier)
 
     assert agreement.current_step.code == "opinions"
 
@@ -349,9 +344,10 @@ def test_a_step_is_removed_only_while_no_agreement_waits_at_it_or_went_through_i
 
     refused("step_in_use", lambda: workflow_step_remove(step=agreement.current_step, acting_user=admin))
     complete_current(agreement, admin)
-    refused("step_has_history", lambda: workflow_step_remove(step=at("request_received"), acting_user=admin))
+    passed = default_step(in_kastamonu, "request_received")
+    refused("step_has_history", lambda: workflow_step_remove(step=passed, acting_user=admin))
 
-    workflow_step_remove(step=at("senate_decision"), acting_user=admin)
+    workflow_step_remove(step=default_step(in_kastamonu, "senate_decision"), acting_user=admin)
 
     steps = list(WorkflowStep.objects.filter(workflow__is_default=True))
     assert "senate_decision" not in [step.code for step in steps]

@@ -7,7 +7,7 @@ from django_tenants.utils import schema_context
 from core.agreements.models import Agreement, Transition, WorkflowStep
 from tests.conftest import host_of
 from tests.core.accounts.helpers import api, token_for
-from tests.core.agreements.workflow_helpers import fresh, pdf, step
+from tests.core.agreements.workflow_helpers import default_step, fresh, pdf
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_submit_complete_and_read_the_timeline(officer_api, university_a, draft_
 
 def test_refusals_carry_a_code_and_change_nothing(officer_api, university_a, draft_a):
     officer_api.post(f"/api/agreements/{draft_a.pk}/submit/")
-    info_note = step(university_a, "request_received")
+    info_note = default_step(university_a, "request_received")
     url = f"/api/agreements/{draft_a.pk}/steps/"
 
     missing = officer_api.post(url + "complete/", {"step": info_note.pk})
@@ -65,15 +65,16 @@ def test_a_step_of_another_role_answers_403_and_rejects_go_back_to_a_chosen_step
     coordinator_api = api(university_a, people_a["coordinator"])
     admin_api.post(f"/api/agreements/{draft_a.pk}/submit/")
     url = f"/api/agreements/{draft_a.pk}/steps/"
-    admin_api.post(url + "complete/", {"step": step(university_a, "request_received").pk, "request_letter": pdf()})
-    info_note = step(university_a, "info_note").pk
+    first = default_step(university_a, "request_received").pk
+    admin_api.post(url + "complete/", {"step": first, "request_letter": pdf()})
+    info_note = default_step(university_a, "info_note").pk
 
     wrong_role = coordinator_api.post(url + "complete/", {"step": info_note})
     later = admin_api.post(url + "reject/", {"step": info_note, "reason": "x",
-                                             "to_step": step(university_a, "opinions").pk},
+                                             "to_step": default_step(university_a, "opinions").pk},
                            content_type="application/json")
     back = admin_api.post(url + "reject/", {"step": info_note, "reason": "Wrong letter",
-                                            "to_step": step(university_a, "request_received").pk},
+                                            "to_step": default_step(university_a, "request_received").pk},
                           content_type="application/json")
 
     assert wrong_role.status_code == 403 and wrong_role.json()["error"]["code"] == "wrong_role"
@@ -93,9 +94,9 @@ def test_the_timeline_runs_a_constant_number_of_queries(officer_api, university_
     officer_api.post(f"/api/agreements/{draft_a.pk}/submit/")
     url = f"/api/agreements/{draft_a.pk}/steps/"
     for _round in range(3):  # complete and send back, each time with a new version of the letter
-        officer_api.post(url + "complete/", {"step": step(university_a, "request_received").pk,
+        officer_api.post(url + "complete/", {"step": default_step(university_a, "request_received").pk,
                                              "request_letter": pdf()})
-        officer_api.post(url + "reject/", {"step": step(university_a, "info_note").pk, "reason": "Again"},
+        officer_api.post(url + "reject/", {"step": default_step(university_a, "info_note").pk, "reason": "Again"},
                          content_type="application/json")
 
     with django_assert_max_num_queries(14):
@@ -155,7 +156,7 @@ def test_office_admins_edit_the_workflow_through_the_api(admin_api, officer_api,
 def test_a_step_an_agreement_waits_at_cannot_be_removed(admin_api, university_a, draft_a):
     admin_api.post(f"/api/agreements/{draft_a.pk}/submit/")
 
-    response = admin_api.delete(f"/api/workflow/steps/{step(university_a, 'request_received').pk}/")
+    response = admin_api.delete(f"/api/workflow/steps/{default_step(university_a, 'request_received').pk}/")
 
     assert response.status_code == 409 and response.json()["error"]["code"] == "step_in_use"
     with schema_context(university_a.schema_name):

@@ -5,7 +5,7 @@ from django_tenants.utils import schema_context
 
 from core.agreements.models import Agreement, Transition, WorkflowStep
 from tests.core.accounts.helpers import in_english, sign_in
-from tests.core.agreements.workflow_helpers import fresh, pdf, step
+from tests.core.agreements.workflow_helpers import default_step, fresh, pdf
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -29,7 +29,7 @@ def test_completing_with_htmx_reloads_the_page_and_the_timeline_links_the_docume
                                                                                    draft_a, people_a):
     in_english(sign_in(client_a, university_a, people_a["officer"]))
     client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
-    first = step(university_a, "request_received")
+    first = default_step(university_a, "request_received")
 
     response = client_a.post(f"/agreements/{draft_a.pk}/steps/complete/",
                              {"step": first.pk, "comment": "Registered", "request_letter": pdf("talep.pdf")}, **HTMX)
@@ -45,7 +45,7 @@ def test_completing_with_htmx_reloads_the_page_and_the_timeline_links_the_docume
 def test_a_refused_move_with_htmx_shows_why_in_the_panel(client_a, university_a, draft_a, people_a):
     in_english(sign_in(client_a, university_a, people_a["officer"]))
     client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
-    first = step(university_a, "request_received")
+    first = default_step(university_a, "request_received")
 
     missing = client_a.post(f"/agreements/{draft_a.pk}/steps/complete/", {"step": first.pk}, **HTMX)
     no_reason = client_a.post(f"/agreements/{draft_a.pk}/steps/reject/", {"step": first.pk, "reason": ""}, **HTMX)
@@ -88,7 +88,7 @@ def test_moves_on_another_universitys_agreement_are_not_found(client_a, client_b
 
 
 def test_the_workflow_editor_is_for_office_admins(client_a, university_a, workflow_a, people_a):
-    info_note = step(university_a, "info_note")
+    info_note = default_step(university_a, "info_note")
     pages = ["/agreements/workflow/", f"/agreements/workflow/steps/{info_note.pk}/"]
 
     sign_in(client_a, university_a, people_a["coordinator"])
@@ -123,7 +123,7 @@ def test_office_admins_add_rename_move_and_remove_steps(client_a, university_a, 
 def test_the_editor_says_what_is_wrong_and_changes_nothing(client_a, university_a, draft_a, people_a):
     in_english(sign_in(client_a, university_a, people_a["admin"]))
     client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
-    first = step(university_a, "request_received")
+    first = default_step(university_a, "request_received")
 
     nameless = client_a.post("/agreements/workflow/", {"name_en": " ", "role": "officer"})
     in_use = client_a.post(f"/agreements/workflow/steps/{first.pk}/delete/", follow=True)

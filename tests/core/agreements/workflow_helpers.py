@@ -13,7 +13,7 @@ def pdf(name: str = "document.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def step(university, code: str) -> WorkflowStep:
+def default_step(university, code: str) -> WorkflowStep:
     with schema_context(university.schema_name):
         return WorkflowStep.objects.get(workflow__is_default=True, code=code)
 

@@ -8,16 +8,12 @@ from django_tenants.utils import schema_context
 from core.audit.models import AuditEntry
 from core.office.models import OfficeSettings, Role
 from tests.conftest import host_of, make_office_user
-from tests.core.accounts.helpers import add_authenticator, sign_in, token_for
+from tests.core.accounts.helpers import add_authenticator, profile_by_token, sign_in, token_for
 from tests.factories.accounts import PASSWORD
 
 
 def with_token(university, user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Token {token_for(university, user)}"}
-
-
-def me(university, token_header: dict):
-    return Client(HTTP_HOST=host_of(university)).get("/api/me/", **token_header)
 
 
 # Resetting another person's second factor
@@ -28,7 +24,7 @@ def test_an_office_admin_resets_a_persons_second_factor(client_a, university_a, 
     add_authenticator(university_a, officer)
     with schema_context(university_a.schema_name):
         StaticDevice.objects.create(user=officer, name="recovery", confirmed=True)
-    officers_token = with_token(university_a, officer)
+    officers_token = token_for(university_a, officer)
     officers_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, officer)
 
     response = client_a.post(f"/api/users/{officer.pk}/two-factor/reset/", **with_token(university_a, admin_a))
@@ -41,7 +37,7 @@ def test_an_office_admin_resets_a_persons_second_factor(client_a, university_a, 
         entry = AuditEntry.objects.get(action="two_factor.reset")
     assert (entry.actor, entry.target_id) == (admin_a, str(officer.pk))
     assert entry.details == {"sessions_ended": 1, "tokens_revoked": 1}
-    assert me(university_a, officers_token).status_code == 401
+    assert profile_by_token(host_of(university_a), officers_token).status_code == 401
     assert officers_browser.get("/").status_code == 302
 
 
@@ -109,7 +105,7 @@ def test_an_office_admin_requires_a_second_factor_from_everyone(client_a, univer
     token = officer_client.post("/api/auth/token/", {"username": "memur", "password": PASSWORD})
     assert token.json()["error"]["code"] == "two_factor_setup_required"
     assert client_a.get("/api/partners/", **with_token(university_a, officer)).status_code == 403
-    me_says = me(university_a, with_token(university_a, officer)).json()
+    me_says = profile_by_token(host_of(university_a), token_for(university_a, officer)).json()
     assert me_says["two_factor_required"] is True
 
 
@@ -154,7 +150,7 @@ def test_only_office_admins_change_the_security_settings(client_a, university_a)
 
 def test_deactivating_a_person_ends_their_sessions_and_tokens_for_good(client_a, university_a, admin_a):
     officer = make_office_user(university_a, username="memur", role=Role.OFFICER)
-    officers_token = with_token(university_a, officer)
+    officers_token = token_for(university_a, officer)
     officers_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, officer)
     others_browser = sign_in(Client(HTTP_HOST=host_of(university_a)), university_a, admin_a)
     admin = with_token(university_a, admin_a)
@@ -162,7 +158,7 @@ def test_deactivating_a_person_ends_their_sessions_and_tokens_for_good(client_a,
     client_a.post(f"/api/users/{officer.pk}/deactivate/", **admin)
     client_a.post(f"/api/users/{officer.pk}/reactivate/", **admin)
 
-    assert me(university_a, officers_token).status_code == 401
+    assert profile_by_token(host_of(university_a), officers_token).status_code == 401
     assert officers_browser.get("/").status_code == 302
     assert others_browser.get("/").status_code == 200
     with schema_context(university_a.schema_name):

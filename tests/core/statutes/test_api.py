@@ -24,9 +24,9 @@ def test_list_in_constant_queries(admin_api, university_a, statute_a, people_a):
     with CaptureQueriesContext(connection) as many:
         response = admin_api.get("/api/statutes/?kind=job_description")
 
-    assert first.json()[0]["current_revision"] == {"number": 0, "status": "in_force", "in_force_from": "2014-09-01",
-                                                   "in_force_until": None}
-    assert len(response.json()) == 4
+    assert first.json()["results"][0]["current_revision"] == {
+        "number": 0, "status": "in_force", "in_force_from": "2014-09-01", "in_force_until": None}
+    assert response.json()["count"] == len(response.json()["results"]) == 4
     assert len(many) == len(few)
 
 

@@ -25,7 +25,7 @@ DUTY = ("İşbirliği protokolleri kapsamında gelen öğrencilere davetiyelerin
         "oturma izinleri için gereken belgeleri almak; ") * 3
 
 
-def make_job_description(*, duties: int = 3) -> Revision:
+def seed_002_job_description(*, duties: int = 3) -> Revision:
     """Seed 002's shape: a job description with two revisions, the second in force, nested clauses."""
     statute = Statute.objects.create(
         kind=Statute.Kind.JOB_DESCRIPTION, title_tr="Öğrenci İşleri Personeli Görev Tanımı",
@@ -54,7 +54,7 @@ def make_job_description(*, duties: int = 3) -> Revision:
 
 def test_the_pdf_carries_the_document_control_header_clauses_revisions_and_signatures(university_a, admin_a):
     with schema_context(university_a.schema_name):
-        revision = make_job_description(duties=40)
+        revision = seed_002_job_description(duties=40)
         document = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a)
         content = document.pdf.read()
         revision.refresh_from_db()
@@ -75,7 +75,7 @@ def test_the_pdf_carries_the_document_control_header_clauses_revisions_and_signa
 
 def test_the_docx_nests_clauses_and_keeps_the_header_in_the_page_header(university_a, admin_a):
     with schema_context(university_a.schema_name):
-        revision = make_job_description()
+        revision = seed_002_job_description()
         document = statute_export(revision=revision, language="tr", fmt="docx", acting_user=admin_a)
         content = document.docx.read()
     word = Document(BytesIO(content))
@@ -91,7 +91,7 @@ def test_the_docx_nests_clauses_and_keeps_the_header_in_the_page_header(universi
 
 def test_english_falls_back_clause_by_clause_and_exports_are_versions(university_a, admin_a):
     with schema_context(university_a.schema_name):
-        revision = make_job_description()
+        revision = seed_002_job_description()
         first = statute_export(revision=revision, language="en", fmt="pdf", acting_user=admin_a)
         second = statute_export(revision=revision, language="en", fmt="pdf", acting_user=admin_a)
         text = flat(pdf_text(second.pdf.read()))
@@ -116,7 +116,7 @@ def test_kyrgyz_statutes_are_written_in_kyrgyz(university_b, admin_b):
 
 def test_an_unknown_format_is_refused(university_a, admin_a):
     with schema_context(university_a.schema_name):
-        revision = make_job_description()
+        revision = seed_002_job_description()
         with pytest.raises(ServiceError) as refused:
             statute_export(revision=revision, language="tr", fmt="odt", acting_user=admin_a)
         assert not GeneratedDocument.objects.exists()
@@ -126,7 +126,7 @@ def test_an_unknown_format_is_refused(university_a, admin_a):
 def test_a_worker_exports_with_progress_the_page_polls(university_a, admin_a, office_a,
                                                       django_capture_on_commit_callbacks):
     with schema_context(university_a.schema_name):
-        revision = make_job_description(duties=20)
+        revision = seed_002_job_description(duties=20)
         with django_capture_on_commit_callbacks() as queued:
             job = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a,
                                  asynchronously=True)
@@ -177,7 +177,7 @@ def test_an_export_stopped_by_the_workers_time_limit_fails_its_job(university_a,
         raise SoftTimeLimitExceeded()
 
     with schema_context(university_a.schema_name):
-        revision = make_job_description()
+        revision = seed_002_job_description()
         with django_capture_on_commit_callbacks():
             job = statute_export(revision=revision, language="tr", fmt="pdf", acting_user=admin_a,
                                  asynchronously=True)

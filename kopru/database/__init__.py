@@ -1,0 +1,1 @@
+"""Köprü's database backend: django-tenants' PostgreSQL backend, json columns decoded by orjson (base.py)."""
