@@ -165,7 +165,8 @@ def main() -> int:
         import django
         from django.conf import settings
 
-        settings.CACHES["default"]["LOCATION"] = cache_dir.name  # before anything opens the cache
+        if not os.environ.get("CACHE_URL"):  # a file cache, as a deployment without Redis has
+            settings.CACHES["default"]["LOCATION"] = cache_dir.name  # before anything opens the cache
         django.setup()
         token = set_up()
 

@@ -191,7 +191,8 @@ def main() -> int:
         import django
         from django.conf import settings
 
-        settings.CACHES["default"]["LOCATION"] = cache_dir.name
+        if not os.environ.get("CACHE_URL"):  # a file cache, as a deployment without Redis has
+            settings.CACHES["default"]["LOCATION"] = cache_dir.name
         django.setup()
         token = base.set_up()
         add_agreements(args.agreements)
