@@ -36,15 +36,59 @@ from datetime import date
 
 SECTION, CLAUSE = "section", "clause"
 ROMAN, DECIMAL, PAREN, LETTER, BULLET = "roman", "decimal", "paren", "letter", "bullet"
+CHAPTER, ARTICLE, PAREN_NUMBER = "chapter", "article", "paren_number"
 HEADING, LEAD_IN, PARAGRAPH = "heading", "lead_in", "paragraph"
 # Styles whose node is a section: it opens a level that numbered items fill.
-SECTION_STYLES = frozenset({ROMAN, HEADING, LEAD_IN})
+SECTION_STYLES = frozenset({ROMAN, CHAPTER, HEADING, LEAD_IN})
+# Items never look for a sibling above these: an article's "(1)" or "a)" stays in its article.
+BOUNDARY_STYLES = SECTION_STYLES | {ARTICLE}
+# Items a closing sentence can follow ("… istenir: a) … b) … Bu belgeler … teslim edilir.").
+LIST_STYLES = frozenset({PAREN, LETTER, BULLET})
 
 _ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _LETTERS = "a-zçğıöşüа-яёөүң"
 _BULLETS = "·•‣▪●◦○■□*–—-"
+# Ordinal words of chapters ("BİRİNCİ BÖLÜM", "ЭКИНЧИ БӨЛҮМ"), in capitals; title case is read too.
+ORDINALS = {
+    "tr": ("BİRİNCİ", "İKİNCİ", "ÜÇÜNCÜ", "DÖRDÜNCÜ", "BEŞİNCİ", "ALTINCI", "YEDİNCİ", "SEKİZİNCİ", "DOKUZUNCU",
+           "ONUNCU"),
+    "ky": ("БИРИНЧИ", "ЭКИНЧИ", "ҮЧҮНЧҮ", "ТӨРТҮНЧҮ", "БЕШИНЧИ", "АЛТЫНЧЫ", "ЖЕТИНЧИ", "СЕГИЗИНЧИ", "ТОГУЗУНЧУ",
+           "ОНУНЧУ"),
+}
+CHAPTER_WORDS = ("BÖLÜM", "KISIM", "БӨЛҮМ", "ГЛАВА", "РАЗДЕЛ", "CHAPTER", "PART")
+ARTICLE_WORDS = ("MADDE", "СТАТЬЯ", "ARTICLE", "SECTION")
+
+
+def _title_case(word: str) -> str:
+    """"BİRİNCİ" → "Birinci", "MADDE" → "Madde" (Turkish İ and I lower to i and ı)."""
+    return word[0] + word[1:].replace("İ", "i").replace("I", "ı").lower()
+
+
+def _any_case(words) -> str:
+    forms = {form for word in words for form in (word, _title_case(word), word.capitalize(), word.lower())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_ORDINAL_WORDS = _any_case(word for words in ORDINALS.values() for word in words)
+_CHAPTER_WORDS, _ARTICLE_WORDS = _any_case(CHAPTER_WORDS), _any_case(ARTICLE_WORDS)
+_TEMPORARY = _any_case(("GEÇİCİ", "EK"))
 # (style, pattern): the pattern's `number` is the label as written, `text` the rest of the line.
+# After an article's label: a dot it ends with, a dash or colon, or a "(1)" that follows straight away.
+_ARTICLE_REST = r"(?:(?:(?<=\.)\s*|\s*[-–—:]\s*|\s+(?=\())(?P<text>.*))?$"
+_CHAPTER_REST = r"(?:\s*[-–—:]?\s*(?P<text>.*))?$"
 LINE_STYLES = (
+    # "BİRİNCİ BÖLÜM", "ЭКИНЧИ БӨЛҮМ"; "Глава 1. Общие положения", "Раздел II", "Chapter 1", "1-бөлүм. …"
+    (CHAPTER, re.compile(rf"^(?P<number>(?:{_ORDINAL_WORDS})\s+(?:{_CHAPTER_WORDS}))(?!\w){_CHAPTER_REST}")),
+    (CHAPTER, re.compile(rf"^(?P<number>(?:{_CHAPTER_WORDS})\s+(?:\d{{1,3}}|{_ROMAN_NUMERAL})(?!\w)\.?)"
+                         rf"{_CHAPTER_REST}")),
+    (CHAPTER, re.compile(rf"^(?P<number>\d{{1,3}}-(?:бөлүм|БӨЛҮМ|Бөлүм|глава|ГЛАВА)(?!\w)\.?){_CHAPTER_REST}")),
+    # "MADDE 1 –", "Madde 1-", "GEÇİCİ MADDE 1 –", "Статья 1.", "Article 1", "Section 1", "§ 1", "1-берене."
+    (ARTICLE, re.compile(rf"^(?P<number>(?:(?:{_TEMPORARY})\s+)?(?:{_ARTICLE_WORDS})\s+\d{{1,3}}(?:/[A-ZÇĞİÖŞÜ])?"
+                         rf"(?!\w)\.?){_ARTICLE_REST}")),
+    (ARTICLE, re.compile(rf"^(?P<number>§\s*\d{{1,3}}(?!\w)\.?){_ARTICLE_REST}")),
+    (ARTICLE, re.compile(rf"^(?P<number>\d{{1,3}}-(?:берене|БЕРЕНЕ|Берене|статья)(?!\w)\.?){_ARTICLE_REST}")),
+    (PAREN_NUMBER, re.compile(r"^(?P<number>\(\d{1,3}\))(?:\s*(?P<text>.*))?$")),
+    (LETTER, re.compile(rf"^(?P<number>\([{_LETTERS}]\))(?:\s*(?P<text>.*))?$")),
     (ROMAN, re.compile(rf"^(?P<number>{_ROMAN_NUMERAL}\.)\s+(?P<text>\S.*)$")),
     (DECIMAL, re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+\.?)(?:\s+(?P<text>.*))?$")),
     (DECIMAL, re.compile(r"^(?P<number>\d{1,3}\.)(?:\s+(?P<text>.*))?$")),
@@ -118,9 +162,18 @@ class DocumentControl:
 
 
 @dataclass
+class Unplaced:
+    """A line the parser put nowhere (a letterhead, a page number, a running header), for the person to place."""
+
+    line: int  # 1-based, in the text as given
+    text: str
+
+
+@dataclass
 class ParsedDocument:
     nodes: list[Node]
     control: DocumentControl
+    unplaced: list[Unplaced] = field(default_factory=list)
 
 
 def _jsonable(value):
@@ -302,7 +355,10 @@ def _first_numbered(lines: list[str]) -> int:
 
 
 def _paragraph_end(lines: list[str], index: int) -> int:
-    while index < len(lines) and lines[index]:
+    """The end of the paragraph the line starts: a blank line, or (in text pasted without blanks) a labelled one."""
+    if index < len(lines) and lines[index]:
+        index += 1
+    while index < len(lines) and lines[index] and not _style_of(lines[index]):
         index += 1
     return index
 
@@ -316,8 +372,19 @@ def split_matter(lines: list[str]) -> tuple[int, int]:
     if marks:
         start = _paragraph_end(lines, _matter_end(lines, marks[-1]))
     end = next((index for index in range(max(start, limit), len(lines)) if lines[index] and (
-        _is_revision_table(lines[index]) or _signature_label(lines[index]))), len(lines))
+        _is_revision_table(lines[index]) or _signature_label(lines[index])) and _stands_alone(lines, index)),
+        len(lines))
     return start, end
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A back-matter label starts its own line of thought: not the end of a broken sentence ("… dayanılarak /
+    hazırlanmıştır."), not an article's heading ("Onay / MADDE 12 –")."""
+    previous = next((line for line in reversed(lines[:index]) if line), "")
+    ahead = _style_of(_next_line(lines, index))
+    after_sentence = (index == 0 or not lines[index - 1] or previous.endswith((".", ":", ";", "!", "?"))
+                      or bool(_style_of(previous)))
+    return after_sentence and not (ahead and ahead[0] in (ARTICLE, CHAPTER))
 
 
 def _matter_end(lines: list[str], index: int) -> int:
@@ -373,6 +440,38 @@ def read_control(lines: list[str], matter: list[int]) -> DocumentControl:
         if _is_revision_table(line) and not control.revisions:
             control.revisions = _revision_rows(lines, index + 1, matter)
     return control
+
+
+def control_lines(lines: list[str], matter: list[int]) -> set[int]:
+    """The indexes of the front and back matter that `read_control` reads: titles, labels and their values,
+    signature blocks, the revision table. The others (a letterhead, a stray note) are not placed anywhere."""
+    wanted, used = set(matter), set()
+    for index in matter:
+        line = lines[index]
+        if not line:
+            continue
+        if _is_title(line):
+            used.update({index, index - 1} if len(line.split()) == 1 and index > 0 else {index})
+        if _control_label(line):
+            used.add(index)
+            if ":" not in line:
+                used.add(_next_filled(lines, index + 1))
+        if _signature_label(line):
+            used.add(index)
+            used.update(each for each, _ in _block(lines, index + 1, len(lines)))
+        if _is_revision_table(line):
+            used.update(_revision_table_lines(lines, index, matter))
+    return used & wanted
+
+
+def _revision_table_lines(lines: list[str], index: int, matter: list[int]) -> set[int]:
+    """The table's title and its cells, up to the next signature label or table."""
+    taken = {index}
+    for each in (each for each in matter if each > index and lines[each]):
+        if _signature_label(lines[each]) or _is_revision_table(lines[each]):
+            break
+        taken.add(each)
+    return taken
 
 
 def _pick_title(lines: list[str], indexes: list[int]) -> str:
@@ -489,12 +588,19 @@ def _decimal_parts(number: str) -> tuple[str, ...]:
 
 
 class _TreeBuilder:
-    """The stack of open levels: Roman sections, headings, lead-ins and numbered items (paragraphs never open one)."""
+    """The stack of open levels: chapters, Roman sections, headings, lead-ins, articles and numbered items.
+
+    Paragraphs never open a level. An article takes the heading line written above it ("Amaç") as its
+    text; what follows its label on the line becomes its first child when it is a "(1)" or "a)", or
+    when the article already has a heading.
+    """
 
     def __init__(self):
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last: Node | None = None  # the node the next continuation line belongs to
+        self.heading = ""  # an article heading waiting for its article
+        self.awaiting_body: Node | None = None  # a headed article whose text starts on the next line
 
     def children_of_top(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.roots
@@ -504,6 +610,7 @@ class _TreeBuilder:
         if opens:
             self.stack.append(node)
         self.last = node
+        self.awaiting_body = None
 
     def pop_to(self, keep) -> None:
         """Close levels until the one on top satisfies `keep` (or none is left)."""
@@ -525,26 +632,49 @@ class _TreeBuilder:
         self.add(node, opens=True)
 
     def _open_sibling(self, node: Node) -> Node | None:
-        """The open item of the same style and depth, looked for up to the nearest section."""
+        """The open item of the same style and depth, looked for up to the nearest section or article."""
         for open_ in reversed(self.stack):
             if open_.style == node.style and _same_level(open_, node):
                 return open_
-            if open_.style in SECTION_STYLES:
+            if open_.style in BOUNDARY_STYLES:
                 return None
         return None
 
     def section(self, style: str, number: str, text: str) -> None:
         node = Node(kind=SECTION, number=number, text=text, style=style)
-        if style == ROMAN:
+        if style in (ROMAN, CHAPTER):
             self.stack.clear()
         elif style == HEADING:
-            self.pop_to(lambda open_: open_.style == ROMAN)
+            self.pop_to(lambda open_: open_.style in (ROMAN, CHAPTER))
         else:  # a lead-in sits under the heading or Roman section it belongs to
-            self.pop_to(lambda open_: open_.style in (ROMAN, HEADING))
+            self.pop_to(lambda open_: open_.style in (ROMAN, CHAPTER, HEADING))
         self.add(node, opens=True)
+
+    def article(self, number: str, text: str) -> None:
+        heading, self.heading = self.heading, ""
+        self.pop_to(lambda open_: open_.style in (ROMAN, CHAPTER, HEADING))
+        node = Node(kind=CLAUSE, number=number, text=heading, style=ARTICLE)
+        self.add(node, opens=True)
+        inner = _style_of(text) if text else None
+        if inner and inner[0] in (PAREN_NUMBER, PAREN, LETTER, DECIMAL):
+            self.numbered(*inner)  # "MADDE 1 – (1) Bu Yönergenin amacı …"
+        elif text and heading:
+            self.paragraph(text)
+        elif text:
+            node.text = text
+        elif heading:
+            self.awaiting_body = node
 
     def paragraph(self, text: str) -> None:
         self.add(Node(kind=CLAUSE, number="", text=text, style=PARAGRAPH), opens=False)
+
+    def close_list(self, text: str) -> None:
+        """A sentence after a list belongs to the list's parent: a paragraph of it, after the items."""
+        item = self.last
+        if item in self.stack:
+            self.pop_to(lambda open_: open_ is item)
+            self.stack.pop()
+        self.paragraph(text)
 
     def join(self, text: str, *, separator: str = " ") -> None:
         last = self.last
@@ -556,51 +686,128 @@ def _same_level(open_: Node, node: Node) -> bool:
     return node.style != DECIMAL or len(_decimal_parts(open_.number)) == len(_decimal_parts(node.number))
 
 
-def build_tree(lines: list[str]) -> list[Node]:
+def build_tree(lines: list[str], *, skip: frozenset[int] = frozenset()) -> list[Node]:
+    """The tree of the body's lines; the indexes in `skip` (page headers, stray numbers) are left out."""
     builder = _TreeBuilder()
     after_blank = True
-    for line in lines:
+    filled = [index for index, line in enumerate(lines) if line and index not in skip]
+    following = dict(zip(filled, [*filled[1:], None], strict=True))
+    for index, line in enumerate(lines):
         if not line:
             after_blank = True
             continue
-        _read_line(builder, line, after_blank)
+        if index in skip:
+            continue
+        ahead = following[index]
+        _read_line(builder, line, after_blank, lines[ahead] if ahead is not None else "")
         after_blank = False
     _settle(builder.roots)
     return builder.roots
 
 
-def _read_line(builder: _TreeBuilder, line: str, after_blank: bool) -> None:
+def _read_line(builder: _TreeBuilder, line: str, after_blank: bool, next_line: str) -> None:
     styled = _style_of(line)
-    last = builder.last
     if styled:
-        style, number, text = styled
-        if style == ROMAN:
-            builder.section(ROMAN, number, text)
-        else:
-            builder.numbered(style, number, text)
-    elif line.startswith(":") and last is not None:
+        _read_marked(builder, *styled)
+    elif line.startswith(":") and builder.last is not None:
         builder.join(line[1:].strip(), separator=": ")
-    elif last is not None and (not last.text or line[0].islower()):
-        builder.join(line)  # the text of a label alone on its line, or a sentence going on
+    else:
+        _read_unmarked(builder, line, after_blank, next_line)
+
+
+def _read_marked(builder: _TreeBuilder, style: str, number: str, text: str) -> None:
+    if style in (ROMAN, CHAPTER):
+        builder.section(style, number, text)
+    elif style == ARTICLE:
+        builder.article(number, text)
+    else:
+        builder.numbered(style, number, text)
+
+
+def _read_unmarked(builder: _TreeBuilder, line: str, after_blank: bool, next_line: str) -> None:
+    """A line without a label, by the first rule that fits (the module's docstring lists them)."""
+    last = builder.last
+    if last is not None and not last.text:
+        builder.join(line)  # the text of a label alone on its line ("BİRİNCİ BÖLÜM", then its title)
+    elif builder.awaiting_body is not None:
+        builder.paragraph(line)  # "Amaç / MADDE 1 –" and the article's text on the next line
+    elif _is_article_heading(line, next_line):
+        builder.heading = line
+    elif last is not None and line[0].islower():
+        builder.join(line)  # a sentence going on
     elif _is_caps(line):
         builder.section(HEADING, "", line)
     elif line.endswith(":") and after_blank:
         builder.section(LEAD_IN, "", line)
     elif _is_short(line) and after_blank:
         builder.section(HEADING, "", line)
+    elif _closes_list(last, line):
+        builder.close_list(line)
     elif not after_blank and last is not None and last.kind == CLAUSE:
         builder.join(line)
     else:
         builder.paragraph(line)
 
 
+def _is_article_heading(line: str, next_line: str) -> bool:
+    """A short line right above an article's label is its heading ("Amaç", "Yürürlük", "Purpose")."""
+    following = _style_of(next_line) if next_line else None
+    return bool(following and following[0] == ARTICLE and _is_heading_text(line))
+
+
+def _is_heading_text(text: str) -> bool:
+    return (len(text.split()) <= HEADING_MAX_WORDS and len(text) <= HEADING_MAX_CHARS and text[0].isupper()
+            and text[-1] not in ".,;!?")
+
+
+def _closes_list(last: Node | None, line: str) -> bool:
+    """A capitalised sentence after a list item that ended a sentence closes the list (see the docstring)."""
+    return (last is not None and last.style in LIST_STYLES and line[0].isupper()
+            and last.text.rstrip().endswith((".", ";")))
+
+
 def _settle(nodes: list[Node]) -> None:
     """Numbered items whose text is a heading in capitals ("6. İŞ GEREKLERİ") are sections too."""
     for node in nodes:
-        if node.style not in SECTION_STYLES and node.number and node.style != BULLET \
+        if node.style not in SECTION_STYLES and node.number and node.style not in (BULLET, ARTICLE) \
                 and _is_caps(node.text.rstrip(":")) and ": " not in node.text:
             node.kind = SECTION
         _settle(node.children)
+
+
+# Lines that belong nowhere --------------------------------------------------------------------
+
+# A page's label, alone on its line: "- 3 -", "Sayfa 2 / 5", "Page 3 of 9", "Стр. 4", "5-бет", "2/7".
+_PAGE_MARK = re.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:sayfa|page|стр\.?|страница|бет|барак)\s*\d{1,4}(?:\s*(?:/|of|из)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:/|of|из)\s*\d{1,4}|\d{1,4}-(?:бет|барак))$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+REPEATED_MAX_WORDS = 12
+
+
+def noise_lines(lines: list[str]) -> frozenset[int]:
+    """Indexes of page labels, page numbers and running headers (a short unlabelled line met twice or more)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line:
+            counts[line] = counts.get(line, 0) + 1
+    repeated = {index for index, line in enumerate(lines) if line and counts[line] > 1
+                and len(line.split()) <= REPEATED_MAX_WORDS and not _style_of(line)
+                and not _is_article_heading(line, _next_line(lines, index))}
+    return frozenset(repeated | _page_numbers(lines) |
+                     {index for index, line in enumerate(lines) if _PAGE_MARK.match(line)})
+
+
+def _page_numbers(lines: list[str]) -> set[int]:
+    """Bare numbers counting pages (2, 3, 4 … in order); other bare numbers are a table's cells and stay."""
+    bare = [(index, int(line)) for index, line in enumerate(lines) if _BARE_NUMBER.match(line)]
+    counting = bare and bare[0][1] <= 2 and all(later == earlier + 1 for (_, earlier), (_, later)
+                                                 in zip(bare, bare[1:], strict=False))
+    return {index for index, _ in bare} if counting else set()
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1:] if line), "")
 
 
 # The whole document -----------------------------------------------------------------------------
@@ -609,10 +816,15 @@ def parse_document(text: str) -> ParsedDocument:
     lines = normalise_lines(text)
     start, end = split_matter(lines)
     matter = [*range(0, start), *range(end, len(lines))]
-    nodes = build_tree(lines[start:end])
+    noise = noise_lines(lines[start:end])
+    nodes = build_tree(lines[start:end], skip=noise)
     control = read_control(lines, matter)
     control.title = control.title or _body_title(nodes)
-    return ParsedDocument(nodes=nodes, control=control)
+    used = control_lines(lines, matter)
+    left = sorted({index for index in matter if lines[index] and index not in used} |
+                  {start + index for index in noise})
+    return ParsedDocument(nodes=nodes, control=control,
+                          unplaced=[Unplaced(line=index + 1, text=lines[index]) for index in left])
 
 
 def _body_title(nodes: list[Node]) -> str:
@@ -630,8 +842,56 @@ def walk(nodes: list[Node], depth: int = 0):
 
 
 def shape(nodes: list[Node]) -> list[tuple[int, str]]:
-    """What two language versions of one text must share: each node's depth and number (any bullet is "•")."""
-    return [(depth, "•" if node.style == BULLET else node.number) for depth, node in walk(nodes)]
+    """What two language versions of one text must share: each node's depth and number (any bullet is "•",
+    a chapter its ordinal in Roman numerals, an article "§" and its number: "MADDE 3" ~ "3-берене." ~ "Article 3")."""
+    return [(depth, _shape_number(node)) for depth, node in walk(nodes)]
+
+
+def _shape_number(node: Node) -> str:
+    if node.style == BULLET:
+        return "•"
+    ordinal = _ordinal(node.number) if node.style in (CHAPTER, ARTICLE) else None
+    if ordinal is None:
+        return node.number
+    if node.style == CHAPTER:
+        return _roman(ordinal)
+    temporary = re.match(rf"(?:{_TEMPORARY})\s", node.number)
+    return f"§{ordinal}" + (f" {label_key(temporary.group(0))}" if temporary else "")
+
+
+def _ordinal(number: str) -> int | None:
+    """3 for "MADDE 3", "Глава 3.", "3-берене.", "ÜÇÜNCÜ BÖLÜM", "Chapter III"."""
+    digits = re.search(r"\d+", number)
+    if digits:
+        return int(digits.group(0))
+    first = number.split()[0] if number.split() else ""
+    for words in ORDINALS.values():
+        for value, word in enumerate(words, start=1):
+            if first in (word, _title_case(word), word.lower()):
+                return value
+    roman = re.search(r"\b([IVXLC]+)\.?$", number)
+    return _roman_value(roman.group(1)) if roman else None
+
+
+_ROMAN_VALUES = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
+                 ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman(value: int) -> str:
+    digits = []
+    for letters, worth in _ROMAN_VALUES:
+        count, value = divmod(value, worth)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
+def _roman_value(numeral: str) -> int:
+    total, index = 0, 0
+    for letters, worth in _ROMAN_VALUES:
+        while numeral.startswith(letters, index):
+            total += worth
+            index += len(letters)
+    return total
 
 
 # Job descriptions -------------------------------------------------------------------------------
