@@ -204,7 +204,7 @@ def label_key(text: str) -> str:
     """A label compared without case, accents' dots, punctuation or extra spaces ("İlk Yayın" ~ "ilk yayın")."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i")).casefold()
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[.:;,()]", " ", bare).split())
+    return " ".join(re.sub(r"[.:;,()\"«»“”„]", " ", bare).split())
 
 
 # Dates ------------------------------------------------------------------------------------------
@@ -452,6 +452,7 @@ def control_lines(lines: list[str], matter: list[int]) -> set[int]:
             continue
         if _is_title(line):
             used.update({index, index - 1} if len(line.split()) == 1 and index > 0 else {index})
+            used.update({index + 1} if _title_goes_on(lines, index) else set())
         if _control_label(line):
             used.add(index)
             if ":" not in line:
@@ -474,10 +475,17 @@ def _revision_table_lines(lines: list[str], index: int, matter: list[int]) -> se
     return taken
 
 
+def _title_goes_on(lines: list[str], index: int) -> bool:
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(following) and following[0].islower() and not _style_of(following)
+
+
 def _pick_title(lines: list[str], indexes: list[int]) -> str:
     """The title line as people write it (not in capitals, if there is one); a lone last word takes the line above."""
     def text(index):
         line = lines[index]
+        if _title_goes_on(lines, index):  # "ПОЛОЖЕНИЕ / о международной деятельности …"
+            return f"{line} {lines[index + 1]}"
         if len(line.split()) == 1 and index > 0 and lines[index - 1]:
             return f"{lines[index - 1]} {line}"
         return line
@@ -625,11 +633,17 @@ class _TreeBuilder:
                 self.pop_to(lambda open_: open_.style == DECIMAL and _decimal_parts(open_.number) == parent)
                 self.add(node, opens=True)
                 return
-        sibling = self._open_sibling(node)
+        sibling = None if self._opens_sublist(node) else self._open_sibling(node)
         if sibling is not None:
             self.pop_to(lambda open_: open_ is sibling)
             self.stack.pop()
         self.add(node, opens=True)
+
+    def _opens_sublist(self, node: Node) -> bool:
+        """"2. … Начальник:" then "1.": a list that starts again under an item ending with ":" is its own."""
+        top = self.stack[-1] if self.stack else None
+        return (top is not None and top is self.last and top.style == node.style and top.text.endswith(":")
+                and _FIRST_LABEL.match(node.number) is not None)
 
     def _open_sibling(self, node: Node) -> Node | None:
         """The open item of the same style and depth, looked for up to the nearest section or article."""
@@ -662,6 +676,8 @@ class _TreeBuilder:
             self.paragraph(text)
         elif text:
             node.text = text
+            if _is_heading_text(text):  # "Article 2 – Definitions": the article's own heading, its text below
+                self.awaiting_body = node
         elif heading:
             self.awaiting_body = node
 
@@ -679,6 +695,9 @@ class _TreeBuilder:
     def join(self, text: str, *, separator: str = " ") -> None:
         last = self.last
         last.text = f"{last.text.rstrip()}{separator}{text}".strip() if last.text else text
+
+
+_FIRST_LABEL = re.compile(r"^\(?(?:1|a|а)[.)]$")
 
 
 def _same_level(open_: Node, node: Node) -> bool:
@@ -783,6 +802,7 @@ _PAGE_MARK = re.compile(
     r"|\d{1,4}\s*(?:/|of|из)\s*\d{1,4}|\d{1,4}-(?:бет|барак))$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 REPEATED_MAX_WORDS = 12
+PAGE_NUMBER_MAX_START = 20  # an excerpt may start on a later page
 
 
 def noise_lines(lines: list[str]) -> frozenset[int]:
@@ -801,7 +821,7 @@ def noise_lines(lines: list[str]) -> frozenset[int]:
 def _page_numbers(lines: list[str]) -> set[int]:
     """Bare numbers counting pages (2, 3, 4 … in order); other bare numbers are a table's cells and stay."""
     bare = [(index, int(line)) for index, line in enumerate(lines) if _BARE_NUMBER.match(line)]
-    counting = bare and bare[0][1] <= 2 and all(later == earlier + 1 for (_, earlier), (_, later)
+    counting = bare and bare[0][1] <= PAGE_NUMBER_MAX_START and all(later == earlier + 1 for (_, earlier), (_, later)
                                                  in zip(bare, bare[1:], strict=False))
     return {index for index, _ in bare} if counting else set()
 
