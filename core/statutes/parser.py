@@ -174,6 +174,7 @@ class ParsedDocument:
     nodes: list[Node]
     control: DocumentControl
     unplaced: list[Unplaced] = field(default_factory=list)
+    control_lines: list[int] = field(default_factory=list)  # 1-based: the lines read as document control
 
 
 def _jsonable(value):
@@ -844,7 +845,8 @@ def parse_document(text: str) -> ParsedDocument:
     left = sorted({index for index in matter if lines[index] and index not in used} |
                   {start + index for index in noise})
     return ParsedDocument(nodes=nodes, control=control,
-                          unplaced=[Unplaced(line=index + 1, text=lines[index]) for index in left])
+                          unplaced=[Unplaced(line=index + 1, text=lines[index]) for index in left],
+                          control_lines=sorted(index + 1 for index in used if lines[index]))
 
 
 def _body_title(nodes: list[Node]) -> str:
