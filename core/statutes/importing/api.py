@@ -73,6 +73,14 @@ class RowSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Clause.Kind.choices)
 
 
+class UnplacedSerializer(serializers.Serializer):
+    class Meta:
+        ref_name = "StatuteImportUnplaced"
+
+    line = serializers.IntegerField(help_text="The line's number in the text, from 1.")
+    text = serializers.CharField(help_text="A line placed nowhere: a letterhead, a page number, a running header.")
+
+
 class JobSerializer(serializers.Serializer):
     class Meta:
         ref_name = "StatuteImportJob"
@@ -125,6 +133,7 @@ class ImportPreviewApi(ServiceApi):
         control = ControlSerializer()
         job = JobSerializer()
         rows = RowSerializer(many=True)
+        unplaced = UnplacedSerializer(many=True, help_text="Lines of the text in no row, for the client to place.")
 
     serializer_class = InputSerializer
 
@@ -138,6 +147,7 @@ class ImportPreviewApi(ServiceApi):
             "control": preview.control.as_dict(), "job": preview.job,
             "rows": [{"level": row.level, "number": row.number, "text": row.text, "kind": row.kind}
                      for row in preview.rows],
+            "unplaced": [{"line": line.line, "text": line.text} for line in preview.unplaced],
         })
 
 

@@ -2,14 +2,15 @@
 
 The preview is not kept anywhere: it travels as rows (level, number, text, kind) that the
 person corrects in a form or an API client sends back, and the document control found in
-the text travels beside them. Saving makes the statute with revision 00 as a draft, its
-clause tree written in one go in the text's language. `statute_import_parallel` takes the
-same text in several languages (parallel texts with the same numbering) and fills every
-language of the same clauses, refusing versions whose structure differs.
+the text travels beside them, with the lines the parser placed nowhere (a letterhead, page
+numbers, running headers), numbered, so that the person can place them. Saving makes the
+statute with revision 00 as a draft, its clause tree written in one go in the text's language.
+`statute_import_parallel` takes the same text in several languages (parallel texts with the same
+numbering) and fills every language of the same clauses, refusing versions whose structure differs.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.core import signing
@@ -23,6 +24,7 @@ from core.statutes.models import Clause, Statute
 from core.statutes.parser import (
     DocumentControl,
     Node,
+    Unplaced,
     job_paths,
     job_value,
     parse_document,
@@ -56,6 +58,7 @@ class ImportPreview:
     rows: list[Row]
     control: DocumentControl
     job: dict[str, str]
+    unplaced: list[Unplaced] = field(default_factory=list)
 
 
 # Reading -----------------------------------------------------------------------------------------
@@ -90,22 +93,35 @@ def import_preview(*, text: str, kind: str = "") -> ImportPreview:
     job = {}
     if kind == Statute.Kind.JOB_DESCRIPTION:
         job = {name: job_value(parsed.nodes, path) for name, path in job_paths(parsed.nodes).items()}
-    return ImportPreview(rows=rows_from_nodes(parsed.nodes), control=parsed.control, job=job)
+    return ImportPreview(rows=rows_from_nodes(parsed.nodes), control=parsed.control, job=job,
+                         unplaced=parsed.unplaced)
+
+
+@dataclass
+class PreviewPayload:
+    """What the review form carries back besides the rows: the document control, a job description's parts and
+    the lines not placed."""
+
+    control: DocumentControl
+    job: dict[str, str]
+    unplaced: list[Unplaced]
 
 
 def payload_dumps(preview: ImportPreview) -> str:
     """What the preview found besides the rows, signed, for the review form to carry back."""
-    return signing.dumps({"control": preview.control.as_dict(), "job": preview.job}, salt=PAYLOAD_SALT,
-                         compress=True)
+    return signing.dumps({"control": preview.control.as_dict(), "job": preview.job,
+                          "unplaced": [asdict(line) for line in preview.unplaced]},
+                         salt=PAYLOAD_SALT, compress=True)
 
 
-def payload_loads(token: str) -> tuple[DocumentControl, dict[str, str]]:
+def payload_loads(token: str) -> PreviewPayload:
     try:
         data = signing.loads(token, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
     except signing.BadSignature as error:
         message = gettext("This preview has expired or was altered; paste or upload the text again.")
         raise ServiceError(StatuteError.PREVIEW_INVALID, message) from error
-    return DocumentControl.from_dict(data["control"]), data["job"]
+    return PreviewPayload(control=DocumentControl.from_dict(data["control"]), job=data["job"],
+                          unplaced=[Unplaced(**line) for line in data.get("unplaced", [])])
 
 
 # Rows and corrections ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from core.statutes.importing.services import (
     text_from_upload,
 )
 from core.statutes.models import Statute
-from core.statutes.parser import DocumentControl
+from core.statutes.parser import DocumentControl, Unplaced
 from kopru.web import run_service
 
 
@@ -37,7 +37,7 @@ def import_start(request):
                 "kind": data["kind"], "language": data["language"], "title": preview.control.title,
                 "payload": payload_dumps(preview)})
             rows = RowFormSet(initial=[RowForm.initial_for(row) for row in preview.rows])
-            return _review(request, details, rows, preview.control, preview.job)
+            return _review(request, details, rows, preview.control, preview.job, preview.unplaced)
         if run.ok:
             form.add_error(None, gettext("The text has %(count)d sections and clauses; the review page holds "
                                          "%(limit)d. Import it through the API, or in parts.")
@@ -49,12 +49,12 @@ def import_start(request):
 @permission_required(Action.MANAGE_STATUTES)
 def import_review(request):
     details, rows = ImportDetailsForm(request.POST), RowFormSet(request.POST)
-    control, job = DocumentControl(), {}
+    control, job, unplaced = DocumentControl(), {}, []
     valid = details.is_valid() & rows.is_valid()
     if details.is_valid():
         run = run_service(request, lambda: payload_loads(details.cleaned_data["payload"]), form=details)
         if run.ok:
-            control, job = run.result
+            control, job, unplaced = run.result.control, run.result.job, run.result.unplaced
         valid = valid and run.ok
     if valid:
         corrected = rows_corrected(form.row() for form in rows.forms)
@@ -68,12 +68,12 @@ def import_review(request):
                 return redirect("statutes:detail", run.result.pk)
         else:
             rows = RowFormSet(initial=[RowForm.initial_for(row) for row in corrected])
-    return _review(request, details, rows, control, job)
+    return _review(request, details, rows, control, job, unplaced)
 
 
-def _review(request, details, rows, control: DocumentControl, job: dict):
+def _review(request, details, rows, control: DocumentControl, job: dict, unplaced: list[Unplaced]):
     status = 400 if details.errors or (rows.is_bound and not rows.is_valid()) else 200
     job_rows = [(Statute._meta.get_field(name).verbose_name, value) for name, value in job.items()]
     return render(request, "statutes/import_review.html", {
-        "details": details, "rows": rows, "control": control, "job": job_rows,
+        "details": details, "rows": rows, "control": control, "job": job_rows, "unplaced": unplaced,
     }, status=status)

@@ -294,3 +294,117 @@ def test_the_parallel_service_refuses_a_language_koprü_does_not_speak(universit
         statute_import_parallel(texts={"de": "1. Eins"}, kind="statute", acting_user=admin_a)
 
     assert refused.value.code == "invalid_language"
+
+
+# Statutes of every shape (tests/core/statutes/texts/) ---------------------------------------------
+
+TEXTS = Path(__file__).resolve().parent / "texts"
+
+
+def text_of(name: str) -> str:
+    return (TEXTS / name).read_text("utf-8")
+
+
+def test_a_yonerge_pasted_without_blank_lines_is_previewed_as_chapters_articles_paragraphs_and_items(
+        office_a_en, university_a):
+    # when
+    response = office_a_en.post(START, {"kind": "statute", "language": "tr",
+                                        "text": text_of("tr_uluslararasi_iliskiler_ofisi_yonergesi.txt")})
+
+    # then
+    assert response.status_code == 200
+    rows = [form.initial for form in response.context["rows"].forms]
+    assert len(rows) == 33
+    assert rows[:4] == [
+        {"level": 0, "number": "BİRİNCİ BÖLÜM", "text": "Amaç ve Kapsam, Dayanak ve Tanımlar", "section": True},
+        {"level": 1, "number": "Madde 1", "text": "Amaç ve kapsam", "section": False},
+        {"level": 2, "number": "(1)", "text": rows[2]["text"], "section": False},
+        {"level": 2, "number": "(2)", "text": rows[3]["text"], "section": False}]
+    assert [row["number"] for row in rows if row["level"] == 3][:5] == ["a)", "b)", "c)", "ç)", "d)"]
+    assert response.context["details"]["title"].value() == "ULUSLARARASI İLİŞKİLER OFİSİ YÖNERGESİ"
+    content = response.content.decode()
+    assert "Not placed" in content and "<td>28</td><td>Sayfa 1 / 3</td>" in content
+
+
+def test_the_lines_not_placed_stay_on_the_review_page_after_corrections_and_the_yonerge_is_saved(
+        office_a_en, university_a):
+    preview = office_a_en.post(START, {"kind": "statute", "language": "tr",
+                                       "text": text_of("tr_uluslararasi_iliskiler_ofisi_yonergesi.txt")})
+
+    # when: the person applies the corrections (none)
+    applied = office_a_en.post(REVIEW, review_data(preview, apply="1"))
+
+    # then
+    assert applied.status_code == 200
+    assert [(line.line, line.text) for line in applied.context["unplaced"]][-1] == (60, "3")
+
+    # when
+    saved = office_a_en.post(REVIEW, review_data(applied, save="1"))
+
+    # then
+    assert saved.status_code == 302
+    with schema_context(university_a.schema_name):
+        clauses = list(Revision.objects.get().clauses.order_by("position"))
+        assert len(clauses) == 33
+        chapter, article, paragraph = clauses[:3]
+        assert (chapter.kind, chapter.number, chapter.parent_id) == ("section", "BİRİNCİ BÖLÜM", None)
+        assert (article.number, article.text_tr, article.parent_id) == ("Madde 1", "Amaç ve kapsam", chapter.pk)
+        assert (paragraph.number, paragraph.parent_id) == ("(1)", article.pk)
+
+
+def test_the_api_previews_a_kyrgyz_jobo_with_berene_articles_and_saves_it(admin_api_en, university_a):
+    # given: before chapters and articles were read, this text had nothing to import
+    preview = admin_api_en.post(API_PREVIEW, {"text": text_of("ky_akademiyalyk_mobilduuluk_jobosu.txt")},
+                                content_type="application/json")
+
+    # then
+    assert preview.status_code == 200
+    body = preview.json()
+    assert body["unplaced"] == []
+    assert [(row["level"], row["number"]) for row in body["rows"][:5]] == [
+        (0, "БИРИНЧИ БӨЛҮМ"), (1, "1-берене."), (2, "1.1."), (2, "1.2."), (1, "2-берене.")]
+    assert body["rows"][0] == {"level": 0, "number": "БИРИНЧИ БӨЛҮМ", "text": "ЖАЛПЫ ЖОБОЛОР", "kind": "section"}
+    assert len(body["rows"]) == 27
+    assert body["control"]["approved_by"]["name"] == "Ж.К. Асанов"
+
+    # when
+    saved = admin_api_en.post(API_SAVE, {"kind": "statute", "language": "ky", "title": "Академиялык мобилдүүлүк",
+                                         "rows": body["rows"], "control": body["control"]},
+                              content_type="application/json")
+
+    # then
+    assert saved.status_code == 201 and saved.json()["clauses"] == 27
+    with schema_context(university_a.schema_name):
+        item = Clause.objects.get(number="в)", text_ky__startswith="чет тилин")
+        assert item.parent.number == "3.3." and item.parent.parent.number == "3-берене."
+
+
+def test_the_api_lists_the_lines_of_a_pasted_yonerge_it_placed_nowhere(admin_api_en, university_a):
+    response = admin_api_en.post(API_PREVIEW, {"text": text_of("tr_uluslararasi_iliskiler_ofisi_yonergesi.txt")},
+                                 content_type="application/json")
+
+    assert response.status_code == 200
+    assert [(row["level"], row["number"]) for row in response.json()["rows"][-4:]] == [
+        (1, "Madde 7"), (2, "(1)"), (1, "Madde 8"), (2, "(1)")]
+    assert response.json()["unplaced"] == [
+        {"line": 1, "text": "T.C."}, {"line": 2, "text": "DAĞ ETEĞİ ÜNİVERSİTESİ"},
+        {"line": 28, "text": "Sayfa 1 / 3"}, {"line": 29, "text": "Uluslararası İlişkiler Ofisi Yönergesi"},
+        {"line": 47, "text": "Sayfa 2 / 3"}, {"line": 48, "text": "Uluslararası İlişkiler Ofisi Yönergesi"},
+        {"line": 60, "text": "3"}]
+
+
+def test_an_uploaded_jobo_without_blank_lines_is_previewed_with_its_letterhead_listed_as_not_placed(office_a_en):
+    text = text_of("ky_osh_eab_jobosu_without_blank_lines.txt")
+
+    # when
+    response = office_a_en.post(START, {"kind": "statute", "language": "ky", "file": txt("jobo.txt", text.encode())})
+
+    # then
+    assert response.status_code == 200
+    rows = [form.initial for form in response.context["rows"].forms]
+    assert [row["number"] for row in rows if row["level"] == 0] == ["I.", "II.", "III.", "IV.", "V.", "VI."]
+    head = next(index for index, row in enumerate(rows) if row["text"].endswith("Начальник:"))
+    assert [(row["level"], row["number"]) for row in rows[head:head + 3]] == [(1, "2."), (2, "1."), (2, "2.")]
+    assert [(line.line, line.text) for line in response.context["unplaced"]] == [
+        (1, "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ"), (2, "БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ"), (3, "ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ")]
+    assert "<td>3</td><td>ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ</td>" in response.content.decode()
