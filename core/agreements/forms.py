@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.agreements.models import Agreement, CooperationCondition, DocumentKind, Signatory
 from core.agreements.selectors import AgreementFilters, isced_fields
@@ -94,7 +95,7 @@ class ConditionForm(forms.Form):
 
 class SignatoryForm(forms.Form):
     side = forms.ChoiceField(label=_("Side"), choices=[("", "—"), *Signatory.Side.choices])
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
     title = forms.CharField(label=_("Position"), max_length=255, required=False)
     signed_on = forms.DateField(label=_("Signed on"), required=False, widget=DATE_INPUT)
 

@@ -1,7 +1,7 @@
 """Forms of the partner pages: they gather input; the rules are the services'."""
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
@@ -44,7 +44,7 @@ class PartnerFilterForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=255)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
     position = forms.CharField(label=_("Position"), max_length=255, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
