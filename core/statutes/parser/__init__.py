@@ -26,7 +26,9 @@ Pure functions, no database. `parse_document(text)` reads the text in five passe
      "a)" "(a)" … "ç)" … "ı)" "i)" "а)" and bullets ("·" "•" "o" "—" "–" "-") become siblings of
      the nearest open item of the same style within their article or section, or children of the
      item, article or heading open above them. A list that starts again ("1.", "a)") right under an
-     item of its style ending with ":" is that item's own.
+     item of its style ending with ":" is that item's own. A label followed by lower-case text right
+     after a line that did not end a sentence ("… Kanununun" / "4. maddesinin (c) bendi …") goes on
+     with that sentence, unless an open list expects it or it is a list's first label ("1.", "a)").
    Unlabelled lines are, in this order:
    - ": text" — the rest of the line above (a label on its own line, then its text);
    - text under a label that has none yet ("a)" or "BİRİNCİ BÖLÜM" alone, its text on the next line);

@@ -82,7 +82,7 @@ class _TreeBuilder:
                 self.pop_to(lambda open_: open_.style == DECIMAL and decimal_parts(open_.number) == parent)
                 self.add(node, opens=True)
                 return
-        sibling = None if self._opens_sublist(node) else self._open_sibling(node)
+        sibling = None if self._opens_sublist(node) else self.open_sibling(node)
         if sibling is not None:
             self.pop_to(lambda open_: open_ is sibling)
             self.stack.pop()
@@ -94,7 +94,7 @@ class _TreeBuilder:
         return (top is not None and top is self.last and top.style == node.style and top.text.endswith(":")
                 and _FIRST_LABEL.match(node.number) is not None)
 
-    def _open_sibling(self, node: Node) -> Node | None:
+    def open_sibling(self, node: Node) -> Node | None:
         """The open item of the same style and depth, looked for up to the nearest section or article."""
         for open_ in reversed(self.stack):
             if open_.style == node.style and _same_level(open_, node):
@@ -175,12 +175,26 @@ def build_tree(lines: list[str], *, skip: frozenset[int] = frozenset()) -> list[
 
 def _read_line(builder: _TreeBuilder, line: str, after_blank: bool, next_line: str) -> None:
     styled = style_of(line)
-    if styled:
+    if styled and not after_blank and _goes_on(builder, *styled):
+        builder.join(line)  # "… Kanununun" / "4. maddesinin (c) bendi": a sentence broken before a number
+    elif styled:
         _read_marked(builder, *styled)
     elif line.startswith(":") and builder.last is not None:
         builder.join(line[1:].strip(), separator=": ")
     else:
         _read_unmarked(builder, line, after_blank, next_line)
+
+
+def _goes_on(builder: _TreeBuilder, style: str, number: str, text: str) -> bool:
+    """A label that only looks like one: a number or letter in lower-case running text, after a line that did not
+    end a sentence, which no open list of its kind expects (a list's first label always starts one)."""
+    last = builder.last
+    if style not in (DECIMAL, LETTER, PAREN, PAREN_NUMBER) or last is None or not text[:1].islower():
+        return False
+    if style == DECIMAL and len(decimal_parts(number)) > 1 or _FIRST_LABEL.match(number):
+        return False
+    ended = last.text.rstrip().endswith((".", ":", ";", "!", "?")) or not last.text
+    return not ended and builder.open_sibling(Node(kind=CLAUSE, number=number, text=text, style=style)) is None
 
 
 def _read_marked(builder: _TreeBuilder, style: str, number: str, text: str) -> None:

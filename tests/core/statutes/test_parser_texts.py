@@ -267,3 +267,14 @@ def test_turkish_and_english_versions_of_one_yonerge_share_their_shape():
 
     assert shape(turkish.nodes) == shape(english.nodes)
     assert shape(turkish.nodes)[:2] == [(0, "I"), (1, "§1")]
+
+
+def test_a_sentence_broken_before_a_number_or_a_bracketed_letter_goes_on_and_real_lists_still_open():
+    document = parse_document("MADDE 3 – (1) Bu Yönerge, 2547 sayılı Kanunun\n4. maddesinin\n(c) bendine dayanılarak "
+                              "hazırlanmıştır.\n(2) Ofisin görevleri\na) protokol hazırlamak\nb) ilan yapmak")
+
+    (article,) = document.nodes
+    first, second = article.children
+    assert first.text == "Bu Yönerge, 2547 sayılı Kanunun 4. maddesinin (c) bendine dayanılarak hazırlanmıştır."
+    assert [(node.number, node.text) for node in second.children] == [("a)", "protokol hazırlamak"),
+                                                                       ("b)", "ilan yapmak")]
