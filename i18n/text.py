@@ -65,6 +65,13 @@ def fold(text: str, language: str | None = None) -> str:
     return text.replace("İ", "i").casefold()
 
 
+def upper(text: str, language: str | None = None) -> str:
+    """Capitals as the language writes them: Turkish and Azerbaijani i and ı become İ and I."""
+    if _language_code(language) in DOTLESS_I_LANGUAGES:
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()
+
+
 def transliterate(text: str, language: str = "ru") -> str:
     """Cyrillic letters in Latin ones (Russian or Kyrgyz scheme above), keeping the case of the first letter."""
     table = KYRGYZ_TO_LATIN if _language_code(language) == "ky" else RUSSIAN_TO_LATIN

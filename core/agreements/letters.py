@@ -16,9 +16,16 @@ from core.agreements.models import Agreement, AgreementDocument, WorkflowStep
 from core.agreements.models import DocumentKind as AgreementDocumentKind
 from core.agreements.selectors import agreements_for_user
 from core.agreements.services import document_add_version
-from core.documents.context import current_university, document_frame, sample_frame
+from core.documents.context import (
+    Signatory,
+    current_university,
+    document_frame,
+    sample_frame,
+    signatory_name,
+    user_signatory,
+)
 from core.documents.kinds import register_kind
-from core.documents.layout import Block, Items, Paragraph, letterhead, signature
+from core.documents.layout import Block, Items, Paragraph, footer, letterhead, signature
 from core.documents.models import DocumentKind, GeneratedDocument
 from core.documents.services import document_generate, letter_number_next
 from core.documents.subjects import register_subject
@@ -47,16 +54,19 @@ def cover_letter_layout(language: str) -> list[Block]:
         *letterhead(language, numbered=True),
         Paragraph("{{ addressee.name }}", align="center", bold=True, space_before=True),
         Paragraph(texts["reference"], when="document.reference", space_before=True),
-        Paragraph(texts["letter_body"], align="justify", space_before=True),
+        Paragraph(texts["letter_body"], when="addressee.kind != 'opinions'", align="justify", space_before=True),
+        Paragraph(texts["opinions_body"], when="addressee.kind == 'opinions'", align="justify", space_before=True),
         Paragraph(texts["ask_senate"], when="addressee.kind == 'senate'", align="justify"),
+        Paragraph(texts["ask_opinions"], when="addressee.kind == 'opinions'", align="justify"),
         Paragraph(texts["ask_partner"], when="addressee.kind == 'partner'", align="justify"),
         Paragraph(texts["ask_generic"], when="addressee.kind == 'generic'", align="justify"),
-        Paragraph(texts["closing"], align="justify"),
+        Paragraph("{{ closing }}", align="justify"),
         *signature(),
         Paragraph(texts["attachments"], when="attachments", space_before=True),
         Items("attachments", "{{ loop.index }}. {{ item }}"),
-        Paragraph(texts["distribution"], space_before=True),
+        Paragraph(texts["distribution"], when="distribution", space_before=True),
         Items("distribution"),
+        *footer(),
     ]
 
 
@@ -66,68 +76,110 @@ def cover_letter_sample(language: str) -> dict:
     return {
         **sample_frame(language, subject=texts["letter_subject"].format(title=partner)),
         "addressee": {"kind": "senate", "name": texts["to_senate"]},
+        "closing": texts["closing_authority"],
         "agreement": {"title": partner, "kind": "Erasmus+", "partners": partner, "reference": ""},
         "step": {"name": ""},
         "attachments": [partner],
-        "distribution": [texts["for_action"].format(addressee=texts["to_senate"])],
+        "distribution": [],
     }
+
+
+# Turkey's rules for official correspondence close a letter by the addressee's place: "arz ederim" to a higher or
+# same-level authority (the Senate; Legal Counsel and Student Affairs, units beside the office; whom it may concern),
+# "rica ederim" to a lower one, and "Saygılarımla" to a person or an outside institution such as a foreign partner.
+# Every letter a step writes goes up, across or outside; none goes down.
+CLOSINGS = {WorkflowStep.Addressee.SENATE: "closing_authority", WorkflowStep.Addressee.OPINIONS: "closing_authority",
+            WorkflowStep.Addressee.PARTNER: "closing_person", WorkflowStep.Addressee.GENERIC: "closing_authority"}
+# What each letter encloses: the partner gets the agreement's text, never the office's internal papers.
+ENCLOSED = {
+    WorkflowStep.Addressee.SENATE: None,  # everything the file holds
+    WorkflowStep.Addressee.OPINIONS: (AgreementDocumentKind.AGREEMENT_TEXT, AgreementDocumentKind.INFO_NOTE),
+    WorkflowStep.Addressee.PARTNER: (AgreementDocumentKind.AGREEMENT_TEXT,),
+    WorkflowStep.Addressee.GENERIC: (AgreementDocumentKind.AGREEMENT_TEXT,),
+}
 
 
 @transaction.atomic
 def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_user) -> AgreementDocument:
-    """Write the step's cover letter in the university's language and file it with the agreement's documents.
+    """Write the step's letter and file it with the agreement's documents.
 
-    The letter is kept twice on purpose: as a generated document (DOCX and PDF, with its
-    number) and as a new version of the step's cover-letter document, which the workflow
-    shows and sends.
+    The letter is in the step's language (the university's unless the step says otherwise: a letter to a
+    foreign partner is in English or the partner's), with the step's subject, addressee, enclosures and
+    signatory. It is kept twice on purpose: as a generated document (DOCX and PDF, with its number) and as a
+    new version of the step's cover-letter document, which the workflow shows and sends.
     """
-    language = current_university().default_language
+    language = step.letter_language or current_university().default_language
     texts = TEXTS[language]
     with override(language):
         title = str(agreement.title)
         partners = ", ".join(str(partner.name) for partner in agreement.partners.all())
         kind = str(agreement.get_kind_display())
         step_name = str(step.name)
-    addressee = _addressee(step, partners, language)
-    subject = texts["letter_subject"].format(title=title)
-    number = letter_number_next()
+        subject = str(step.letter_subject) or _default_subject(step, title, texts)
+        signatory = _signatory(step, acting_user, language)
+    addressee, distribution = _addressee(step, partners, texts)
     context = {
-        **document_frame(language, subject=subject, number=number, reference=agreement.reference,
-                         signatory_name=getattr(acting_user, "display_name", "")),
+        **document_frame(language, subject=subject, number=letter_number_next(), reference=agreement.reference,
+                         signatory=signatory),
         "addressee": addressee,
+        "closing": texts[CLOSINGS[step.letter_addressee]],
         "agreement": {"title": title, "kind": kind, "partners": partners, "reference": agreement.reference},
         "step": {"name": step_name},
-        "attachments": [
-            document.title for document in agreement.documents.exclude(kind=AgreementDocumentKind.COVER_LETTER)
-        ],
-        "distribution": [texts["for_action"].format(addressee=addressee["name"]),
-                         texts["for_information"].format(office=texts["office"])],
+        "attachments": _enclosures(agreement, step),
+        "distribution": distribution,
     }
     generated = document_generate(kind=DocumentKind.COVER_LETTER, context=context, language=language,
                                   acting_user=acting_user, subject=agreement)
-    return _file_with_agreement(generated, agreement=agreement, step=step, acting_user=acting_user)
+    return _file_with_agreement(generated, agreement=agreement, step=step, step_name=step_name,
+                                acting_user=acting_user)
 
 
-def _addressee(step: WorkflowStep, partners: str, language: str) -> dict:
-    """Whom the letter goes to, as the step says: the Senate, the partner (if it has one), or whom it concerns."""
-    texts = TEXTS[language]
+def _default_subject(step: WorkflowStep, title: str, texts: dict[str, str]) -> str:
+    key = {WorkflowStep.Addressee.OPINIONS: "opinions_subject",
+           WorkflowStep.Addressee.PARTNER: "partner_subject"}.get(step.letter_addressee, "letter_subject")
+    return texts[key].format(title=title)
+
+
+def _signatory(step: WorkflowStep, acting_user, language: str) -> Signatory:
+    """The person the step names (with their title, and the authority they sign for), else the person acting."""
+    if step.signatory_name:
+        return Signatory(name=signatory_name(step.signatory_name, language), title=str(step.signatory_title),
+                         on_behalf=str(step.signs_for))
+    return user_signatory(acting_user, language)
+
+
+def _addressee(step: WorkflowStep, partners: str, texts: dict[str, str]) -> tuple[dict, list[str]]:
+    """Whom the letter goes to, as the step says, and the distribution list when it goes to more than one."""
     if step.letter_addressee == WorkflowStep.Addressee.SENATE:
-        return {"kind": "senate", "name": texts["to_senate"]}
+        return {"kind": "senate", "name": texts["to_senate"]}, []
+    if step.letter_addressee == WorkflowStep.Addressee.OPINIONS:
+        return {"kind": "opinions", "name": texts["to_opinions"]}, [texts["to_legal_counsel"],
+                                                                    texts["to_student_affairs"]]
     if step.letter_addressee == WorkflowStep.Addressee.PARTNER and partners:
-        return {"kind": "partner", "name": texts["to_partner"].format(partner=partners)}
-    return {"kind": "generic", "name": texts["to_whom"]}
+        return {"kind": "partner", "name": texts["to_partner"].format(partner=partners)}, []
+    return {"kind": "generic", "name": texts["to_whom"]}, []
 
 
-def _file_with_agreement(generated: GeneratedDocument, *, agreement: Agreement, step: WorkflowStep,
+def _enclosures(agreement: Agreement, step: WorkflowStep) -> list[str]:
+    documents = agreement.documents.exclude(kind=AgreementDocumentKind.COVER_LETTER).order_by("pk")
+    kinds = ENCLOSED[step.letter_addressee]
+    if kinds is not None:
+        documents = documents.filter(kind__in=kinds)
+    return [document.title for document in documents]
+
+
+def _file_with_agreement(generated: GeneratedDocument, *, agreement: Agreement, step: WorkflowStep, step_name: str,
                          acting_user) -> AgreementDocument:
-    """A new version of the step's cover-letter document (one per step, however often it is sent).
+    """A new version of the step's cover-letter document (one per step, however often it is sent), titled by the
+    step and the letter's subject and number, so no two letters of an agreement share a name.
 
     It is stored as any other version of an agreement's document is: checked and audited.
     """
     with generated.docx.open("rb") as file:
         letter = ContentFile(file.read(), name=f"{generated.number}.docx")
     version = document_add_version(
-        agreement=agreement, kind=AgreementDocumentKind.COVER_LETTER, title=generated.title[:255],
+        agreement=agreement, kind=AgreementDocumentKind.COVER_LETTER,
+        title=f"{step_name}: {generated.title} ({generated.number})"[:255],
         uploaded_file=letter, acting_user=acting_user, step=step,
         document=agreement.documents.filter(kind=AgreementDocumentKind.COVER_LETTER, step=step).first(),
     )

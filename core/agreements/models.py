@@ -65,6 +65,7 @@ class WorkflowStep(CleanText, models.Model):
         """Whom the cover letter of a step that sends one goes to."""
 
         SENATE = "senate", _("The Senate")
+        OPINIONS = "opinions", _("Legal Counsel and Student Affairs, for their opinions")
         PARTNER = "partner", _("The partner")
         GENERIC = "generic", _("Whom it may concern")
 
@@ -88,6 +89,18 @@ class WorkflowStep(CleanText, models.Model):
     # A letter "to the partner" of an agreement with no partner yet goes to whom it may concern.
     letter_addressee = models.CharField(_("cover letter goes to"), max_length=8, choices=Addressee.choices,
                                         default=Addressee.GENERIC)
+    # The letter's own subject (translated; the addressee's usual one when empty), its language (the university's
+    # when empty: a letter to a foreign partner is written in English or the partner's language) and who signs it.
+    letter_subject = models.CharField(_("subject of the letter"), max_length=255, blank=True)
+    letter_language = models.CharField(_("language of the letter"), max_length=8, blank=True,
+                                       choices=settings.LANGUAGES)
+    signatory_name = models.CharField(
+        _("signed by"), max_length=255, blank=True,
+        help_text=_("The person who signs the step's letter, e.g. Prof. Dr. Ayşe Yılmaz."))
+    signatory_title = models.CharField(_("signatory's title"), max_length=255, blank=True)  # translated
+    signs_for = models.CharField(  # translated
+        _("signs on behalf of"), max_length=255, blank=True,
+        help_text=_("The authority the signatory signs for, e.g. Rektör (printed “Rektör a.”)."))
     checks_recognition = models.BooleanField(_("needs YÖK recognition"), default=False)
     puts_in_force = models.BooleanField(_("puts the agreement in force"), default=False)
     reminder_days = models.PositiveSmallIntegerField(

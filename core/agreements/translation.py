@@ -15,7 +15,7 @@ class WorkflowTranslation(TranslationOptions):
 
 @register(WorkflowStep)
 class WorkflowStepTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "letter_subject", "signatory_title", "signs_for")
 
 
 @register(Agreement)

@@ -67,6 +67,7 @@ class AuditAction(models.TextChoices):
     DOCUMENT_EXPORT_QUEUED = "document.export_queued", _("Document export queued")
     DOCUMENT_TEMPLATE_UPLOADED = "document_template.uploaded", _("Document template uploaded")
     DOCUMENT_TEMPLATE_RESET = "document_template.reset", _("Document template reset to the default")
+    LETTERHEAD_CHANGED = "letterhead.changed", _("Letterhead changed")
     WORKFLOW_SEEDED = "workflow.seeded", _("Default approval workflow created")
     WORKFLOW_STEP_ADDED = "workflow.step_added", _("Workflow step added")
     WORKFLOW_STEP_UPDATED = "workflow.step_updated", _("Workflow step changed")

@@ -39,6 +39,8 @@ def default_template(kind: str, language: str) -> bytes:
 def build_default(kind: str, language: str) -> bytes:
     document = Document()
     for section in document.sections:
+        # A4, as the PDF (python-docx starts from US Letter).
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.top_margin = section.bottom_margin = Cm(2)
         section.left_margin, section.right_margin = Cm(2.5), Cm(2)
     # The Turkish rules for official correspondence ask for Times New Roman, 12 pt.

@@ -93,21 +93,33 @@ Block = Paragraph | Columns | Fields | Items | Table | Grid | Outline | PageHead
 
 
 def letterhead(language: str, *, numbered: bool) -> list[Block]:
-    """The head of every document: the institution, the office, then number and date."""
+    """The head of every document: the state line where the country's letters have one ("T.C."), the institution
+    and the office's unit in capitals, then number and date, and the subject."""
     texts = TEXTS[language]
     return [
-        Paragraph("{{ university.name }}", align="center", bold=True),
-        Paragraph(texts["office"], align="center", bold=True),
+        Paragraph("{{ letterhead.state }}", align="center", bold=True, when="letterhead.state"),
+        Paragraph("{{ letterhead.institution }}", align="center", bold=True),
+        Paragraph("{{ letterhead.unit }}", align="center", bold=True),
         Columns(texts["number"] if numbered else "", "{{ document.date }}" if numbered else texts["date"]),
         Paragraph(texts["subject"]),
     ]
 
 
 def signature(*, above: str = "") -> list[Block]:
-    """The signature block at the right margin, optionally under a word such as "Prepared by"."""
+    """The signature block at the right margin, optionally under a word such as "Prepared by": the name, "Rektör a."
+    when signed on someone's behalf, and the title."""
     lines = [Paragraph(above, align="right", space_before=True)] if above else []
     return [
         *lines,
         Paragraph("{{ signatory.name }}", align="right", bold=True, space_before=not above),
-        Paragraph("{{ signatory.title }}", align="right"),
+        Paragraph("{{ signatory.on_behalf }}", align="right", when="signatory.on_behalf"),
+        Paragraph("{{ signatory.title }}", align="right", when="signatory.title"),
+    ]
+
+
+def footer() -> list[Block]:
+    """The foot of a letter: the office's address and how to reach it, and whom to ask."""
+    return [
+        Paragraph("{{ letterhead.contacts }}", when="letterhead.contacts", space_before=True),
+        Paragraph("{{ letterhead.ask }}", when="letterhead.ask"),
     ]

@@ -7,7 +7,7 @@ alone, numbered like every letter of the office, until mobility records link the
 
 from django.db import transaction
 
-from core.documents.context import current_university
+from core.documents.context import Signatory, current_university, user_signatory
 from core.documents.mobility_kinds import (
     MobilityPerson,
     MobilityStay,
@@ -19,10 +19,10 @@ from core.documents.models import DocumentKind, GeneratedDocument
 from core.documents.services import check_language, document_generate, letter_number_next
 
 
-def _language_and_signatory(language: str | None, acting_user) -> tuple[str, str]:
+def _language_and_signatory(language: str | None, acting_user) -> tuple[str, Signatory]:
     language = language or current_university().default_language
     check_language(language)
-    return language, getattr(acting_user, "display_name", "")
+    return language, user_signatory(acting_user, language)
 
 
 @transaction.atomic(durable=True)
@@ -30,7 +30,7 @@ def invitation_letter_generate(*, person: MobilityPerson, stay: MobilityStay, ac
                                language: str | None = None) -> GeneratedDocument:
     language, signatory = _language_and_signatory(language, acting_user)
     context = invitation_letter_context(person, stay, language, number=letter_number_next(),
-                                        signatory_name=signatory)
+                                        signatory=signatory)
     return document_generate(kind=DocumentKind.INVITATION_LETTER, context=context, language=language,
                              acting_user=acting_user)
 
@@ -40,7 +40,7 @@ def attendance_certificate_generate(*, person: MobilityPerson, stay: MobilitySta
                                     language: str | None = None) -> GeneratedDocument:
     language, signatory = _language_and_signatory(language, acting_user)
     context = attendance_certificate_context(person, stay, language, number=letter_number_next(),
-                                             signatory_name=signatory)
+                                             signatory=signatory)
     return document_generate(kind=DocumentKind.ATTENDANCE_CERTIFICATE, context=context, language=language,
                              acting_user=acting_user)
 
@@ -51,6 +51,6 @@ def residence_permit_letter_generate(*, person: MobilityPerson, stay: MobilitySt
     """To the migration office of `city`, by default the university's own city."""
     language, signatory = _language_and_signatory(language, acting_user)
     context = residence_permit_letter_context(person, stay, language, number=letter_number_next(),
-                                              city=city or current_university().city, signatory_name=signatory)
+                                              city=city or current_university().city, signatory=signatory)
     return document_generate(kind=DocumentKind.RESIDENCE_PERMIT_LETTER, context=context, language=language,
                              acting_user=acting_user)

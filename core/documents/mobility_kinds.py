@@ -8,7 +8,7 @@ records can hand them over; the same context builder serves the samples and the 
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.documents.context import document_frame, format_date
+from core.documents.context import Signatory, document_frame, format_date, sample_signatory
 from core.documents.layout import Block, Fields, Items, Paragraph, letterhead, signature
 from core.documents.texts import TEXTS
 from i18n.countries import country_name
@@ -116,11 +116,11 @@ def residence_permit_letter_layout(language: str) -> list[Block]:
 
 
 def invitation_letter_context(person: MobilityPerson, stay: MobilityStay, language: str, *, number: str,
-                              signatory_name: str = "") -> dict:
+                              signatory: Signatory | None = None) -> dict:
     texts = TEXTS[language]
     subject = texts["invitation_subject"].format(person=person.name)
     return {
-        **document_frame(language, subject=subject, number=number, signatory_name=signatory_name),
+        **document_frame(language, subject=subject, number=number, signatory=signatory),
         **mobility_context(person, stay, language),
         "distribution": [texts["for_action"].format(addressee=person.name),
                          texts["for_information"].format(office=texts["office"])],
@@ -128,21 +128,21 @@ def invitation_letter_context(person: MobilityPerson, stay: MobilityStay, langua
 
 
 def attendance_certificate_context(person: MobilityPerson, stay: MobilityStay, language: str, *, number: str,
-                                   signatory_name: str = "") -> dict:
+                                   signatory: Signatory | None = None) -> dict:
     subject = TEXTS[language]["certificate_subject"].format(person=person.name)
     return {
-        **document_frame(language, subject=subject, number=number, signatory_name=signatory_name),
+        **document_frame(language, subject=subject, number=number, signatory=signatory),
         **mobility_context(person, stay, language),
     }
 
 
 def residence_permit_letter_context(person: MobilityPerson, stay: MobilityStay, language: str, *, number: str,
-                                    city: str, signatory_name: str = "") -> dict:
+                                    city: str, signatory: Signatory | None = None) -> dict:
     texts = TEXTS[language]
     subject = texts["residence_subject"].format(person=person.name)
     addressee = texts["to_migration_office"].format(city=city) if city else texts["to_any_migration_office"]
     return {
-        **document_frame(language, subject=subject, number=number, signatory_name=signatory_name),
+        **document_frame(language, subject=subject, number=number, signatory=signatory),
         **mobility_context(person, stay, language),
         "addressee": {"name": addressee},
         "attachments": list(stay.enclosures),
@@ -165,15 +165,15 @@ def sample_stay(language: str) -> MobilityStay:
 
 def invitation_letter_sample(language: str) -> dict:
     return invitation_letter_context(sample_person(language), sample_stay(language), language, number="KOPRU-2026-1",
-                                     signatory_name=TEXTS[language]["sample_person"])
+                                     signatory=sample_signatory(language))
 
 
 def attendance_certificate_sample(language: str) -> dict:
     return attendance_certificate_context(sample_person(language), sample_stay(language), language,
-                                          number="KOPRU-2026-1", signatory_name=TEXTS[language]["sample_person"])
+                                          number="KOPRU-2026-1", signatory=sample_signatory(language))
 
 
 def residence_permit_letter_sample(language: str) -> dict:
     return residence_permit_letter_context(sample_person(language), sample_stay(language), language,
                                            number="KOPRU-2026-1", city=TEXTS[language]["sample_city"],
-                                           signatory_name=TEXTS[language]["sample_person"])
+                                           signatory=sample_signatory(language))

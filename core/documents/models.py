@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,43 @@ class DocumentKind(models.TextChoices):
     RESIDENCE_PERMIT_LETTER = "residence_permit_letter", _("Residence permit cover letter")
     STATUTE = "statute", _("Statute")
     REPORT = "report", _("Report")
+
+
+class Letterhead(models.Model):
+    """What the office's official letters carry besides their text, one row per university (its pk is always 1).
+
+    The head (the institution and the office's unit in capitals), the reference number
+    ("Sayı": E-<DETSİS number>-<file-plan code>-<sequence> once both are set) and the footer
+    (address, telephone, e-mail, KEP address and whom to ask). Turkey's rules for official
+    correspondence (Resmî Yazışmalarda Uygulanacak Usul ve Esaslar Hakkında Yönetmelik) ask for each.
+    """
+
+    SINGLETON_PK = 1
+
+    unit_name = models.CharField(_("unit"), max_length=255, blank=True,  # translated
+                                 help_text=_("The office as letters name it under the institution, e.g. "
+                                             "“Uluslararası İlişkiler Koordinatörlüğü”."))
+    detsis_number = models.CharField(
+        _("DETSİS number"), max_length=8, blank=True, validators=[RegexValidator(r"^\d{8}$")],
+        help_text=_("The unit's eight-digit number in the State Organisation Database (DETSİS)."))
+    file_plan_code = models.CharField(
+        _("file-plan code"), max_length=32, blank=True, validators=[RegexValidator(r"^\d{3}(\.\d{2}){0,3}$")],
+        help_text=_("The standard file-plan code of the office's correspondence, e.g. 010.06.02."))
+    address = models.CharField(_("address"), max_length=500, blank=True)  # translated
+    phone = models.CharField(_("telephone"), max_length=64, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    kep_address = models.EmailField(_("KEP address"), blank=True,
+                                    help_text=_("The registered electronic mail (KEP) address."))
+    contact_name = models.CharField(_("for information: name"), max_length=255, blank=True)
+    contact_title = models.CharField(_("for information: title"), max_length=255, blank=True)  # translated
+
+    class Meta:
+        verbose_name = _("letterhead")
+        verbose_name_plural = _("letterheads")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="letterhead_singleton")]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
 
 
 class DocumentTemplate(models.Model):

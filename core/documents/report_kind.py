@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from core.documents.context import document_frame
+from core.documents.context import Signatory, document_frame, sample_signatory
 from core.documents.layout import Block, Columns, Grid, Paragraph, signature
 from core.documents.texts import TEXTS
 
@@ -28,9 +28,9 @@ def report_layout(language: str) -> list[Block]:
     ]
 
 
-def report_context(report: ReportData, language: str, *, signatory_name: str = "") -> dict:
+def report_context(report: ReportData, language: str, *, signatory: Signatory | None = None) -> dict:
     return {
-        **document_frame(language, subject=report.title, signatory_name=signatory_name),
+        **document_frame(language, subject=report.title, signatory=signatory),
         "report": {
             "title": report.title, "period": report.period, "columns": [str(column) for column in report.columns],
             "rows": [["" if cell is None else str(cell) for cell in row] for row in report.rows],
@@ -43,4 +43,4 @@ def report_sample(language: str) -> dict:
     report = ReportData(title=texts["sample_report"], period="2025–2026",
                         columns=[texts["name"], texts["country"], texts["count"]],
                         rows=[[texts["sample_partner"], "DE", 4]])
-    return report_context(report, language, signatory_name=texts["sample_person"])
+    return report_context(report, language, signatory=sample_signatory(language))

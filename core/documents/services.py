@@ -17,6 +17,7 @@ from core.audit.services import audit_record
 from core.documents.engine import NOT_DOCX, render_docx
 from core.documents.errors import DocumentError
 from core.documents.kinds import KINDS
+from core.documents.letterhead import letterhead_get, reference_prefix
 from core.documents.models import DocumentTemplate, GeneratedDocument
 from core.documents.pdf import Progress, pdf_page_count, render_pdf
 from core.documents.selectors import document_languages, template_content
@@ -98,17 +99,18 @@ def _document_store(*, kind: str, language: str, title: str, number: str, subjec
 
 
 def letter_number_next() -> str:
-    """KOPRU-<year>-<n>: the university's letters are numbered from 1 each year.
+    """The next letter's number ("Sayı"): E-<DETSİS>-<file-plan code>-<n> once the office has set its letterhead's
+    codes, numbered on from the last letter with those codes; KOPRU-<year>-<n> until then, from 1 each year.
 
     Call it inside the transaction that stores the letter: the lock it takes is held to
     the end of that transaction, so two letters at once never take the same number.
     """
-    year = timezone.localdate().year
-    prefix = f"{NUMBER_PREFIX}-{year}-"
+    prefix = reference_prefix(letterhead_get()) or f"{NUMBER_PREFIX}-{timezone.localdate().year}-"
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"{connection.schema_name}:{prefix}"])
     numbers = GeneratedDocument.objects.filter(number__startswith=prefix).values_list("number", flat=True)
-    last = max((int(number.removeprefix(prefix)) for number in numbers), default=0)
+    last = max((int(tail) for tail in (number.removeprefix(prefix) for number in numbers) if tail.isdigit()),
+               default=0)
     return f"{prefix}{last + 1}"
 
 

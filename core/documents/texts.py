@@ -8,6 +8,23 @@ Keys inside {braces} are filled by Python's str.format; {{ placeholders }} by th
 
 TEXTS: dict[str, dict[str, str]] = {
     "tr": {
+        "opinions_subject": "{title} hakkında görüş talebi",
+        "partner_subject": "{title} imzası hk.",
+        "to_opinions": "DAĞITIM YERLERİNE",
+        "to_legal_counsel": "Hukuk Müşavirliğine",
+        "to_student_affairs": "Öğrenci İşleri Daire Başkanlığına",
+        "opinions_body": (
+            "Üniversitemiz ile {{ agreement.partners }} arasında imzalanması planlanan "
+            "“{{ agreement.title }}” ({{ agreement.kind }}) taslağı ve bilgi notu ekte sunulmuştur."
+        ),
+        "ask_opinions": "Söz konusu protokol taslağına ilişkin görüşlerinizin birimimize bildirilmesi hususunda;",
+        "closing_authority": "Bilgilerinizi ve gereğini arz ederim.",
+        "closing_person": "Saygılarımla.",
+        "on_behalf": "{authority} a.",
+        "phone": "Tel",
+        "email": "E-posta",
+        "kep": "KEP Adresi",
+        "ask": "Bilgi için: {contact}",
         "office": "Uluslararası İlişkiler Ofisi",
         "number": "Sayı: {{ document.number }}",
         "date": "Tarih: {{ document.date }}",
@@ -54,7 +71,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_senate": "Söz konusu protokolün Senatoda görüşülerek karara bağlanması hususunda;",
         "ask_partner": "Protokolün tarafınızca imzalanarak bir nüshasının Üniversitemize iletilmesi hususunda;",
         "ask_generic": "Söz konusu protokol hakkında gereğinin yapılması hususunda;",
-        "closing": "Gereğini bilgilerinize arz ederim.",
         "sample_partner": "Örnek Üniversitesi",
         "sample_person": "Ad Soyad",
         "regards": "Saygılarımızla,",
@@ -139,6 +155,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Pasaport fotokopisi",
     },
     "ky": {
+        "opinions_subject": "«{title}» келишиминин долбоору боюнча пикир суроо жөнүндө",
+        "partner_subject": "«{title}» келишими",
+        "to_opinions": "ТАРАТУУ БОЮНЧА",
+        "to_legal_counsel": "Укук иштер бөлүмүнө",
+        "to_student_affairs": "Студенттер бөлүмүнө",
+        "opinions_body": (
+            "Университетибиз менен {{ agreement.partners }} ортосунда кол коюлушу пландалган "
+            "«{{ agreement.title }}» ({{ agreement.kind }}) келишиминин долбоору жана маалымдама тиркелет."
+        ),
+        "ask_opinions": "Келишимдин долбоору боюнча пикириңизди бөлүмүбүзгө билдирүүңүздү суранабыз.",
+        "closing_authority": "Урматтоо менен,",
+        "closing_person": "Урматтоо менен,",
+        "on_behalf": "{authority} атынан",
+        "phone": "Тел.",
+        "email": "Эл. почта",
+        "kep": "Катталган эл. почта",
+        "ask": "Маалымат үчүн: {contact}",
         "office": "Эл аралык байланыштар бөлүмү",
         "number": "№ {{ document.number }}",
         "date": "Күнү: {{ document.date }}",
@@ -185,7 +218,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_senate": "Аталган келишимди Окумуштуулар кеңешинде карап чыгып, чечим кабыл алууңуздарды суранабыз.",
         "ask_partner": "Келишимге кол коюп, бир нускасын биздин университетке жөнөтүп берүүңүздү суранабыз.",
         "ask_generic": "Аталган келишим боюнча тиешелүү чараларды көрүүңүздү суранабыз.",
-        "closing": "Урматтоо менен,",
         "sample_partner": "Үлгү университети",
         "sample_person": "Аты-жөнү",
         "regards": "Урматтоо менен,",
@@ -266,6 +298,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Паспорттун көчүрмөсү",
     },
     "ru": {
+        "opinions_subject": "О заключениях по проекту соглашения «{title}»",
+        "partner_subject": "Соглашение «{title}»",
+        "to_opinions": "ПО СПИСКУ РАССЫЛКИ",
+        "to_legal_counsel": "В юридический отдел",
+        "to_student_affairs": "В отдел по работе со студентами",
+        "opinions_body": (
+            "Направляем проект соглашения «{{ agreement.title }}» ({{ agreement.kind }}), которое университет "
+            "планирует заключить с {{ agreement.partners }}, и информационную справку."
+        ),
+        "ask_opinions": "Просим направить заключение по проекту соглашения в наш отдел.",
+        "closing_authority": "С уважением,",
+        "closing_person": "С уважением,",
+        "on_behalf": "За {authority}",
+        "phone": "Тел.",
+        "email": "Эл. почта",
+        "kep": "Адрес защищённой почты",
+        "ask": "Исполнитель: {contact}",
         "office": "Отдел международных связей",
         "number": "№ {{ document.number }}",
         "date": "Дата: {{ document.date }}",
@@ -312,7 +361,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_senate": "Просим рассмотреть указанное соглашение на заседании Учёного совета и принять решение.",
         "ask_partner": "Просим подписать соглашение и направить один экземпляр в наш университет.",
         "ask_generic": "Просим принять необходимые меры по указанному соглашению.",
-        "closing": "С уважением,",
         "sample_partner": "Образцовый университет",
         "sample_person": "Фамилия Имя",
         "regards": "С уважением,",
@@ -394,6 +442,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Копия паспорта",
     },
     "en": {
+        "opinions_subject": "Request for opinions on the draft agreement “{title}”",
+        "partner_subject": "Cooperation agreement “{title}”",
+        "to_opinions": "TO THE ADDRESSEES BELOW",
+        "to_legal_counsel": "Legal Counsel",
+        "to_student_affairs": "Student Affairs",
+        "opinions_body": (
+            "Please find enclosed the draft of “{{ agreement.title }}” ({{ agreement.kind }}), which our university "
+            "plans to sign with {{ agreement.partners }}, with the information note."
+        ),
+        "ask_opinions": "We kindly ask you to send us your opinion on the draft.",
+        "closing_authority": "Yours faithfully,",
+        "closing_person": "Yours sincerely,",
+        "on_behalf": "for the {authority}",
+        "phone": "Tel.",
+        "email": "E-mail",
+        "kep": "Registered e-mail (KEP)",
+        "ask": "Contact: {contact}",
         "office": "International Relations Office",
         "number": "No.: {{ document.number }}",
         "date": "Date: {{ document.date }}",
@@ -440,7 +505,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_senate": "We kindly ask the Senate to consider the agreement and decide on it.",
         "ask_partner": "We kindly ask you to sign the agreement and return one copy to our university.",
         "ask_generic": "We kindly ask you to take the necessary action on the agreement.",
-        "closing": "Yours faithfully,",
         "sample_partner": "Sample University",
         "sample_person": "First Last",
         "regards": "Yours sincerely,",
@@ -520,4 +584,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_city": "Ankara",
         "sample_document": "Copy of the passport",
     },
+}
+
+# The line above the institution's name in letters, by the university's country and the letter's language.
+STATE_LINES: dict[tuple[str, str], str] = {
+    ("TR", "tr"): "T.C.",
+    ("KG", "ky"): "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ",
+    ("KG", "ru"): "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.documents.context import current_university, document_frame, format_date, sample_frame
+from core.documents.context import current_university, document_frame, format_date, sample_frame, user_signatory
 from core.documents.kinds import register_kind
 from core.documents.layout import Block, Fields, Items, Paragraph, Table, letterhead, signature
 from core.documents.models import DocumentKind, GeneratedDocument
@@ -98,7 +98,7 @@ def info_note_generate(
     partner_context = _note_partner(partner, language)
     title = TEXTS[language]["info_note_subject"].format(partner=partner_context["name"])
     context = {
-        **document_frame(language, subject=title, signatory_name=getattr(acting_user, "display_name", "")),
+        **document_frame(language, subject=title, signatory=user_signatory(acting_user, language)),
         "partner": partner_context,
     }
     return document_generate(kind=DocumentKind.INFO_NOTE, context=context, language=language,

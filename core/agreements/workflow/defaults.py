@@ -12,12 +12,12 @@ from core.office.models import Role
 
 
 def _step(code, names, *, clause="", role=Role.OFFICER, needs=(), produces=(), skippable=False,
-          sends_letter=False, letter_addressee=WorkflowStep.Addressee.GENERIC, checks_recognition=False,
-          puts_in_force=False, reminder_days=None) -> dict:
+          sends_letter=False, letter_addressee=WorkflowStep.Addressee.GENERIC, letter_language="",
+          checks_recognition=False, puts_in_force=False, reminder_days=None) -> dict:
     return {
         "code": code, "names": names, "clause": clause, "role": role,
         "required_documents": list(needs), "produced_documents": list(produces), "skippable": skippable,
-        "sends_letter": sends_letter, "letter_addressee": letter_addressee,
+        "sends_letter": sends_letter, "letter_addressee": letter_addressee, "letter_language": letter_language,
         "checks_recognition": checks_recognition, "puts_in_force": puts_in_force,
         "reminder_days": reminder_days,
     }
@@ -38,6 +38,13 @@ TURKISH_WORKFLOW = {
         _step("yok_recognition", {"tr": "YÖK tanınırlık kontrolü", "ky": "YÖK тарабынан таанылышын текшерүү",
                                   "ru": "Проверка признания YÖK", "en": "YÖK recognition check"},
               clause="7.5", produces=[Doc.RECOGNITION_EVIDENCE], checks_recognition=True, reminder_days=14),
+        # 7.6 in two steps: the letter asking for the opinions goes out, then the opinions come back.
+        _step("opinions_requested", {"tr": "Hukuk Müşavirliği ve Öğrenci İşleri Daire Başkanlığından görüş istendi",
+                                     "ky": "Укук иштер бөлүмүнөн жана студенттер бөлүмүнөн пикир суралды",
+                                     "ru": "Запрошены заключения юридического отдела и отдела по работе со студентами",
+                                     "en": "Opinions asked of Legal Counsel and Student Affairs"},
+              clause="7.6", produces=[Doc.COVER_LETTER], sends_letter=True,
+              letter_addressee=WorkflowStep.Addressee.OPINIONS, reminder_days=7),
         _step("opinions", {"tr": "Hukuk Müşavirliği ve Öğrenci İşleri Daire Başkanlığı görüşleri",
                            "ky": "Укук иштер бөлүмүнүн жана студенттер бөлүмүнүн пикирлери",
                            "ru": "Заключения юридического отдела и отдела по работе со студентами",
@@ -59,7 +66,7 @@ TURKISH_WORKFLOW = {
                "ru": "Отправлено партнёру на подпись по электронной почте",
                "en": "Sent to the partner for countersignature by e-mail"},
               clause="7.8", produces=[Doc.COVER_LETTER], sends_letter=True,
-              letter_addressee=WorkflowStep.Addressee.PARTNER, reminder_days=30),
+              letter_addressee=WorkflowStep.Addressee.PARTNER, letter_language="en", reminder_days=30),
         _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
                            "en": "In force"},
               clause="7.9", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),

@@ -36,7 +36,10 @@ from kopru.translated import set_names, translations
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
-                 "letter_addressee", "checks_recognition", "puts_in_force", "reminder_days")
+                 "letter_addressee", "letter_language", "signatory_name", "checks_recognition", "puts_in_force",
+                 "reminder_days")
+# The step's letter texts, each in the four languages: letter_texts={"letter_subject": {"tr": …, "en": …}, …}.
+LETTER_TEXTS = ("letter_subject", "signatory_title", "signs_for")
 
 
 
@@ -45,6 +48,16 @@ STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "
 
 def _set_names(obj, names: dict[str, str]) -> None:
     set_names(obj, names, missing=gettext("Give the step a name in at least one language."))
+
+
+def _set_letter_texts(step: WorkflowStep, letter_texts: dict[str, dict[str, str]]) -> None:
+    unknown = set(letter_texts) - set(LETTER_TEXTS)
+    if unknown:
+        raise TypeError(f"Unknown letter texts: {sorted(unknown)}")
+    for field, by_language in letter_texts.items():
+        for code in LANGUAGES:
+            if code in by_language:
+                setattr(step, f"{field}_{code}", (by_language[code] or "").strip())
 
 
 def _check_step(step: WorkflowStep) -> None:
@@ -83,7 +96,7 @@ def _ordered_steps(workflow: Workflow) -> list[WorkflowStep]:
 
 @transaction.atomic(durable=True)
 def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user, position: int | None = None,
-                      **step_settings) -> WorkflowStep:
+                      letter_texts: dict[str, dict[str, str]] | None = None, **step_settings) -> WorkflowStep:
     """Add a step at `position` (1 = first), or at the end."""
     unknown = set(step_settings) - set(STEP_SETTINGS)
     if unknown:
@@ -91,6 +104,7 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
     steps = _ordered_steps(workflow)
     step = WorkflowStep(workflow=workflow, position=len(steps) + 1, **{"role": Role.OFFICER, **step_settings})
     _set_names(step, names)
+    _set_letter_texts(step, letter_texts or {})
     step.code = _unique_code(workflow, names)
     _check_step(step)
     step.save()
@@ -104,13 +118,14 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
 
 @transaction.atomic(durable=True)
 def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, str] | None = None,
-                         **changes) -> WorkflowStep:
+                         letter_texts: dict[str, dict[str, str]] | None = None, **changes) -> WorkflowStep:
     """Rename a step (any of the four languages) or change its settings; only the arguments given change."""
     unknown = set(changes) - set(STEP_SETTINGS)
     if unknown:
         raise TypeError(f"Unknown step settings: {sorted(unknown)}")
     if names is not None:
         _set_names(step, names)
+    _set_letter_texts(step, letter_texts or {})
     for name, value in changes.items():
         setattr(step, name, value)
     _check_step(step)
@@ -118,6 +133,8 @@ def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, st
     details = {name: getattr(step, name) for name in changes}
     if names is not None:
         details["names"] = translations(step, "name")
+    for field in letter_texts or {}:
+        details[field] = translations(step, field)
     audit_record(actor=acting_user, action=AuditAction.WORKFLOW_STEP_UPDATED, target=step, details=details)
     return step
 

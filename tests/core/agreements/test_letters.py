@@ -5,6 +5,7 @@ from django_tenants.utils import schema_context
 
 from core.agreements.letters import cover_letter_for_step
 from core.agreements.models import Agreement, AgreementDocument
+from core.documents.letterhead import letterhead_update
 from core.documents.models import GeneratedDocument
 from tests.core.agreements.workflow_helpers import make_letter_steps
 from tests.core.documents.helpers import docx_text, flat, pdf_text
@@ -27,6 +28,7 @@ def test_senate_then_partner_letters_in_turkish_numbered_and_filed(university_a,
     with schema_context(university_a.schema_name):
         agreement = _agreement(munich_a, title_tr="Münih ile işbirliği protokolü", reference="2026/17")
         AgreementDocument.objects.create(agreement=agreement, kind="agreement_text", title="Protokol taslağı")
+        AgreementDocument.objects.create(agreement=agreement, kind="legal_opinion", title="Hukuk görüşü")
 
         to_senate = cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
         to_partner = cover_letter_for_step(agreement=agreement, step=steps["partner_countersignature"],
@@ -37,26 +39,114 @@ def test_senate_then_partner_letters_in_turkish_numbered_and_filed(university_a,
         filed = [(document.kind, document.step_id, [v.number for v in document.versions.all()])
                  for document in (to_senate, to_partner)]
         version = to_senate.versions.get()
+        titles = [to_senate.title, to_partner.title]
 
     assert [letter.number for letter in letters] == [f"KOPRU-{year}-1", f"KOPRU-{year}-2"]
     assert [letter.version for letter in letters] == [1, 2]
     for text in (senate_pdf, senate_docx):
+        assert text.startswith("T.C. KASTAMONU ÜNİVERSİTESİ ULUSLARARASI İLİŞKİLER OFİSİ")
         assert f"Sayı: KOPRU-{year}-1" in text
         assert "Konu: Münih ile işbirliği protokolü hk." in text
         assert "SENATO BAŞKANLIĞINA" in text
         assert "İlgi: 2026/17" in text
         assert "Senatoda görüşülerek" in text
-        assert "Gereğini bilgilerinize arz ederim." in text
-        assert "Ek: 1. Protokol taslağı" in text
-        assert "Dağıtım: Gereği: SENATO BAŞKANLIĞINA" in text
+        assert "Bilgilerinizi ve gereğini arz ederim." in text  # to a higher authority
+        assert "Ek: 1. Protokol taslağı 2. Hukuk görüşü" in text  # the Senate gets the whole file
+        assert "Dağıtım" not in text  # one addressee
     for text in (partner_pdf, partner_docx):
         assert "Münih Teknik Üniversitesi Rektörlüğüne" in text
+        assert "Konu: Münih ile işbirliği protokolü imzası hk." in text  # not the Senate letter's subject
         assert "tarafınızca imzalanarak" in text
+        assert "Saygılarımla." in text  # to an institution outside the state's hierarchy
+        assert "Ek: 1. Protokol taslağı" in text and "Hukuk görüşü" not in text  # never the internal opinions
         assert "Senatoda" not in text
     assert filed == [("cover_letter", steps["senate_submission"].pk, [1]),
                      ("cover_letter", steps["partner_countersignature"].pk, [1])]
+    assert len(set(titles)) == 2 and all(f"KOPRU-{year}-" in title for title in titles)
     assert version.content_type.endswith("wordprocessingml.document")
     assert version.size > 0 and version.uploaded_by_id == admin_a.pk
+
+
+def test_a_letter_carries_the_offices_letterhead_and_the_steps_signatory(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        letterhead_update(acting_user=admin_a, values={
+            "detsis_number": "12345678", "file_plan_code": "010.06.02", "phone": "+90 366 280 10 00",
+            "email": "iro@kastamonu.edu.tr", "kep_address": "kastamonuuniversitesi@hs01.kep.tr",
+            "contact_name": "Ayşe Yılmaz"}, texts={
+            "unit_name": {"tr": "Uluslararası İlişkiler Koordinatörlüğü"},
+            "address": {"tr": "Kuzeykent Kampüsü, 37150 Kastamonu"}, "contact_title": {"tr": "Uzman"}})
+        step = steps["senate_submission"]
+        step.signatory_name, step.signatory_title_tr, step.signs_for_tr = "Prof. Dr. Ahmet Yılmaz", \
+            "Rektör Yardımcısı", "Rektör"
+        step.save()
+        agreement = _agreement(munich_a, title_tr="Münih protokolü")
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        first, second = agreement.generated_documents.order_by("id")
+        texts = _texts(first)
+
+    assert (first.number, second.number) == ("E-12345678-010.06.02-1", "E-12345678-010.06.02-2")
+    for text in texts:
+        assert text.startswith("T.C. KASTAMONU ÜNİVERSİTESİ ULUSLARARASI İLİŞKİLER KOORDİNATÖRLÜĞÜ")
+        assert "Sayı: E-12345678-010.06.02-1" in text
+        assert "Prof. Dr. Ahmet YILMAZ Rektör a. Rektör Yardımcısı" in text  # the surname in capitals
+        assert "Ek:" not in text  # nothing is enclosed
+        assert ("Kuzeykent Kampüsü, 37150 Kastamonu · Tel: +90 366 280 10 00 · E-posta: iro@kastamonu.edu.tr · "
+                "KEP Adresi: kastamonuuniversitesi@hs01.kep.tr") in text
+        assert "KEP Adresi: kastamonuuniversitesi@hs01.kep.tr Bilgi için: Ayşe Yılmaz, Uzman" in text
+
+
+def test_the_opinions_letter_is_distributed_to_legal_counsel_and_student_affairs(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        agreement = _agreement(munich_a, title_tr="Münih protokolü")
+        for kind, title in (("agreement_text", "Protokol taslağı"), ("info_note", "Bilgi notu"),
+                            ("request_letter", "Münih'in talep yazısı")):
+            AgreementDocument.objects.create(agreement=agreement, kind=kind, title=title)
+        cover_letter_for_step(agreement=agreement, step=steps["opinions_requested"], acting_user=admin_a)
+        texts = _texts(agreement.generated_documents.get())
+
+    for text in texts:
+        assert "Konu: Münih protokolü hakkında görüş talebi" in text
+        assert "DAĞITIM YERLERİNE" in text
+        assert "görüşlerinizin birimimize bildirilmesi" in text
+        assert "Bilgilerinizi ve gereğini arz ederim." in text  # units beside the office
+        assert "Ek: 1. Protokol taslağı 2. Bilgi notu" in text and "talep yazısı" not in text
+        assert "Dağıtım: Hukuk Müşavirliğine Öğrenci İşleri Daire Başkanlığına" in text
+
+
+def test_a_letter_to_the_partner_is_in_the_language_the_step_chooses(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        step = steps["partner_countersignature"]
+        step.letter_language = "en"
+        step.save()
+        agreement = _agreement(munich_a, title_tr="Münih protokolü", title_en="Agreement with TU Munich")
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        letter = agreement.generated_documents.get()
+        texts = _texts(letter)
+
+    assert letter.language == "en"
+    for text in texts:
+        assert "Subject: Cooperation agreement “Agreement with TU Munich”" in text
+        assert "Yours sincerely," in text
+        assert "T.C." not in text
+
+
+def test_a_letter_is_signed_by_a_person_never_by_a_login_name(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        agreement = _agreement(munich_a, title_tr="Münih protokolü")
+        cover_letter_for_step(agreement=agreement, step=steps["vice_rector"], acting_user=admin_a)
+        admin_a.first_name, admin_a.last_name = "Ayşe", "Demir"
+        admin_a.save()
+        cover_letter_for_step(agreement=agreement, step=steps["vice_rector"], acting_user=admin_a)
+        unnamed, named = (_texts(letter)[0] for letter in agreement.generated_documents.order_by("id"))
+
+    assert admin_a.username not in unnamed
+    assert "arz ederim. ULUSLARARASI" not in unnamed and "arz ederim. Uluslararası İlişkiler Ofisi" in unnamed
+    assert "Ayşe DEMİR" in named and "Ofis yöneticisi" in named
 
 
 def test_sending_a_step_again_adds_a_version_of_its_letter(university_a, admin_a, munich_a):
@@ -79,7 +169,7 @@ def test_osh_letter_is_in_kyrgyz_with_a_generic_addressee(university_b, admin_b,
         pdf, docx = _texts(agreement.generated_documents.get())
 
     for text in (pdf, docx):
-        assert "Ош мамлекеттик университети" in text
+        assert text.startswith("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ")
         assert "Темасы: «Кызматташуу келишими» жөнүндө" in text
         assert "ТИЕШЕЛҮҮ МЕКЕМЕГЕ" in text
         assert "Урматтоо менен," in text

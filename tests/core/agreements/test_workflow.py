@@ -24,8 +24,9 @@ from kopru.errors import ServiceError
 from kopru.statuses import status_of
 from tests.core.agreements.workflow_helpers import default_step, fresh, pdf
 
-TURKISH_PATH = ["request_received", "info_note", "yok_recognition", "opinions", "senate_submission",
-                "senate_decision", "rector_signature", "partner_countersignature", "in_force", "filed_published"]
+TURKISH_PATH = ["request_received", "info_note", "yok_recognition", "opinions_requested", "opinions",
+                "senate_submission", "senate_decision", "rector_signature", "partner_countersignature", "in_force",
+                "filed_published"]
 
 
 def complete_current(agreement: Agreement, user, **extra) -> Agreement:
@@ -57,16 +58,17 @@ def test_a_turkish_university_gets_seed_000s_workflow_in_four_languages(in_kasta
 
     steps = list(workflow.steps.all())
     assert [step.code for step in steps] == TURKISH_PATH
-    assert [step.position for step in steps] == list(range(1, 11))
-    info_note, recognition, opinions, senate = steps[1], steps[2], steps[3], steps[4]
+    assert [step.position for step in steps] == list(range(1, len(TURKISH_PATH) + 1))
+    info_note, recognition, asked, opinions, senate = steps[1], steps[2], steps[3], steps[4], steps[5]
     assert not info_note.skippable and steps[-1].skippable
     assert recognition.checks_recognition and recognition.clause == "7.5"
+    assert asked.sends_letter and asked.letter_addressee == "opinions" and asked.clause == opinions.clause == "7.6"
     assert opinions.required_documents == [DocumentKind.LEGAL_OPINION, DocumentKind.STUDENT_AFFAIRS_OPINION]
     assert senate.sends_letter and senate.required_documents == [DocumentKind.SENATE_FILE]
     assert [step.code for step in steps if step.puts_in_force] == ["in_force"]
     assert all(getattr(step, f"name_{code}") for step in steps for code in ("tr", "ky", "ru", "en"))
     with translation.override("tr"):
-        assert str(steps[3].name) == "Hukuk Müşavirliği ve Öğrenci İşleri Daire Başkanlığı görüşleri"
+        assert str(opinions.name) == "Hukuk Müşavirliği ve Öğrenci İşleri Daire Başkanlığı görüşleri"
     assert AuditEntry.objects.filter(action="workflow.seeded").count() == 1
 
 
@@ -120,11 +122,11 @@ def test_the_whole_turkish_path_from_submit_to_in_force(in_kastamonu, draft_a, p
     assert [t.step.code for t in transitions[1:]] == TURKISH_PATH
     assert transitions[0].comment == "7.1 letter arrived" and transitions[0].actor == people_a["officer"]
     assert transitions[-1].to_step is None
-    opinions = transitions[4]
+    opinions = transitions[5]
     assert sorted(d.kind for d in opinions.documents.all()) == ["legal_opinion", "student_affairs_opinion"]
     # the steps that send something produced their cover letter, filed with the agreement
     letters = {t.step.code for t in transitions if t.documents.filter(kind=DocumentKind.COVER_LETTER).exists()}
-    assert letters == {"senate_submission", "partner_countersignature"}
+    assert letters == {"opinions_requested", "senate_submission", "partner_countersignature"}
     assert AuditEntry.objects.filter(action="agreement.step_completed").count() == len(TURKISH_PATH)
     assert AuditEntry.objects.filter(action="agreement.submitted").count() == 1
 
@@ -195,7 +197,7 @@ def test_recognition_missing_blocks_the_recognition_step(in_kastamonu, draft_a, 
     assert fresh(in_kastamonu, agreement).current_step.code == "yok_recognition"
     partner.recognition = Recognition.RECOGNISED
     partner.save()
-    assert complete_current(agreement, officer).current_step.code == "opinions"
+    assert complete_current(agreement, officer).current_step.code == "opinions_requested"
 
 
 def test_skipping_a_step_that_may_not_be_skipped_is_refused(in_kastamonu, draft_a, people_a):
@@ -248,10 +250,11 @@ def test_rejecting_needs_a_reason_and_goes_back_one_step(in_kastamonu, draft_a, 
 
     agreement = agreement_reject(agreement=agreement, step=step, acting_user=officer, reason="Partner unclear")
 
-    assert agreement.current_step.code == "yok_recognition"
+    assert agreement.current_step.code == "opinions_requested"
     assert agreement.status == Agreement.Status.IN_APPROVAL
     sent_back = Transition.objects.get(action="rejected")
-    assert (sent_back.step, sent_back.to_step.code, sent_back.comment) == (step, "yok_recognition", "Partner unclear")
+    assert (sent_back.step, sent_back.to_step.code, sent_back.comment) == (step, "opinions_requested",
+                                                                           "Partner unclear")
     assert AuditEntry.objects.get(action="agreement.sent_back").details["reason"] == "Partner unclear"
 
 
@@ -316,8 +319,8 @@ def test_office_admins_add_rename_reorder_and_configure_steps(in_kastamonu, work
 
     workflow_step_move(step=added, position=10, acting_user=admin)
     codes = list(workflow_a.steps.values_list("code", flat=True))
-    assert codes[9] == "deans-opinion" and len(codes) == 11
-    assert list(workflow_a.steps.values_list("position", flat=True)) == list(range(1, 12))
+    assert codes[9] == "deans-opinion" and len(codes) == len(TURKISH_PATH) + 1
+    assert list(workflow_a.steps.values_list("position", flat=True)) == list(range(1, len(TURKISH_PATH) + 2))
     assert {"workflow.step_added", "workflow.step_updated", "workflow.step_moved"} <= set(
         AuditEntry.objects.values_list("action", flat=True))
 

@@ -144,13 +144,13 @@ def test_office_admins_edit_the_workflow_through_the_api(admin_api, officer_api,
     assert renamed.json()["names"] == {"tr": "Dekan görüşü", "ky": "Декандын пикири", "ru": None,
                                        "en": "Dean's opinion"}
     assert renamed.json()["position"] == 4
-    assert [s["position"] for s in listing.json()["steps"]] == list(range(1, 12))
+    assert [s["position"] for s in listing.json()["steps"]] == list(range(1, 13))
     assert forbidden.status_code == 403
     assert bad_role.status_code == 400 and bad_role.json()["error"]["code"] == "invalid_role"
     assert bad_document.status_code == 400 and "required_documents" in bad_document.json()["error"]["fields"]
     assert removed.status_code == 204
     with schema_context(university_a.schema_name):
-        assert WorkflowStep.objects.count() == 10
+        assert WorkflowStep.objects.count() == 11
 
 
 def test_a_step_an_agreement_waits_at_cannot_be_removed(admin_api, university_a, draft_a):

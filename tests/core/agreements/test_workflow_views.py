@@ -117,7 +117,7 @@ def test_office_admins_add_rename_move_and_remove_steps(client_a, university_a, 
     assert "The step is removed." in removed.content.decode()
     with schema_context(university_a.schema_name):
         assert not WorkflowStep.objects.filter(pk=dean.pk).exists()
-        assert list(WorkflowStep.objects.values_list("position", flat=True)) == list(range(1, 11))
+        assert list(WorkflowStep.objects.values_list("position", flat=True)) == list(range(1, 12))
 
 
 def test_the_editor_says_what_is_wrong_and_changes_nothing(client_a, university_a, draft_a, people_a):
@@ -131,4 +131,4 @@ def test_the_editor_says_what_is_wrong_and_changes_nothing(client_a, university_
     assert "Give the step a name in at least one language." in nameless.content.decode()
     assert "Agreements are waiting at this step" in in_use.content.decode()
     with schema_context(university_a.schema_name):
-        assert WorkflowStep.objects.count() == 10
+        assert WorkflowStep.objects.count() == 11

@@ -24,14 +24,15 @@ def fresh(university, agreement: Agreement) -> Agreement:
 
 
 def make_letter_steps(university) -> dict[str, WorkflowStep]:
-    """Three steps that send a cover letter: to the Senate, to the partner, and to whom it may concern."""
+    """Four steps that send a letter: for opinions, to the Senate, to the partner, and to whom it may concern."""
     to = WorkflowStep.Addressee
     with schema_context(university.schema_name):
         workflow = Workflow.objects.create(name_en="Approval")
         return {
             code: WorkflowStep.objects.create(workflow=workflow, position=position, code=code, name_en=code,
                                               role=Role.OFFICER, sends_letter=True, letter_addressee=addressee)
-            for position, (code, addressee) in enumerate((("senate_submission", to.SENATE),
+            for position, (code, addressee) in enumerate((("opinions_requested", to.OPINIONS),
+                                                          ("senate_submission", to.SENATE),
                                                           ("partner_countersignature", to.PARTNER),
                                                           ("vice_rector", to.GENERIC)), 1)
         }

@@ -71,7 +71,7 @@ def test_preview_fills_the_template_with_sample_data(office_a):
 
     text = flat(docx_text(b"".join(preview.streaming_content)))
     assert preview["Content-Type"] == DOCX
-    assert "SENATO BAŞKANLIĞINA" in text and "Sayı: KOPRU-2026-1" in text
+    assert "SENATO BAŞKANLIĞINA" in text and "Sayı: E-12345678-010.06.02-1" in text
     assert "{{ partner.recognition.status }}" in page.content.decode()
     # Kastamonu writes in Turkish and English: only those rows are offered.
     assert "/documents/templates/info_note/en/" in page.content.decode()
