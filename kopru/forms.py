@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.translated import LANGUAGES
 
+# Labels of a text's field in each language: "Subject of the letter (Turkish)".
+LANGUAGE_NAMES = {"tr": _("Turkish"), "ky": _("Kyrgyz"), "ru": _("Russian"), "en": _("English")}
 NAME_LABELS = {
     "tr": _("Name in Turkish"),
     "ky": _("Name in Kyrgyz"),

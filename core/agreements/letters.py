@@ -115,7 +115,7 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
         partners = ", ".join(str(partner.name) for partner in agreement.partners.all())
         kind = str(agreement.get_kind_display())
         step_name = str(step.name)
-        subject = str(step.letter_subject) or _default_subject(step, title, texts)
+        subject = step.letter_subject or _default_subject(step, title, texts)
         signatory = _signatory(step, acting_user, language)
     addressee, distribution = _addressee(step, partners, texts)
     context = {
@@ -143,8 +143,8 @@ def _default_subject(step: WorkflowStep, title: str, texts: dict[str, str]) -> s
 def _signatory(step: WorkflowStep, acting_user, language: str) -> Signatory:
     """The person the step names (with their title, and the authority they sign for), else the person acting."""
     if step.signatory_name:
-        return Signatory(name=signatory_name(step.signatory_name, language), title=str(step.signatory_title),
-                         on_behalf=str(step.signs_for))
+        return Signatory(name=signatory_name(step.signatory_name, language), title=step.signatory_title or "",
+                         on_behalf=step.signs_for or "")
     return user_signatory(acting_user, language)
 
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.errors import DocumentError
+from core.documents.letterhead import TRANSLATED, letterhead_get, letterhead_update
 from core.documents.models import DocumentKind
 from core.documents.responses import CONTENT_TYPES as FILE_CONTENT_TYPES
 from core.documents.responses import document_file_response, docx_response
@@ -26,9 +27,11 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
+from kopru.api.fields import TextsInput, TextsOutput
 from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
 from kopru.errors import ServiceError
+from kopru.translated import translations
 
 FILE_FORMATS = tuple(FILE_CONTENT_TYPES)
 FILE_RESPONSES = {(200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
@@ -231,3 +234,61 @@ class TemplateDownloadApi(GenericAPIView):
             return docx_response(template_preview(kind, language), f"{kind}_{language}_preview.docx")
         content, template = template_content(kind, language)
         return docx_response(content, f"{kind}_{language}_{f'v{template.version}' if template else 'default'}.docx")
+
+
+class LetterheadOutput(serializers.Serializer):
+    unit_name = serializers.SerializerMethodField()
+    detsis_number = serializers.CharField()
+    file_plan_code = serializers.CharField()
+    address = serializers.SerializerMethodField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    kep_address = serializers.CharField()
+    contact_name = serializers.CharField()
+    contact_title = serializers.SerializerMethodField()
+
+    @extend_schema_field(TextsOutput)
+    def get_unit_name(self, letterhead) -> dict:
+        return translations(letterhead, "unit_name")
+
+    @extend_schema_field(TextsOutput)
+    def get_address(self, letterhead) -> dict:
+        return translations(letterhead, "address")
+
+    @extend_schema_field(TextsOutput)
+    def get_contact_title(self, letterhead) -> dict:
+        return translations(letterhead, "contact_title")
+
+
+class LetterheadInput(serializers.Serializer):
+    """The fields to change; those left out keep their value."""
+
+    unit_name = TextsInput(required=False)
+    address = TextsInput(required=False)
+    contact_title = TextsInput(required=False)
+    detsis_number = serializers.CharField(required=False, allow_blank=True, max_length=8,
+                                          help_text="The unit's eight-digit DETSİS number.")
+    file_plan_code = serializers.CharField(required=False, allow_blank=True, max_length=32,
+                                           help_text="The standard file-plan code, e.g. 010.06.02.")
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    kep_address = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+
+
+class LetterheadApi(ServiceApi):
+    """The office's letterhead: the unit under the institution's name, the codes of letter numbers (Sayı:
+    E-<DETSİS>-<file-plan code>-<n>) and the contacts at the foot of its letters."""
+
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.MANAGE_SETTINGS, "PATCH": Action.MANAGE_SETTINGS}
+    serializer_class = LetterheadOutput
+
+    def get(self, request):
+        return self.output(letterhead_get(), LetterheadOutput)
+
+    @extend_schema(request=LetterheadInput, responses=LetterheadOutput)
+    def patch(self, request):
+        data = self.input(LetterheadInput)
+        texts = {field: data.pop(field) for field in TRANSLATED if field in data}
+        return self.output(letterhead_update(acting_user=request.user, texts=texts, values=data), LetterheadOutput)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("documents/<int:document_id>/download/<str:file_format>/", api.DocumentDownloadApi.as_view(),
          name="api-document-download"),
     path("document-jobs/<int:job_id>/", api.DocumentJobApi.as_view(), name="api-document-job"),
+    path("letterhead/", api.LetterheadApi.as_view(), name="api-letterhead"),
     path("document-templates/", api.TemplateListApi.as_view(), name="api-document-templates"),
     path("document-templates/<str:kind>/<str:language>/", api.TemplateDetailApi.as_view(),
          name="api-document-template"),

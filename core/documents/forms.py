@@ -1,7 +1,36 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.documents.letterhead import PLAIN, TRANSLATED
+from core.documents.models import Letterhead
+from kopru.forms import LANGUAGE_NAMES
+from kopru.translated import LANGUAGES, translations
+
 
 class TemplateUploadForm(forms.Form):
     file = forms.FileField(label=_("DOCX template"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".docx"}))
+
+
+class LetterheadForm(forms.Form):
+    """The letterhead's plain fields as the model describes them, and its three texts in each language."""
+
+    def __init__(self, *args, letterhead: Letterhead, **kwargs):
+        initial = {field: getattr(letterhead, field) for field in PLAIN}
+        for field in TRANSLATED:
+            initial |= {f"{field}_{code}": text for code, text in translations(letterhead, field).items()}
+        super().__init__(*args, initial=initial, **kwargs)
+        for field in PLAIN:
+            self.fields[field] = Letterhead._meta.get_field(field).formfield(required=False)
+        for field in TRANSLATED:
+            model_field = Letterhead._meta.get_field(field)
+            for code in LANGUAGES:
+                self.fields[f"{field}_{code}"] = forms.CharField(
+                    label=f"{model_field.verbose_name} ({LANGUAGE_NAMES[code]})", max_length=model_field.max_length,
+                    required=False, help_text=model_field.help_text if code == LANGUAGES[0] else "")
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES} for field in TRANSLATED}
+
+    def values(self) -> dict[str, str]:
+        return {field: self.cleaned_data[field] for field in PLAIN}

@@ -1,12 +1,12 @@
 """The office's letterhead: read by every letter, changed by the office's administrators."""
 
-from django.conf import settings
 from django.db import transaction
 
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.models import Letterhead
 from kopru.errors import full_clean_or_refuse
+from kopru.translated import set_translations
 
 TRANSLATED = ("unit_name", "address", "contact_title")
 PLAIN = ("detsis_number", "file_plan_code", "phone", "email", "kep_address", "contact_name")
@@ -25,13 +25,11 @@ def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: 
     for field, by_language in texts.items():
         if field not in TRANSLATED:
             raise ValueError(f"{field} is not a translated field of the letterhead")
-        for code in settings.MODELTRANSLATION_LANGUAGES:
-            if code in by_language:
-                setattr(letterhead, f"{field}_{code}", by_language[code].strip())
+        set_translations(letterhead, field, by_language)
     for field, value in values.items():
         if field not in PLAIN:
             raise ValueError(f"{field} is not a field of the letterhead")
-        setattr(letterhead, field, value.strip())
+        setattr(letterhead, field, (value or "").strip())
     full_clean_or_refuse(letterhead)
     letterhead.save()
     audit_record(actor=acting_user, action=AuditAction.LETTERHEAD_CHANGED, target=letterhead,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.documents.context import Signatory, document_frame, format_date, sample_signatory
-from core.documents.layout import Block, Fields, Items, Paragraph, letterhead, signature
+from core.documents.layout import Block, Fields, Items, Paragraph, footer, letterhead, signature
 from core.documents.texts import TEXTS
 from i18n.countries import country_name
 
@@ -84,6 +84,7 @@ def invitation_letter_layout(language: str) -> list[Block]:
         Paragraph(texts["regards"], space_before=True),
         *signature(),
         *_distribution(language),
+        *footer(),
     ]
 
 
@@ -97,6 +98,7 @@ def attendance_certificate_layout(language: str) -> list[Block]:
         _person_fields(language),
         Paragraph(texts["certificate_use"], align="justify", space_before=True),
         *signature(),
+        *footer(),
     ]
 
 
@@ -112,6 +114,7 @@ def residence_permit_letter_layout(language: str) -> list[Block]:
         Paragraph(texts["attachments"], when="attachments", space_before=True),
         Items("attachments", "{{ loop.index }}. {{ item }}"),
         *_distribution(language),
+        *footer(),
     ]
 
 

@@ -54,11 +54,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "checked_on": "Son kontrol tarihi",
         "method": "Kontrol yöntemi",
         "evidence": "Belge veya adres",
-        "agreements": "5. Üniversitemizle anlaşmaları",
-        "agreement": "Anlaşma",
+        "agreements": "5. Üniversitemizle protokolleri",
+        "agreement": "Protokol",
         "type": "Türü",
         "validity": "Geçerlilik",
-        "no_agreements": "Üniversitemizle kayıtlı anlaşması yok.",
+        "no_agreements": "Üniversitemizle kayıtlı protokolü yok.",
         "prepared_by": "Hazırlayan",
         "letter_subject": "{title} hk.",
         "to_senate": "SENATO BAŞKANLIĞINA",
@@ -181,8 +181,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "distribution": "Таратуу:",
         "for_action": "Аткаруу үчүн: {addressee}",
         "for_information": "Маалымат үчүн: {office}",
-        "info_note_title": "МААЛЫМАТ БАЯНДАМАСЫ",
-        "info_note_subject": "{partner} жөнүндө маалымат баяндамасы",
+        "info_note_title": "МААЛЫМДАМА",
+        "info_note_subject": "{partner} жөнүндө маалымдама",
         "general": "1. Жалпы маалымат",
         "name": "Аталышы",
         "country": "Өлкөсү",
@@ -245,16 +245,16 @@ TEXTS: dict[str, dict[str, str]] = {
             "аралыгында {{ mobility.host_unit }} бөлүмүндө {{ mobility.activity }} үчүн биздин университетке чакырылат."
         ),
         "invitation_support": "Биздин университет виза жана жашоого уруксат алуу иштеринде ага зарыл колдоо көрсөтөт.",
-        "certificate_title": "КАТЫШКАНДЫГЫ ТУУРАЛУУ МААЛЫМКАТ",
-        "certificate_subject": "{person} катышкандыгы тууралуу маалымкат",
+        "certificate_title": "КАТЫШУУ СЕРТИФИКАТЫ",
+        "certificate_subject": "{person}: катышуу сертификаты",
         "certificate_body": (
-            "Ушул маалымкат {{ person.home_institution }} {{ person.role }} {{ person.name }} (паспорт № "
+            "Ушул сертификат {{ person.home_institution }} {{ person.role }} {{ person.name }} (паспорт № "
             "{{ person.passport_number }}) {{ mobility.programme }} программасынын алкагында {{ mobility.starts_on "
             "}} – "
             "{{ mobility.ends_on }} аралыгында биздин университеттин {{ mobility.host_unit }} бөлүмүндө "
             "{{ mobility.activity }} боюнча катышкандыгын тастыктайт."
         ),
-        "certificate_use": "Маалымкат талап кылынган жерге көрсөтүү үчүн берилди.",
+        "certificate_use": "Сертификат талап кылынган жерге көрсөтүү үчүн берилди.",
         "residence_subject": "{person} үчүн жашоого уруксат жөнүндө",
         "residence_body": (
             "{{ mobility.programme }} программасынын алкагында {{ mobility.starts_on }} – {{ mobility.ends_on }} "
@@ -390,15 +390,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "invitation_support": (
             "Наш университет окажет необходимое содействие в оформлении визы и разрешения на временное проживание."
         ),
-        "certificate_title": "СПРАВКА ОБ УЧАСТИИ В ПРОГРАММЕ МОБИЛЬНОСТИ",
-        "certificate_subject": "Справка об участии: {person}",
+        "certificate_title": "СЕРТИФИКАТ УЧАСТИЯ В ПРОГРАММЕ МОБИЛЬНОСТИ",
+        "certificate_subject": "Сертификат участия: {person}",
         "certificate_body": (
-            "Настоящая справка подтверждает, что {{ person.name }} (паспорт № {{ person.passport_number }}), "
+            "Настоящий сертификат подтверждает, что {{ person.name }} (паспорт № {{ person.passport_number }}), "
             "{{ person.role }}: {{ person.home_institution }}, в рамках программы {{ mobility.programme }} в период с "
             "{{ mobility.starts_on }} по {{ mobility.ends_on }} участвовал(а) в программе мобильности нашего "
             "университета ({{ mobility.host_unit }}). Вид мобильности: {{ mobility.activity }}."
         ),
-        "certificate_use": "Справка выдана для предъявления по месту требования.",
+        "certificate_use": "Сертификат выдан для предъявления по месту требования.",
         "residence_subject": "О разрешении на временное проживание: {person}",
         "residence_body": (
             "Направляем документы {{ person.name }} (гражданство: {{ person.nationality }}, паспорт № "

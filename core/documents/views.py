@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from core.documents.forms import TemplateUploadForm
+from core.documents.forms import LetterheadForm, TemplateUploadForm
 from core.documents.kinds import KINDS
+from core.documents.letterhead import letterhead_get, letterhead_update
 from core.documents.models import DocumentKind
 from core.documents.responses import document_file_response, docx_response
 from core.documents.selectors import (
@@ -62,6 +63,19 @@ def templates(request):
         "rows": template_rows(), "kinds": kinds, "form": TemplateUploadForm(), "loop_hint": loop_hint,
     })
 
+
+
+@permission_required(Action.MANAGE_SETTINGS)
+def letterhead(request):
+    """What the office's letters carry besides their text: its unit's name, the Sayı's codes, its contacts."""
+    form = LetterheadForm(request.POST or None, letterhead=letterhead_get())
+    if request.method == "POST" and form.is_valid():
+        run = run_service(request, lambda: letterhead_update(acting_user=request.user, texts=form.texts(),
+                                                             values=form.values()),
+                          form=form, success_message=gettext("The letterhead is saved."))
+        if run.ok:
+            return redirect("documents:letterhead")
+    return render(request, "documents/letterhead.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @permission_required(Action.MANAGE_TEMPLATES)

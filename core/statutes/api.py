@@ -29,37 +29,13 @@ from core.statutes.selectors import (
     statute_values,
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
+from kopru.api.fields import TextsInput, TextsOutput
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
+from kopru.translated import translations
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-
-
-def translations(instance, name: str) -> dict[str, str | None]:
-    return {code: getattr(instance, f"{name}_{code}") for code in LANGUAGES}
-
-
-class Texts(serializers.Serializer):
-    """One text in each language; a language left out keeps its text, an empty one clears it."""
-
-    class Meta:
-        ref_name = "StatuteTexts"
-
-    tr = serializers.CharField(required=False, allow_blank=True, allow_null=True)
-    ky = serializers.CharField(required=False, allow_blank=True, allow_null=True)
-    ru = serializers.CharField(required=False, allow_blank=True, allow_null=True)
-    en = serializers.CharField(required=False, allow_blank=True, allow_null=True)
-
-
-class TextsOutput(serializers.Serializer):
-    class Meta:
-        ref_name = "StatuteTextsOutput"
-
-    tr = serializers.CharField(allow_null=True)
-    ky = serializers.CharField(allow_null=True)
-    ru = serializers.CharField(allow_null=True)
-    en = serializers.CharField(allow_null=True)
 
 
 class RevisionRef(serializers.Serializer):
@@ -159,7 +135,7 @@ class StatuteDetailOutput(StatuteOutput):
 
 class StatuteInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Statute.Kind.choices)
-    titles = Texts()
+    titles = TextsInput()
     document_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
     first_published_on = serializers.DateField(required=False, allow_null=True)
     prepared_by_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
@@ -167,7 +143,7 @@ class StatuteInput(serializers.Serializer):
     approved_by_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
     approved_by_title = serializers.CharField(max_length=255, required=False, allow_blank=True)
     agreed_by = AgreedByItem(many=True, required=False)
-    job = serializers.DictField(child=Texts(), required=False,
+    job = serializers.DictField(child=TextsInput(), required=False,
                                 help_text=f"Per field ({', '.join(JOB_FIELDS)}): its texts per language.")
 
     def validate_job(self, job):
@@ -228,7 +204,7 @@ class StatuteDetailApi(ServiceApi):
 
 
 class DescriptionInput(serializers.Serializer):
-    descriptions = Texts(help_text="What changes in the revision; required in at least one language.")
+    descriptions = TextsInput(help_text="What changes in the revision; required in at least one language.")
 
 
 class RevisionListApi(ServiceApi):
@@ -373,7 +349,7 @@ class DiffApi(GenericAPIView):
 class ClauseInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Clause.Kind.choices, required=False)
     number = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    texts = Texts(required=False)
+    texts = TextsInput(required=False)
     parent = serializers.IntegerField(required=False, allow_null=True,
                                       help_text="A clause of the same revision; null: the top level.")
     index = serializers.IntegerField(required=False, allow_null=True, min_value=0,

@@ -28,3 +28,18 @@ NamesInput = type(serializers.Serializer)("NamesInput", (serializers.Serializer,
        for code in LANGUAGES},
     "names": staticmethod(_given_names),
 })
+
+
+# One text in each language, in and out: {"tr": …, "ky": …, "ru": …, "en": …}.
+TextsInput = type(serializers.Serializer)("TextsInput", (serializers.Serializer,), {
+    "__module__": __name__,
+    "__doc__": "One text in each language; a language left out keeps its text, an empty one clears it.",
+    "Meta": type("Meta", (), {"ref_name": "Texts"}),
+    **{code: serializers.CharField(required=False, allow_blank=True, allow_null=True) for code in LANGUAGES},
+})
+TextsOutput = type(serializers.Serializer)("TextsOutput", (serializers.Serializer,), {
+    "__module__": __name__,
+    "__doc__": "One text in each language, null where it has none.",
+    "Meta": type("Meta", (), {"ref_name": "TextsOutput"}),
+    **{code: serializers.CharField(allow_null=True) for code in LANGUAGES},
+})

@@ -351,6 +351,7 @@ SPECTACULAR_SETTINGS = {
         "RecognitionCheckResultEnum": "core.partners.api.CHECK_RESULTS",
         "StatuteKindEnum": "core.statutes.models.Statute.Kind",
         "ClauseKindEnum": "core.statutes.models.Clause.Kind",
+        "LanguageCodeEnum": [(code, code) for code in LANGUAGE_CODES],
     },
 }
 

@@ -1,7 +1,8 @@
 """The workflow API: the office's steps, an agreement's timeline and its moves; thin calls into services."""
 
+from django.conf import settings
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -11,6 +12,7 @@ from core.agreements.models import DocumentKind, Transition, WorkflowStep
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow.selectors import agreement_step, agreement_timeline, workflow_default, workflow_step_get
 from core.agreements.workflow.services import (
+    LETTER_TEXTS,
     STEP_SETTINGS,
     agreement_complete_step,
     agreement_reject,
@@ -23,7 +25,7 @@ from core.agreements.workflow.services import (
 )
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import NamesInput
+from kopru.api.fields import NamesInput, TextsInput, TextsOutput
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.errors import NotFound
@@ -48,12 +50,29 @@ class StepOutput(serializers.Serializer):
     skippable = serializers.BooleanField()
     sends_letter = serializers.BooleanField()
     letter_addressee = serializers.CharField()
+    letter_language = serializers.CharField(help_text="Empty: the university's language.")
+    letter_subject = serializers.SerializerMethodField()
+    signatory_name = serializers.CharField()
+    signatory_title = serializers.SerializerMethodField()
+    signs_for = serializers.SerializerMethodField()
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
     reminder_days = serializers.IntegerField(allow_null=True)
 
     def get_names(self, step) -> dict[str, str | None]:
         return translations(step, "name")
+
+    @extend_schema_field(TextsOutput)
+    def get_letter_subject(self, step) -> dict:
+        return translations(step, "letter_subject")
+
+    @extend_schema_field(TextsOutput)
+    def get_signatory_title(self, step) -> dict:
+        return translations(step, "signatory_title")
+
+    @extend_schema_field(TextsOutput)
+    def get_signs_for(self, step) -> dict:
+        return translations(step, "signs_for")
 
 
 class StepRef(serializers.Serializer):
@@ -222,14 +241,23 @@ class StepInput(NamesInput):
     sends_letter = serializers.BooleanField(required=False)
     letter_addressee = serializers.ChoiceField(choices=WorkflowStep.Addressee.choices, required=False,
                                                help_text="Whom the step's cover letter goes to.")
+    letter_language = serializers.ChoiceField(choices=["", *(code for code, _name in settings.LANGUAGES)],
+                                              required=False, help_text="Empty: the university's language.")
+    letter_subject = TextsInput(required=False, help_text="The letter's subject; empty: the usual one.")
+    signatory_name = serializers.CharField(max_length=255, required=False, allow_blank=True,
+                                           help_text="Who signs the letter; empty: whoever completes the step.")
+    signatory_title = TextsInput(required=False)
+    signs_for = TextsInput(required=False, help_text="The authority signed for, printed e.g. “Rektör a.”.")
     checks_recognition = serializers.BooleanField(required=False)
     puts_in_force = serializers.BooleanField(required=False)
     reminder_days = serializers.IntegerField(min_value=1, max_value=365, required=False, allow_null=True)
     position = serializers.IntegerField(min_value=1, required=False, help_text="1 = first; the end when left out.")
 
     @staticmethod
-    def split(data: dict) -> tuple[dict[str, str] | None, dict]:
-        return NamesInput.names(data), {name: data[name] for name in STEP_SETTINGS if name in data}
+    def split(data: dict) -> tuple[dict[str, str] | None, dict, dict[str, dict[str, str]]]:
+        """The names, the settings and the letter's texts the body gave."""
+        return (NamesInput.names(data), {name: data[name] for name in STEP_SETTINGS if name in data},
+                {name: data[name] for name in LETTER_TEXTS if name in data})
 
 
 def _default_workflow():
@@ -256,9 +284,9 @@ class StepListApi(ServiceApi):
     @extend_schema(request=StepInput, responses={201: StepOutput})
     def post(self, request):
         data = self.input(StepInput)
-        names, step_settings = StepInput.split(data)
+        names, step_settings, letter_texts = StepInput.split(data)
         step = workflow_step_add(workflow=_default_workflow(), names=names or {}, acting_user=request.user,
-                                 position=data.get("position"), **step_settings)
+                                 position=data.get("position"), letter_texts=letter_texts, **step_settings)
         return self.created(step, StepOutput)
 
 
@@ -271,9 +299,10 @@ class StepDetailApi(ServiceApi):
     def patch(self, request, step_id: int):
         step = workflow_step_get(step_id)
         data = self.input(StepInput, partial=True)
-        names, step_settings = StepInput.split(data)
-        if names or step_settings:
-            step = workflow_step_update(step=step, names=names, acting_user=request.user, **step_settings)
+        names, step_settings, letter_texts = StepInput.split(data)
+        if names or step_settings or letter_texts:
+            step = workflow_step_update(step=step, names=names, letter_texts=letter_texts, acting_user=request.user,
+                                        **step_settings)
         if "position" in data:
             step = workflow_step_move(step=step, position=data["position"], acting_user=request.user)
         return self.output(step, StepOutput)

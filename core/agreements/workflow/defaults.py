@@ -32,7 +32,7 @@ TURKISH_WORKFLOW = {
         _step("request_received", {"tr": "Talep alındı", "ky": "Өтүнүч кабыл алынды", "ru": "Запрос получен",
                                    "en": "Request received"},
               clause="7.1–7.2", needs=[Doc.REQUEST_LETTER], reminder_days=7),
-        _step("info_note", {"tr": "Bilgi notu", "ky": "Маалымат баяндамасы", "ru": "Информационная справка",
+        _step("info_note", {"tr": "Bilgi notu", "ky": "Маалымдама", "ru": "Информационная справка",
                             "en": "Information note"},
               clause="7.4", produces=[Doc.INFO_NOTE], reminder_days=7),
         _step("yok_recognition", {"tr": "YÖK tanınırlık kontrolü", "ky": "YÖK тарабынан таанылышын текшерүү",
@@ -77,7 +77,7 @@ TURKISH_WORKFLOW = {
 }
 
 KYRGYZ_WORKFLOW = {
-    "names": {"tr": "İşbirliği anlaşmasının onay süreci", "ky": "Кызматташуу келишимин бекитүү жолу",
+    "names": {"tr": "İşbirliği protokolünün onay süreci", "ky": "Кызматташуу келишимин бекитүү жолу",
               "ru": "Порядок утверждения соглашения о сотрудничестве",
               "en": "Approval of a cooperation agreement"},
     "steps": [

@@ -1,15 +1,20 @@
 """Forms of the workflow pages and of the requests under agreements; they check shape, services decide."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.agreements.models import DocumentKind, WorkflowStep
+from core.agreements.workflow.services import STEP_SETTINGS
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
-from kopru.forms import NamesForm
+from kopru.forms import LANGUAGE_NAMES, NamesForm
+from kopru.translated import LANGUAGES
 
 STEP_ROLES = [(value, label) for value, label in Role.choices if value in STAFF]
+LETTER_TEXT_LABELS = {"letter_subject": _("Subject of the letter"), "signatory_title": _("Signatory's title"),
+                      "signs_for": _("Signs on behalf of")}
 
 
 class StepForm(NamesForm):
@@ -24,12 +29,29 @@ class StepForm(NamesForm):
     sends_letter = forms.BooleanField(label=_("Sends a cover letter"), required=False)
     letter_addressee = forms.TypedChoiceField(label=_("Cover letter goes to"), choices=WorkflowStep.Addressee.choices,
                                               required=False, empty_value=WorkflowStep.Addressee.GENERIC)
+    letter_language = forms.ChoiceField(
+        label=_("Language of the letter"), required=False,
+        choices=[("", _("The university's language")), *settings.LANGUAGES],
+        help_text=_("A letter to a foreign partner is written in English or the partner's language."))
+    signatory_name = forms.CharField(label=_("Signed by"), max_length=255, required=False,
+                                     help_text=_("Left empty, the person who completes the step signs."))
     checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
     puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
     reminder_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=365, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field, label in LETTER_TEXT_LABELS.items():
+            for code in LANGUAGES:
+                self.fields[f"{field}_{code}"] = forms.CharField(
+                    label=f"{label} ({LANGUAGE_NAMES[code]})", max_length=255, required=False)
+
     def step_settings(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if not name.startswith("name_")}
+        return {name: self.cleaned_data[name] for name in STEP_SETTINGS}
+
+    def letter_texts(self) -> dict[str, dict[str, str]]:
+        return {field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES}
+                for field in LETTER_TEXT_LABELS}
 
 
 class CommentForm(forms.Form):

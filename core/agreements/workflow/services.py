@@ -31,7 +31,7 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF
 from kopru.errors import ServiceError, full_clean_or_refuse
-from kopru.translated import set_names, translations
+from kopru.translated import set_names, set_translations, translations
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
@@ -55,9 +55,7 @@ def _set_letter_texts(step: WorkflowStep, letter_texts: dict[str, dict[str, str]
     if unknown:
         raise TypeError(f"Unknown letter texts: {sorted(unknown)}")
     for field, by_language in letter_texts.items():
-        for code in LANGUAGES:
-            if code in by_language:
-                setattr(step, f"{field}_{code}", (by_language[code] or "").strip())
+        set_translations(step, field, by_language)
 
 
 def _check_step(step: WorkflowStep) -> None:

@@ -38,7 +38,8 @@ def workflow_edit(request):
     form = StepForm(request.POST or None)
     if workflow is not None and request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: services.workflow_step_add(
-            workflow=workflow, names=form.names(), acting_user=request.user, **form.step_settings(),
+            workflow=workflow, names=form.names(), letter_texts=form.letter_texts(), acting_user=request.user,
+            **form.step_settings(),
         ), form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("workflow:edit")
@@ -49,6 +50,8 @@ def workflow_edit(request):
 
 def _step_initial(step) -> dict:
     return {**{f"name_{code}": getattr(step, f"name_{code}") for code in LANGUAGES},
+            **{f"{field}_{code}": getattr(step, f"{field}_{code}") for field in services.LETTER_TEXTS
+               for code in LANGUAGES},
             **{name: getattr(step, name) for name in services.STEP_SETTINGS}}
 
 
@@ -58,7 +61,8 @@ def workflow_step_edit(request, step_id):
     form = StepForm(request.POST or None, initial=_step_initial(step))
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: services.workflow_step_update(
-            step=step, names=form.names(), acting_user=request.user, **form.step_settings(),
+            step=step, names=form.names(), letter_texts=form.letter_texts(), acting_user=request.user,
+            **form.step_settings(),
         ), form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("workflow:edit")

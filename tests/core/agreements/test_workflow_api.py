@@ -172,3 +172,23 @@ def test_steps_of_another_university_are_not_found(admin_api, draft_b, universit
     assert admin_api.delete(f"/api/workflow/steps/{osh_step.pk}/").status_code == 404
     with schema_context(university_b.schema_name):
         assert WorkflowStep.objects.get(pk=osh_step.pk).clause == ""
+
+
+def test_a_steps_letter_settings_through_the_api(university_a, workflow_a, people_a):
+    admin = api(university_a, people_a["admin"])
+    with schema_context(university_a.schema_name):
+        partner_step = WorkflowStep.objects.get(code="partner_countersignature")
+
+    response = admin.patch(f"/api/workflow/steps/{partner_step.pk}/", {
+        "letter_language": "ru", "signatory_name": "Prof. Dr. Ahmet Yılmaz",
+        "signatory_title": {"ru": "Проректор", "tr": "Rektör Yardımcısı"}, "signs_for": {"tr": "Rektör"},
+    }, content_type="application/json")
+    refused = admin.patch(f"/api/workflow/steps/{partner_step.pk}/", {"letter_language": "de"},
+                          content_type="application/json")
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["letter_language"], body["signatory_name"]) == ("ru", "Prof. Dr. Ahmet Yılmaz")
+    assert body["signatory_title"] == {"tr": "Rektör Yardımcısı", "ky": None, "ru": "Проректор", "en": None}
+    assert body["signs_for"]["tr"] == "Rektör" and body["letter_subject"]["tr"] is None
+    assert refused.status_code == 400 and "letter_language" in refused.json()["error"]["fields"]

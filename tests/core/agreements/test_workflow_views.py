@@ -132,3 +132,25 @@ def test_the_editor_says_what_is_wrong_and_changes_nothing(client_a, university_
     assert "Agreements are waiting at this step" in in_use.content.decode()
     with schema_context(university_a.schema_name):
         assert WorkflowStep.objects.count() == 11
+
+
+def test_an_office_admin_sets_who_signs_a_steps_letter_in_what_language(client_a, university_a, workflow_a,
+                                                                         people_a):
+    in_english(sign_in(client_a, university_a, people_a["admin"]))
+    with schema_context(university_a.schema_name):
+        senate = WorkflowStep.objects.get(code="senate_submission")
+
+    page = client_a.get(f"/agreements/workflow/steps/{senate.pk}/").content.decode()
+    saved = client_a.post(f"/agreements/workflow/steps/{senate.pk}/", {
+        "name_tr": "Senatoya sunulması", "role": "coordinator", "sends_letter": "on", "letter_addressee": "senate",
+        "letter_language": "tr", "signatory_name": "Prof. Dr. Ahmet Yılmaz",
+        "signatory_title_tr": "Rektör Yardımcısı", "signs_for_tr": "Rektör",
+        "letter_subject_tr": "İşbirliği protokolünün Senato gündemine alınması hk."})
+
+    assert "Signatory&#x27;s title (Turkish)" in page and "Language of the letter" in page
+    assert saved.status_code == 302
+    with schema_context(university_a.schema_name):
+        senate.refresh_from_db()
+        assert (senate.signatory_name, senate.signatory_title_tr, senate.signs_for_tr, senate.letter_language) == (
+            "Prof. Dr. Ahmet Yılmaz", "Rektör Yardımcısı", "Rektör", "tr")
+        assert senate.letter_subject_tr == "İşbirliği protokolünün Senato gündemine alınması hk."

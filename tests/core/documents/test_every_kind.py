@@ -40,7 +40,7 @@ EXPECTED = {
     },
     "attendance_certificate": {
         "tr": ["KATILIM BELGESİ", "İLGİLİ MAKAMA", "öğrenim hareketliliği faaliyetine katılmıştır"],
-        "ky": ["КАТЫШКАНДЫГЫ ТУУРАЛУУ МААЛЫМКАТ", "ТИЕШЕЛҮҮ МЕКЕМЕГЕ", "катышкандыгын тастыктайт"],
+        "ky": ["КАТЫШУУ СЕРТИФИКАТЫ", "ТИЕШЕЛҮҮ МЕКЕМЕГЕ", "катышкандыгын тастыктайт"],
         "en": ["CERTIFICATE OF ATTENDANCE", "This is to certify that Jonas Müller"],
     },
     "residence_permit_letter": {
