@@ -196,7 +196,7 @@ def _condition(document, when: str):
 def _grid(document, *, cols: int):
     table = document.add_table(rows=0, cols=cols)
     table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT  # on the text's margin, as the rules for correspondence place tables
     return table
 
 

@@ -1,4 +1,9 @@
-"""Draw a document's layout as a PDF with the context's values, in DejaVu Sans (Turkish and Cyrillic)."""
+"""Draw a document's layout as a PDF with the context's values.
+
+The text is set in Tinos, metric-compatible with Times New Roman, which Turkey's rules for official
+correspondence ask for and the DOCX templates use: the PDF and the DOCX break their lines alike. Tinos
+covers Turkish, Kyrgyz and Russian; characters it lacks (symbols in a partner's name) come from DejaVu Sans.
+"""
 
 import re
 from collections.abc import Callable
@@ -15,8 +20,11 @@ from core.documents.layout import MAX_DEPTH, Block, Columns, Fields, Grid, Items
 from core.documents.sandbox import plain_data, sandboxed_environment
 
 FONTS = Path(__file__).resolve().parent / "fonts"
-FONT = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT, FALLBACK = "Tinos", "DejaVu"
+# (family, style): file. Tinos is merged from the Latin and Cyrillic files of @fontsource/tinos 5.3.0.
+FONT_FILES = {(FONT, ""): "Tinos-Regular.ttf", (FONT, "B"): "Tinos-Bold.ttf",
+              (FALLBACK, ""): "DejaVuSans.ttf", (FALLBACK, "B"): "DejaVuSans-Bold.ttf"}
+FONT_SIZE = 12  # pt, as the rules ask
 # The scripts the documents are written in and their partners' names may use: Latin, Greek,
 # Cyrillic, Armenian, Georgian, punctuation and common symbols. DejaVu has about 6,000 glyphs;
 # these are about a third of them, and each PDF parses and subsets only that much.
@@ -28,6 +36,8 @@ TEXT_ENVIRONMENT = sandboxed_environment(autoescape=False)
 LINE = 6  # mm
 INDENT = 7  # mm per level of an outline
 ALIGN = {"left": "L", "center": "C", "right": "R", "justify": "J"}
+# Tables on the text's margin with their cells set flush left (fpdf2 justifies cells unless told).
+TABLE_ALIGN = {"align": "LEFT", "text_align": "LEFT"}
 
 Progress = Callable[[int], None]
 
@@ -54,14 +64,15 @@ def render_pdf(blocks: list[Block], context: dict, *, title: str, language: str,
     pdf.set_auto_page_break(True, margin=20)
     # Compressed streams are smaller; tests turn compression off to read the text back.
     pdf.set_compression(getattr(settings, "KOPRU_PDF_COMPRESS", True))
-    for style in FONT_FILES:
-        font = _font(pdf, style)
+    for family, style in FONT_FILES:
+        font = _font(pdf, family, style)
         pdf.fonts[font.fontkey] = font
+    pdf.set_fallback_fonts([FALLBACK])
     pdf.set_title(title)
     pdf.set_lang(language)
     pdf.set_creator("Köprü")
     pdf.page_header = next((block for block in blocks if isinstance(block, PageHeader)), None)
-    pdf.set_font(FONT, size=11)
+    pdf.set_font(FONT, size=FONT_SIZE)
     pdf.add_page()
     report = _Reporter(blocks, context, progress)
     for block in blocks:
@@ -97,9 +108,9 @@ class _Reporter:
 
 
 @cache
-def _trimmed_font(style: str) -> bytes:
-    """DejaVu cut to UNICODE_RANGES, without the layout tables a PDF without text shaping never reads."""
-    font = ttLib.TTFont(FONTS / FONT_FILES[style], recalcTimestamp=False)
+def _trimmed_font(family: str, style: str) -> bytes:
+    """The font cut to UNICODE_RANGES, without the layout tables a PDF without text shaping never reads."""
+    font = ttLib.TTFont(FONTS / FONT_FILES[family, style], recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = []
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "FFTM"]
@@ -115,25 +126,25 @@ def _trimmed_font(style: str) -> bytes:
 
 
 @cache
-def _parsed_font(style: str) -> TTFFont:
+def _parsed_font(family: str, style: str) -> TTFFont:
     """The font's metrics and character map, parsed once and shared by every PDF."""
-    return TTFFont(FPDF(), BytesIO(_trimmed_font(style)), f"{FONT.lower()}{style}", style)
+    return TTFFont(FPDF(), BytesIO(_trimmed_font(family, style)), f"{family.lower()}{style}", style)
 
 
-def _font(pdf: FPDF, style: str) -> TTFFont:
+def _font(pdf: FPDF, family: str, style: str) -> TTFFont:
     """The shared parse with the state of one PDF of its own: the glyphs it uses and a font file to subset.
 
     fpdf2 subsets the font file in place when it writes the PDF, so each PDF opens its own
     (cheap: the tables are read when the subsetter asks for them), while widths and the
     character map, which no PDF changes, are shared.
     """
-    parsed = _parsed_font(style)
+    parsed = _parsed_font(family, style)
     font = TTFFont.__new__(TTFFont)
     for slot in TTFFont.__slots__:
         if hasattr(parsed, slot):
             setattr(font, slot, getattr(parsed, slot))
     font.i = len(pdf.fonts) + 1
-    font.ttfont = ttLib.TTFont(BytesIO(_trimmed_font(style)), recalcTimestamp=False, lazy=True)
+    font.ttfont = ttLib.TTFont(BytesIO(_trimmed_font(family, style)), recalcTimestamp=False, lazy=True)
     font.missing_glyphs = []
     font.biggest_size_pt = 0
     font._hbfont = None
@@ -161,9 +172,9 @@ def _paragraph(pdf: FPDF, block: Paragraph, context: dict, report: _Reporter) ->
         return
     if block.space_before:
         pdf.ln(LINE / 2)
-    pdf.set_font(FONT, "B" if block.bold else "", 11)
+    pdf.set_font(FONT, "B" if block.bold else "", FONT_SIZE)
     pdf.multi_cell(0, LINE, _fill(block.text, context), align=ALIGN[block.align], new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 11)
+    pdf.set_font(FONT, "", FONT_SIZE)
 
 
 def _columns(pdf: FPDF, block: Columns, context: dict, report: _Reporter) -> None:
@@ -175,7 +186,7 @@ def _columns(pdf: FPDF, block: Columns, context: dict, report: _Reporter) -> Non
 def _fields(pdf: FPDF, block: Fields, context: dict, report: _Reporter) -> None:
     if not _shown(block.when, context):
         return
-    with pdf.table(col_widths=(35, 65), first_row_as_headings=False, line_height=LINE) as table:
+    with pdf.table(col_widths=(35, 65), first_row_as_headings=False, line_height=LINE, **TABLE_ALIGN) as table:
         for label, value in block.rows:
             row = table.row()
             row.cell(label, style=FontFace(emphasis="BOLD"))
@@ -195,7 +206,7 @@ def _table(pdf: FPDF, block: Table, context: dict, report: _Reporter) -> None:
     if not _shown(block.when, context):
         return
     elements = list(_value(block.source, context) or [])
-    with pdf.table(line_height=LINE) as table:
+    with pdf.table(line_height=LINE, **TABLE_ALIGN) as table:
         heading = table.row()
         for header in block.headers:
             heading.cell(header)
@@ -210,7 +221,7 @@ def _table(pdf: FPDF, block: Table, context: dict, report: _Reporter) -> None:
 def _grid(pdf: FPDF, block: Grid, context: dict, report: _Reporter) -> None:
     columns = [str(column) for column in _value(block.columns, context)]
     rows = list(_value(block.rows, context) or [])
-    with pdf.table(line_height=LINE) as table:
+    with pdf.table(line_height=LINE, **TABLE_ALIGN) as table:
         heading = table.row()
         for column in columns:
             heading.cell(column)
@@ -227,13 +238,13 @@ def _outline(pdf: FPDF, block: Outline, context: dict, report: _Reporter) -> Non
         indent = min(element["depth"], MAX_DEPTH) * INDENT
         if element["section"]:
             pdf.ln(LINE / 2)
-        pdf.set_font(FONT, "B" if element["section"] else "", 11)
+        pdf.set_font(FONT, "B" if element["section"] else "", FONT_SIZE)
         pdf.set_x(pdf.l_margin + indent)
         text = f"{element['number']} {element['text']}".strip()
         pdf.multi_cell(pdf.epw - indent, LINE, text, align="J" if not element["section"] else "L",
                        new_x="LMARGIN", new_y="NEXT")
         report.advance()
-    pdf.set_font(FONT, "", 11)
+    pdf.set_font(FONT, "", FONT_SIZE)
 
 
 def _page_header(pdf: FPDF, block: PageHeader, context: dict, report: _Reporter) -> None:
@@ -245,7 +256,7 @@ def _draw_page_header(pdf: FPDF, block: PageHeader, context: dict) -> None:
     rows = [(label, _fill(value, context)) for label, value in block.rows]
     rows.append((block.page_label, f"{pdf.page_no()} / {pdf.str_alias_nb_pages}"))
     left = "\n".join(_fill(line, context) for line in block.left)
-    with pdf.table(col_widths=(90, 40, 35), first_row_as_headings=False, line_height=5) as table:
+    with pdf.table(col_widths=(90, 40, 35), first_row_as_headings=False, line_height=5, **TABLE_ALIGN) as table:
         for index, (label, value) in enumerate(rows):
             row = table.row()
             if index == 0:
@@ -253,7 +264,7 @@ def _draw_page_header(pdf: FPDF, block: PageHeader, context: dict) -> None:
             row.cell(label, style=FontFace(emphasis="BOLD"))
             row.cell(value)
     pdf.ln(LINE)
-    pdf.set_font(FONT, "", 11)
+    pdf.set_font(FONT, "", FONT_SIZE)
 
 
 _DRAW = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table, Grid: _grid,
