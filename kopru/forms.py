@@ -29,3 +29,12 @@ NamesForm = type(forms.Form)("NamesForm", (forms.Form,), {
     **{f"name_{code}": forms.CharField(label=NAME_LABELS[code], max_length=255, required=False) for code in LANGUAGES},
     "names": _names,
 })
+
+
+def texts_form(field: str, label, max_length: int = 255) -> type[forms.Form]:
+    """A form (to inherit from) with `field` in each language, all optional: <field>_tr, <field>_ky, …"""
+    return type(forms.Form)(f"{field.title().replace('_', '')}Texts", (forms.Form,), {
+        "__module__": __name__,
+        **{f"{field}_{code}": forms.CharField(label=f"{label} ({LANGUAGE_NAMES[code]})", max_length=max_length,
+                                               required=False) for code in LANGUAGES},
+    })

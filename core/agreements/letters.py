@@ -112,12 +112,13 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
     texts = TEXTS[language]
     with override(language):
         title = str(agreement.title)
-        partners = ", ".join(str(partner.name) for partner in agreement.partners.all())
+        partner_list = list(agreement.partners.all())
+        partners = ", ".join(str(partner.name) for partner in partner_list)
         kind = str(agreement.get_kind_display())
         step_name = str(step.name)
         subject = step.letter_subject or _default_subject(step, title, texts)
         signatory = _signatory(step, acting_user, language)
-    addressee, distribution = _addressee(step, partners, texts)
+        addressee, distribution = _addressee(step, partner_list, language)
     context = {
         **document_frame(language, subject=subject, number=letter_number_next(), reference=agreement.reference,
                          signatory=signatory),
@@ -148,15 +149,24 @@ def _signatory(step: WorkflowStep, acting_user, language: str) -> Signatory:
     return user_signatory(acting_user, language)
 
 
-def _addressee(step: WorkflowStep, partners: str, texts: dict[str, str]) -> tuple[dict, list[str]]:
-    """Whom the letter goes to, as the step says, and the distribution list when it goes to more than one."""
+def _addressee(step: WorkflowStep, partner_list: list, language: str) -> tuple[dict, list[str]]:
+    """Whom the letter goes to, as the step says, and the distribution list when it goes to more than one.
+
+    A partner is addressed as the office wrote it in the letter's language (the grammar of a Kyrgyz or Russian
+    addressee is not made by a template), else by its name in the language's plainest form.
+    """
+    texts = TEXTS[language]
     if step.letter_addressee == WorkflowStep.Addressee.SENATE:
         return {"kind": "senate", "name": texts["to_senate"]}, []
     if step.letter_addressee == WorkflowStep.Addressee.OPINIONS:
-        return {"kind": "opinions", "name": texts["to_opinions"]}, [texts["to_legal_counsel"],
+        return {"kind": "opinions", "name": texts["to_distribution"]}, [texts["to_legal_counsel"],
                                                                     texts["to_student_affairs"]]
-    if step.letter_addressee == WorkflowStep.Addressee.PARTNER and partners:
-        return {"kind": "partner", "name": texts["to_partner"].format(partner=partners)}, []
+    if step.letter_addressee == WorkflowStep.Addressee.PARTNER and partner_list:
+        names = [getattr(partner, f"letter_addressee_{language}") or texts["to_partner"].format(partner=partner.name)
+                 for partner in partner_list]
+        if len(names) > 1:
+            return {"kind": "partner", "name": texts["to_distribution"]}, names
+        return {"kind": "partner", "name": names[0]}, []
     return {"kind": "generic", "name": texts["to_whom"]}, []
 
 

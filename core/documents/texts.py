@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "tr": {
         "opinions_subject": "{title} hakkında görüş talebi",
         "partner_subject": "{title} imzası hk.",
-        "to_opinions": "DAĞITIM YERLERİNE",
+        "to_distribution": "DAĞITIM YERLERİNE",
         "to_legal_counsel": "Hukuk Müşavirliğine",
         "to_student_affairs": "Öğrenci İşleri Daire Başkanlığına",
         "opinions_body": (
@@ -140,6 +140,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "İmza",
         "approved_by": "Onaylayan",
         "agreed_by": "Uygun Görüş",
+        "approve": "ONAYLIYORUM",
+        "in_force": "Yürürlük tarihi: {{ statute.approval.in_force_from }}",
         "report_period": "Dönem: {{ report.period }}",
         "report_count": "Kayıt sayısı: {{ report.rows|length }}",
         "report_empty": "Bu dönem için kayıt yok.",
@@ -157,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ky": {
         "opinions_subject": "«{title}» келишиминин долбоору боюнча пикир суроо жөнүндө",
         "partner_subject": "«{title}» келишими",
-        "to_opinions": "ТАРАТУУ БОЮНЧА",
+        "to_distribution": "ТАРАТУУ БОЮНЧА",
         "to_legal_counsel": "Укук иштер бөлүмүнө",
         "to_student_affairs": "Студенттер бөлүмүнө",
         "opinions_body": (
@@ -209,7 +211,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "prepared_by": "Даярдаган",
         "letter_subject": "«{title}» жөнүндө",
         "to_senate": "ОКУМУШТУУЛАР КЕҢЕШИНЕ",
-        "to_partner": "{partner} ректоруна",
+        "to_partner": "Ректорго: {partner}",
         "to_whom": "ТИЕШЕЛҮҮ МЕКЕМЕГЕ",
         "letter_body": (
             "Биздин университет менен {{ agreement.partners }} ортосунда кол коюлушу пландалган "
@@ -283,6 +285,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "Колу",
         "approved_by": "Бекиткен",
         "agreed_by": "Макулдашкан",
+        "approve": "БЕКИТЕМИН",
+        "in_force": "Күчүнө кирген күнү: {{ statute.approval.in_force_from }}",
         "report_period": "Мезгил: {{ report.period }}",
         "report_count": "Жазуулардын саны: {{ report.rows|length }}",
         "report_empty": "Бул мезгил үчүн жазуулар жок.",
@@ -300,7 +304,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ru": {
         "opinions_subject": "О заключениях по проекту соглашения «{title}»",
         "partner_subject": "Соглашение «{title}»",
-        "to_opinions": "ПО СПИСКУ РАССЫЛКИ",
+        "to_distribution": "ПО СПИСКУ РАССЫЛКИ",
         "to_legal_counsel": "В юридический отдел",
         "to_student_affairs": "В отдел по работе со студентами",
         "opinions_body": (
@@ -427,6 +431,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "Подпись",
         "approved_by": "Утвердил(а)",
         "agreed_by": "Согласовано",
+        "approve": "УТВЕРЖДАЮ",
+        "in_force": "Введено в действие с {{ statute.approval.in_force_from }}",
         "report_period": "Период: {{ report.period }}",
         "report_count": "Количество записей: {{ report.rows|length }}",
         "report_empty": "За этот период записей нет.",
@@ -444,7 +450,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "opinions_subject": "Request for opinions on the draft agreement “{title}”",
         "partner_subject": "Cooperation agreement “{title}”",
-        "to_opinions": "TO THE ADDRESSEES BELOW",
+        "to_distribution": "TO THE ADDRESSEES BELOW",
         "to_legal_counsel": "Legal Counsel",
         "to_student_affairs": "Student Affairs",
         "opinions_body": (
@@ -570,6 +576,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "signature": "Signature",
         "approved_by": "Approved by",
         "agreed_by": "Agreed by",
+        "approve": "APPROVED",
+        "in_force": "In force from {{ statute.approval.in_force_from }}",
         "report_period": "Period: {{ report.period }}",
         "report_count": "Number of records: {{ report.rows|length }}",
         "report_empty": "No records for this period.",

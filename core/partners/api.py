@@ -18,7 +18,7 @@ from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
-from kopru.api.fields import NamesInput
+from kopru.api.fields import NamesInput, TextsInput, TextsOutput
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
@@ -128,10 +128,15 @@ class RecognitionCheckOutput(serializers.Serializer):
 
 class PartnerDetailOutput(PartnerOutput):
     notes = serializers.CharField()
+    letter_addressee = serializers.SerializerMethodField()
     units = PartnerUnitOutput(many=True, source="units.all")
     contacts = ContactSerializer(many=True, source="contacts.all")
     rankings = RankingSerializer(many=True, source="rankings.all")
     recognition_checks = RecognitionCheckOutput(many=True, source="recognition_checks.all")
+
+    @extend_schema_field(TextsOutput)
+    def get_letter_addressee(self, partner) -> dict:
+        return translations(partner, "letter_addressee")
 
 
 class PartnerInput(NamesInput):
@@ -147,10 +152,13 @@ class PartnerInput(NamesInput):
     ror = serializers.CharField(max_length=64, required=False, allow_blank=True,
                                 help_text="The id or its https://ror.org/ link.")
     notes = serializers.CharField(required=False, allow_blank=True)
+    letter_addressee = TextsInput(required=False,
+                                  help_text="The partner's head as a letter in each language addresses them.")
 
     @staticmethod
     def details(data: dict) -> dict:
-        return {field: value for field, value in data.items() if field in services.PARTNER_DETAILS}
+        addressee = {f"letter_addressee_{code}": text or "" for code, text in data.get("letter_addressee", {}).items()}
+        return {**{field: value for field, value in data.items() if field in services.PARTNER_DETAILS}, **addressee}
 
 
 class PartnerQuery(serializers.Serializer):

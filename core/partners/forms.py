@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_choices
-from kopru.forms import NamesForm
+from kopru.forms import NamesForm, texts_form
 
 
 def _countries():
     return [("", "—"), *country_choices(get_language())]
 
 
-class PartnerForm(NamesForm):
+class PartnerForm(NamesForm, texts_form("letter_addressee", _("Addressed in letters as"))):
     short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=_countries, required=False)
     city = forms.CharField(label=_("City"), max_length=128, required=False)

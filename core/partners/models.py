@@ -28,6 +28,11 @@ class Recognition(models.TextChoices):
 class Partner(CleanText, models.Model):
     # Translated with modeltranslation: name_tr, name_ky, name_ru, name_en.
     name = models.CharField(_("name"), max_length=255)
+    # How letters address the partner's head, in each language's own grammar: "Varşova Üniversitesi Rektörlüğüne",
+    # "Варшава университетинин ректоруна", "Ректору Варшавского университета".
+    letter_addressee = models.CharField(  # translated
+        _("addressed in letters as"), max_length=255, blank=True,
+        help_text=_("The head of the partner as a letter addresses them, e.g. “Ректору Варшавского университета”."))
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
     city = models.CharField(_("city"), max_length=128, blank=True)

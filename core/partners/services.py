@@ -26,7 +26,9 @@ from kopru.translated import NAME_FIELDS, set_names
 from kopru.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes")
+LETTER_ADDRESSEE_FIELDS = tuple(f"letter_addressee_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes",
+                   *LETTER_ADDRESSEE_FIELDS)
 CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
 RANKING_FIELDS = ("system", "year", "rank", "band")
 IDENTIFIER_FORMS = {

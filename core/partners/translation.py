@@ -5,7 +5,7 @@ from core.partners.models import Partner, PartnerUnit
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "letter_addressee")
 
 
 @register(PartnerUnit)

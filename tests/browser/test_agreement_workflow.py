@@ -32,12 +32,13 @@ USERNAME = "zeynep"
 PARTNER = {"tr": "Leipzig Üniversitesi", "en": "Leipzig University"}
 TITLE = "Leipzig Üniversitesi ile ikili işbirliği protokolü"
 
-# Seed 000's steps in order, with the documents the office uploads at each (the cover letters
-# of the Senate submission and of the countersignature are written by Köprü itself).
+# Seed 000's steps in order, with the documents the office uploads at each (the letters asking for
+# opinions, submitting to the Senate and sending for countersignature are written by Köprü itself).
 WALK = [
     ("request_received", [DocumentKind.REQUEST_LETTER]),
     ("info_note", [DocumentKind.INFO_NOTE]),
     ("yok_recognition", [DocumentKind.RECOGNITION_EVIDENCE]),
+    ("opinions_requested", []),
     ("opinions", [DocumentKind.LEGAL_OPINION, DocumentKind.STUDENT_AFFAIRS_OPINION]),
     ("senate_submission", [DocumentKind.SENATE_FILE]),
     ("senate_decision", [DocumentKind.SENATE_DECISION]),
@@ -48,7 +49,7 @@ WALK = [
 # Where the agreement waits after each step of the walk; filing and publishing (7.9) follow being in force.
 CODES = [code for code, _kinds in WALK] + ["filed_published"]
 NEXT_STEP = dict(pairwise(CODES))
-LETTER_STEPS = ("senate_submission", "partner_countersignature")
+LETTER_STEPS = ("opinions_requested", "senate_submission", "partner_countersignature")
 
 
 def tr(message: str | Promise) -> str:
@@ -155,7 +156,7 @@ def test_an_office_admin_takes_an_agreement_from_the_request_to_in_force(page, s
             fill_step(code, kinds)
         expect(now_at(NEXT_STEP[code])).to_be_visible()
 
-    # then: in force, with the whole walk in its history and both cover letters among its documents
+    # then: in force, with the whole walk in its history and its three letters among its documents
     expect(page.get_by_text(f"{tr('Bilateral protocol / MoU')} · Yürürlükte")).to_be_visible()  # "In force"
     history = page.get_by_role("list", name=tr("History"))
     entries = history.locator(":scope > li")

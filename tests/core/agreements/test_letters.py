@@ -185,3 +185,24 @@ def test_the_agreements_documents_page_lists_its_letters(office_a, university_a,
 
     assert "Protokol hk." in page and f"KOPRU-{timezone.localdate().year}-1" in page
     assert office_a.get("/documents/agreements/999999/").status_code == 404
+
+
+def test_a_partner_is_addressed_in_the_letters_own_grammar(university_b, admin_b, ankara_b):
+    steps = make_letter_steps(university_b)
+    with schema_context(university_b.schema_name):
+        step = steps["partner_countersignature"]
+        step.letter_language = "ru"
+        step.save()
+        agreement = _agreement(ankara_b, title_ru="Соглашение с Анкарским университетом")
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_b)
+        ankara_b.letter_addressee_ru = "Ректору Анкарского университета"
+        ankara_b.save()
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_b)
+        plain, declined = (_texts(letter) for letter in agreement.generated_documents.order_by("id"))
+
+    for text in plain:
+        assert "Ректору: Анкара университети" in text  # no grammar guessed for a name the office did not decline
+    for text in declined:
+        assert "Ректору Анкарского университета" in text
+        assert text.startswith("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ ОШ")
+        assert "С уважением," in text
