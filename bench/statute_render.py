@@ -82,7 +82,7 @@ def main() -> None:
     from core.partners.info_note import info_note_layout
     from core.statutes.document_kind import statute_context, statute_layout
 
-    context = statute_context(statute(), "tr", university_name="Kastamonu Üniversitesi")
+    context = statute_context(statute(), "tr", university_name="Kastamonu Üniversitesi", country="TR")
     layout = statute_layout("tr")
     template = default_template("statute", "tr")
     pages = pdf_page_count(render_pdf(layout, context, title="bench", language="tr"))

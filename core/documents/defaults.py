@@ -147,10 +147,15 @@ def _outline(document, block: Outline) -> None:
 
 
 def _page_header(document, block: PageHeader) -> None:
-    """The document-control table in the page header, so Word repeats it and counts the pages."""
+    """The document-control table in the page header, so Word repeats it and counts the pages; docxtpl fills the
+    header as it fills the body, so a condition around the table keeps it out when it does not hold."""
     section = document.sections[0]
     header = section.header
     header.is_linked_to_previous = False
+    # Word wants a paragraph in every header: this one stays, whether the table does or not.
+    header.paragraphs[0].text = ""
+    if block.when:
+        header.add_paragraph(f"{{%p if {block.when} %}}")
     rows = len(block.rows) + 1
     table = header.add_table(rows=rows, cols=3, width=Cm(16.5))
     table.style = document.styles["Table Grid"]
@@ -168,7 +173,8 @@ def _page_header(document, block: PageHeader) -> None:
     page.add_run(" / ")
     _field(page, "NUMPAGES", "1")
     _widths(table, (Cm(8.5), Cm(4.5), Cm(3.5)))
-    header.paragraphs[0].text = ""
+    if block.when:
+        header.add_paragraph("{%p endif %}")
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:

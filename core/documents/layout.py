@@ -87,6 +87,7 @@ class PageHeader:
     left: tuple[str, ...]
     rows: tuple[tuple[str, str], ...]
     page_label: str
+    when: str = ""  # a Jinja condition: no table on any page unless it holds
 
 
 Block = Paragraph | Columns | Fields | Items | Table | Grid | Outline | PageHeader

@@ -51,7 +51,7 @@ class _Document(FPDF):
         self.page_header: PageHeader | None = None
 
     def header(self):
-        if self.page_header:
+        if self.page_header and _shown(self.page_header.when, self.context):
             _draw_page_header(self, self.page_header, self.context)
 
 

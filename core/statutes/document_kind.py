@@ -1,4 +1,9 @@
-"""A statute or job description as a document under control (seed 002's header, seed 000's tables).
+"""A statute or job description as a document under control, headed as the university's country heads one.
+
+A Turkish university's document carries the quality system's document-control table at the head of every
+page and a revision table (seed 002's header, seed 000's tables); a Kyrgyz university's статут, жобо or
+нускама carries the ministry and the university in capitals and the approval block of the one who approved
+it ("Бекитемин", seed 004), and no revision vocabulary.
 
 `StatuteText` is the document in plain data, in one language: export.py reads it from a
 revision, a benchmark or a preview builds it directly; `statute_context` turns it into what
@@ -12,18 +17,25 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from core.documents.context import format_date, frame, university_name
+from core.documents.context import current_university, format_date, frame, university_name
 from core.documents.kinds import register_kind
 from core.documents.layout import Block, Fields, Outline, PageHeader, Paragraph, Table
 from core.documents.models import DocumentKind
 from core.documents.subjects import register_subject
-from core.documents.texts import TEXTS
+from core.documents.texts import STATE_LINES, TEXTS
 from core.office.permissions import Action, can
 from core.statutes.models import Statute
 from core.statutes.tasks import publish_statutes_again
+from i18n.text import upper
 from kopru.celery import enqueue_on_commit
 
 DEFAULTS = Path(__file__).resolve().parent / "document_defaults"
+# How the head of the document is drawn: the document-control table ("kys") or the approval block ("approval").
+# Turkish universities keep the quality system's table; the countries listed here head their documents with
+# the approval block instead.
+APPROVAL_COUNTRIES = frozenset({"KG"})
+KYS = "statute.control == 'kys'"
+APPROVAL = "statute.control == 'approval'"
 
 
 def register_documents() -> None:
@@ -83,6 +95,7 @@ class StatuteText:
     approved_by: Signer
     agreed_by: list[Signer] = field(default_factory=list)
     job: JobDescription | None = None
+    in_force_from: date | None = None
 
 
 def revision_label(number: int) -> str:
@@ -90,7 +103,12 @@ def revision_label(number: int) -> str:
     return f"{number:02d}"
 
 
-def statute_context(statute: StatuteText, language: str, *, university_name: str) -> dict:
+def document_control(country: str) -> str:
+    """The head a university of `country` gives its statutes: "approval" or "kys"."""
+    return "approval" if country in APPROVAL_COUNTRIES else "kys"
+
+
+def statute_context(statute: StatuteText, language: str, *, university_name: str, country: str) -> dict:
     texts = TEXTS[language]
     signers = [(texts["prepared_by"], statute.prepared_by), (texts["approved_by"], statute.approved_by),
                *((texts["agreed_by"], signer) for signer in statute.agreed_by)]
@@ -98,12 +116,23 @@ def statute_context(statute: StatuteText, language: str, *, university_name: str
         # The document number is the statute's own (below), not a letter number of the office.
         **frame(language, university_name=university_name, subject=statute.title),
         "statute": {
+            "control": document_control(country),
             "title": statute.title,
             "number": statute.document_number or "—",
             "first_published": format_date(statute.first_published_on) or "—",
             "revision": revision_label(statute.revision_number),
             "revision_date": format_date(statute.revised_on) or "—",
             "job": vars(statute.job) if statute.job else None,
+            # The approval block: the ministry's line where the country's documents have one, who approved and
+            # when (the revision's date, else the day it came into force), and the day it came into force.
+            "approval": {
+                "state": STATE_LINES.get((country, language), ""),
+                "approver": statute.approved_by.name,
+                "approver_title": statute.approved_by.title,
+                "date": format_date(statute.revised_on or statute.in_force_from),
+                "in_force_from": format_date(statute.in_force_from),
+                "heading": upper(statute.title, language),
+            },
         },
         "clauses": [vars(clause) for clause in statute.clauses],
         "revisions": [
@@ -125,8 +154,10 @@ def statute_layout(language: str) -> list[Block]:
                   (texts["revision_date"], "{{ statute.revision_date }}"),
                   (texts["revision_no"], "{{ statute.revision }}")),
             page_label=texts["page_no"],
+            when=KYS,
         ),
-        Paragraph("{{ statute.title }}", align="center", bold=True),
+        Paragraph("{{ statute.title }}", align="center", bold=True, when=KYS),
+        *_approval_head(texts),
         Paragraph(texts["job_heading"], bold=True, space_before=True, when="statute.job"),
         Fields((
             (texts["position"], "{{ statute.job.position }}"),
@@ -136,12 +167,31 @@ def statute_layout(language: str) -> list[Block]:
             (texts["requirements"], "{{ statute.job.requirements }}"),
         ), when="statute.job"),
         Outline("clauses"),
-        Paragraph(texts["revisions_heading"], bold=True, space_before=True),
+        Paragraph(texts["revisions_heading"], bold=True, space_before=True, when=KYS),
         Table("revisions", (texts["rev_no"], texts["rev_date"], texts["description"]),
-              ("{{ row.number }}", "{{ row.date }}", "{{ row.description }}"), empty="—"),
+              ("{{ row.number }}", "{{ row.date }}", "{{ row.description }}"), empty="—", when=KYS),
         Paragraph("", space_before=True),
         Table("signatures", (texts["sign_role"], texts["person_name"], texts["sign_title"], texts["signature"]),
               ("{{ row.role }}", "{{ row.name }}", "{{ row.title }}", ""), empty="—"),
+    ]
+
+
+def _approval_head(texts: dict[str, str]) -> list[Block]:
+    """Seed 004's head: the ministry and the university in capitals, at the right the approval block (БЕКИТЕМИН,
+    the approver's title and name, the date) and the day the document came into force, then its title in
+    capitals."""
+    return [
+        Paragraph("{{ statute.approval.state }}", align="center", bold=True,
+                  when=f"{APPROVAL} and statute.approval.state"),
+        Paragraph("{{ letterhead.institution }}", align="center", bold=True, when=APPROVAL),
+        Paragraph(texts["approve"], align="right", bold=True, space_before=True, when=APPROVAL),
+        Paragraph("{{ statute.approval.approver_title }}", align="right",
+                  when=f"{APPROVAL} and statute.approval.approver_title"),
+        Paragraph("{{ statute.approval.approver }}", align="right", bold=True,
+                  when=f"{APPROVAL} and statute.approval.approver"),
+        Paragraph("{{ statute.approval.date }}", align="right", when=f"{APPROVAL} and statute.approval.date"),
+        Paragraph(texts["in_force"], align="right", when=f"{APPROVAL} and statute.approval.in_force_from"),
+        Paragraph("{{ statute.approval.heading }}", align="center", bold=True, space_before=True, when=APPROVAL),
     ]
 
 
@@ -150,7 +200,7 @@ def statute_sample_text(language: str) -> StatuteText:
     person = Signer(texts["sample_person"], texts["office"])
     return StatuteText(
         title=texts["sample_statute"], document_number="KYS-YÖN-001", first_published_on=date(2025, 10, 31),
-        revision_number=1, revised_on=date(2026, 3, 2),
+        revision_number=1, revised_on=date(2026, 3, 2), in_force_from=date(2026, 3, 2),
         clauses=[ClauseLine("1.", texts["sample_section"], 0, section=True),
                  ClauseLine("1.1.", texts["sample_clause"], 1), ClauseLine("a)", texts["sample_clause"], 2)],
         revisions=[RevisionLine(0, date(2025, 10, 31), texts["sample_revision"])],
@@ -161,4 +211,5 @@ def statute_sample_text(language: str) -> StatuteText:
 
 
 def statute_sample(language: str) -> dict:
-    return statute_context(statute_sample_text(language), language, university_name=university_name(language))
+    return statute_context(statute_sample_text(language), language, university_name=university_name(language),
+                           country=current_university().country)

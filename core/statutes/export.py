@@ -13,7 +13,7 @@ from django.utils.translation import gettext, override
 
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
-from core.documents.context import university_name
+from core.documents.context import current_university, university_name
 from core.documents.errors import DocumentError
 from core.documents.models import DocumentJob, DocumentKind, GeneratedDocument
 from core.documents.pdf import Progress
@@ -71,7 +71,8 @@ def statute_publish(*, revision: Revision) -> list[GeneratedDocument]:
 
 def _statute_document(*, revision: Revision, language: str, formats: tuple[str, ...], acting_user,
                       progress: Progress | None = None) -> GeneratedDocument:
-    context = statute_context(statute_text(revision, language), language, university_name=university_name(language))
+    context = statute_context(statute_text(revision, language), language, university_name=university_name(language),
+                              country=current_university().country)
     document = document_generate(kind=DocumentKind.STATUTE, context=context, language=language,
                                  acting_user=acting_user, subject=revision.statute, formats=formats,
                                  progress=progress)
@@ -92,7 +93,7 @@ def statute_text(revision: Revision, language: str) -> StatuteText:
         return StatuteText(
             title=str(statute.title), document_number=statute.document_number,
             first_published_on=statute.first_published_on, revision_number=revision.number,
-            revised_on=revision.revised_on,
+            revised_on=revision.revised_on, in_force_from=revision.in_force_from,
             clauses=_outline(clauses),
             revisions=[RevisionLine(line.number, line.revised_on, str(line.description)) for line in history],
             prepared_by=Signer(statute.prepared_by_name, statute.prepared_by_title),

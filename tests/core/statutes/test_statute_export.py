@@ -102,16 +102,74 @@ def test_english_falls_back_clause_by_clause_and_exports_are_versions(university
     assert "Prepared by Ayşe Yılmaz" in text
 
 
-def test_kyrgyz_statutes_are_written_in_kyrgyz(university_b, admin_b):
-    with schema_context(university_b.schema_name):
-        statute = Statute.objects.create(kind=Statute.Kind.STATUTE, title_ky="Эл аралык бөлүм жөнүндө жобо",
-                                         document_number="ОшМУ-01")
-        revision = Revision.objects.create(statute=statute, number=0, status="in_force")
-        Clause.objects.create(revision=revision, position=1, number="1.", text_ky="Жалпы жоболор", kind="section")
-        document = statute_export(revision=revision, language="ky", fmt="docx", acting_user=admin_b)
-        text = flat(docx_text(document.docx.read()))
+def seed_004_statute() -> Revision:
+    """Seed 004's shape: Osh's жобо of its International Relations Department, approved by the rector."""
+    statute = Statute.objects.create(
+        kind=Statute.Kind.STATUTE, title_ky="Эл аралык байланыштар бөлүмүнүн жобосу",
+        title_ru="Положение об отделе международных связей",
+        title_en="Statute of the International Relations Department",
+        document_number="ОшМУ-01", approved_by_name="проф. К.Г. Кожобеков",
+        approved_by_title="Ош мамлекеттик университетинин ректору", prepared_by_name="А.О. Абдувалиев",
+        prepared_by_title="Эл аралык байланыштар бөлүмүнүн начальниги",
+    )
+    AgreedBy.objects.create(statute=statute, name="К.Ш. Аттокуров", title="Тышкы байланыштар боюнча проректор")
+    Revision.objects.create(statute=statute, number=0, revised_on=date(2020, 9, 1), status="superseded",
+                            description_ky="Биринчи басылышы")
+    revision = Revision.objects.create(statute=statute, number=1, revised_on=date(2023, 8, 31),
+                                       in_force_from=date(2023, 9, 1), status="in_force",
+                                       description_ky="Бөлүмдүн милдеттери жаңыланды")
+    Clause.objects.create(revision=revision, position=1, number="I.", text_ky="Жалпы жоболор",
+                          text_ru="Общие положения", kind="section")
+    return revision
 
-    assert "Документтин № ОшМУ-01" in text and "1. Жалпы жоболор" in text and "Бекиткен" in text
+
+# What a Turkish quality system writes on a document and a Kyrgyz one never does.
+KYS_WORDS = ("Revizyon", "Doküman No", "Документтин №", "Кайра кароонун №", "Кайра каралган күнү", "Барак №",
+             "Кайра кароолордун тарыхы", "Номер редакции", "Дата пересмотра", "История редакций", "Revision No.",
+             "Revision history")
+
+
+def test_a_turkish_universitys_statute_keeps_the_document_control_table_in_pdf_and_docx(university_a, admin_a):
+    with schema_context(university_a.schema_name):
+        revision = seed_002_job_description()
+        pdf = flat(pdf_text(statute_export(revision=revision, language="tr", fmt="pdf",
+                                           acting_user=admin_a).pdf.read()))
+        docx = flat(docx_text(statute_export(revision=revision, language="tr", fmt="docx",
+                                             acting_user=admin_a).docx.read()))
+
+    for text in (pdf, docx):
+        for expected in ("Doküman No KYS-GT-431", "İlk Yayın Tarihi 31.10.2025", "Revizyon No 01", "Sayfa No",
+                         "Revizyon geçmişi"):
+            assert expected in text, expected
+        assert "ONAYLIYORUM" not in text
+
+
+@pytest.mark.parametrize(("language", "head", "approval", "heading"), [
+    ("ky", ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ", "ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ"),
+     ("БЕКИТЕМИН", "Күчүнө кирген күнү: 01.09.2023"), "ЭЛ АРАЛЫК БАЙЛАНЫШТАР БӨЛҮМҮНҮН ЖОБОСУ"),
+    ("ru", ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ"),
+     ("УТВЕРЖДАЮ", "Введено в действие с 01.09.2023"), "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ МЕЖДУНАРОДНЫХ СВЯЗЕЙ"),
+    ("en", ("ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ",),
+     ("APPROVED", "In force from 01.09.2023"), "STATUTE OF THE INTERNATIONAL RELATIONS DEPARTMENT"),
+])
+def test_a_kyrgyz_universitys_statute_is_headed_by_its_approval_block_in_pdf_and_docx(
+        university_b, admin_b, language, head, approval, heading):
+    with schema_context(university_b.schema_name):
+        revision = seed_004_statute()
+        pdf = statute_export(revision=revision, language=language, fmt="pdf", acting_user=admin_b).pdf.read()
+        docx = statute_export(revision=revision, language=language, fmt="docx", acting_user=admin_b).docx.read()
+    approved, in_force = approval
+    # The block at the right, in its order: the word, who approved, when; then the title in capitals.
+    block = (f"{approved} Ош мамлекеттик университетинин ректору проф. К.Г. Кожобеков 31.08.2023 {in_force} "
+             f"{heading}")
+
+    for text in (flat(pdf_text(pdf)), flat(docx_text(docx))):
+        assert text.startswith(" ".join(head)), text[:200]
+        assert block in text
+        assert "I. " in text and "А.О. Абдувалиев" in text and "К.Ш. Аттокуров" in text
+        for word in (*KYS_WORDS, "ОшМУ-01"):
+            assert word not in text, word
+    assert not Document(BytesIO(docx)).sections[0].header.tables
 
 
 def test_an_unknown_format_is_refused(university_a, admin_a):
