@@ -83,12 +83,15 @@ def letterhead_frame(language: str, *, university: University, university_name: 
     head, texts = letterhead_get(), TEXTS[language]
     with override(language):
         unit, address, contact_title = str(head.unit_name or texts["office"]), head.address, head.contact_title
+    # A name missing in the letter's language is the one the university goes by (modeltranslation's fallback),
+    # put in capitals by the rules of the university's own language: "KASTAMONU ÜNİVERSİTESİ", not "ÜNIVERSITESI".
+    name_language = language if getattr(university, f"name_{language}", None) else university.default_language
     contacts = [address, *(f"{texts[label]}: {value}" for label, value in
                            (("phone", head.phone), ("email", head.email), ("kep", head.kep_address)) if value)]
     contact = ", ".join(part for part in (head.contact_name, contact_title) if part)
     return {
         "state": STATE_LINES.get((university.country, language), ""),
-        "institution": upper(university_name, language),
+        "institution": upper(university_name, name_language),
         "unit": upper(unit, language),
         "contacts": " · ".join(part for part in contacts if part),
         "ask": texts["ask"].format(contact=contact) if contact else "",

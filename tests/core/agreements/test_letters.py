@@ -1,5 +1,6 @@
 """Cover letters ("üst yazı") of the workflow steps that send something."""
 
+import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -206,3 +207,43 @@ def test_a_partner_is_addressed_in_the_letters_own_grammar(university_b, admin_b
         assert "Ректору Анкарского университета" in text
         assert text.startswith("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ ОШ")
         assert "С уважением," in text
+
+
+# The parts each language's convention requires of a letter to the Senate: the head, the number and subject with
+# their labels, the addressee, the closing and the signature.
+CONVENTIONS = {
+    "tr": ("T.C. KASTAMONU ÜNİVERSİTESİ", "Sayı: KOPRU-", "Konu: ", "SENATO BAŞKANLIĞINA",
+           "Bilgilerinizi ve gereğini arz ederim."),
+    "en": ("INTERNATIONAL RELATIONS OFFICE", "No.: KOPRU-", "Subject: ", "TO THE SENATE", "Yours faithfully,"),
+    "ky": ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ", "№ KOPRU-",
+           "Темасы: ", "ОКУМУШТУУЛАР КЕҢЕШИНЕ", "Урматтоо менен,"),
+    "ru": ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "№ KOPRU-", "Тема: ", "В УЧЁНЫЙ СОВЕТ",
+           "С уважением,"),
+}
+
+
+@pytest.mark.parametrize("language", CONVENTIONS)
+def test_each_language_writes_the_parts_its_convention_requires(request, language):
+    university = request.getfixturevalue("university_a" if language in ("tr", "en") else "university_b")
+    user = request.getfixturevalue("admin_a" if language in ("tr", "en") else "admin_b")
+    partner = request.getfixturevalue("munich_a" if language in ("tr", "en") else "ankara_b")
+    steps = make_letter_steps(university)
+    with schema_context(university.schema_name):
+        user.first_name, user.last_name = "Aida", "Sydykova"
+        user.save()
+        step = steps["senate_submission"]
+        step.letter_language = language
+        step.save()
+        agreement = _agreement(partner, **{f"title_{language}": "Protocol 2026"})
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=user)
+        letter = agreement.generated_documents.get()
+        texts = _texts(letter)
+
+    head, number, subject, addressee, closing = CONVENTIONS[language]
+    assert letter.language == language
+    for text in texts:
+        assert head in text[:len(head) + 40]  # the head comes first (the English name of the fixture is Turkish)
+        assert number in text and f"{subject}" in text and addressee in text and closing in text
+        assert ("Aida SYDYKOVA" if language == "tr" else "Aida Sydykova") in text
+        assert text.index(addressee) < text.index(closing) < text.index("Sydykova".upper() if language == "tr"
+                                                                         else "Sydykova")

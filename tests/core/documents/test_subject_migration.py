@@ -9,9 +9,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django_tenants.utils import schema_context
 
 BEFORE = [("documents", "0003_published_revision"), ("statutes", "0001_initial"),
-          ("agreements", "0003_reminderlog")]
+          ("agreements", "0003_reminderlog"), ("partners", "0001_initial")]
 AFTER = [("documents", "0006_remove_links"), ("statutes", "0002_publisheddocument"),
-         ("agreements", "0004_workflowstep_letter_addressee")]
+         ("agreements", "0004_workflowstep_letter_addressee"), ("partners", "0002_letter_addressee")]
 
 
 def migrate(targets):
