@@ -50,17 +50,18 @@ def _agreements_visible(user) -> QuerySet[Agreement]:
 
 def cover_letter_layout(language: str) -> list[Block]:
     texts = TEXTS[language]
+    body = {"align": "justify", "indent": language != "en"}  # English letters are set in blocks, without indents
     return [
         *letterhead(language, numbered=True),
         Paragraph("{{ addressee.name }}", align="center", bold=True, space_before=True),
         Paragraph(texts["reference"], when="document.reference", space_before=True),
-        Paragraph(texts["letter_body"], when="addressee.kind != 'opinions'", align="justify", space_before=True),
-        Paragraph(texts["opinions_body"], when="addressee.kind == 'opinions'", align="justify", space_before=True),
-        Paragraph(texts["ask_senate"], when="addressee.kind == 'senate'", align="justify"),
-        Paragraph(texts["ask_opinions"], when="addressee.kind == 'opinions'", align="justify"),
-        Paragraph(texts["ask_partner"], when="addressee.kind == 'partner'", align="justify"),
-        Paragraph(texts["ask_generic"], when="addressee.kind == 'generic'", align="justify"),
-        Paragraph("{{ closing }}", align="justify"),
+        Paragraph(texts["letter_body"], when="addressee.kind != 'opinions'", space_before=True, **body),
+        Paragraph(texts["opinions_body"], when="addressee.kind == 'opinions'", space_before=True, **body),
+        Paragraph(texts["ask_senate"], when="addressee.kind == 'senate'", **body),
+        Paragraph(texts["ask_opinions"], when="addressee.kind == 'opinions'", **body),
+        Paragraph(texts["ask_partner"], when="addressee.kind == 'partner'", **body),
+        Paragraph(texts["ask_generic"], when="addressee.kind == 'generic'", **body),
+        Paragraph("{{ closing }}", **body),
         *signature(),
         Paragraph(texts["attachments"], when="attachments", space_before=True),
         Items("attachments", "{{ loop.index }}. {{ item }}"),

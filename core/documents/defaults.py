@@ -15,10 +15,21 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 
 from core.documents.kinds import KINDS
-from core.documents.layout import MAX_DEPTH, Columns, Fields, Grid, Items, Outline, PageHeader, Paragraph, Table
+from core.documents.layout import (
+    FIRST_LINE_INDENT,
+    MAX_DEPTH,
+    Columns,
+    Fields,
+    Grid,
+    Items,
+    Outline,
+    PageHeader,
+    Paragraph,
+    Table,
+)
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -65,6 +76,8 @@ def _paragraph(document, block: Paragraph) -> None:
     paragraph.alignment = ALIGN[block.align]
     if block.space_before:
         paragraph.paragraph_format.space_before = Pt(12)
+    if block.indent:
+        paragraph.paragraph_format.first_line_indent = Mm(FIRST_LINE_INDENT)
     paragraph.add_run(block.text).bold = block.bold
     if block.when:
         document.add_paragraph("{%p endif %}")

@@ -18,6 +18,10 @@ class Paragraph:
     align: str = "left"  # left, center, right or justify
     bold: bool = False
     space_before: bool = False
+    indent: bool = False  # a first-line indent, as Turkish, Kyrgyz and Russian letters set their text
+
+
+FIRST_LINE_INDENT = 12.5  # mm
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,19 @@ from fontTools import subset, ttLib
 from fpdf import FPDF
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
-from core.documents.layout import MAX_DEPTH, Block, Columns, Fields, Grid, Items, Outline, PageHeader, Paragraph, Table
+from core.documents.layout import (
+    FIRST_LINE_INDENT,
+    MAX_DEPTH,
+    Block,
+    Columns,
+    Fields,
+    Grid,
+    Items,
+    Outline,
+    PageHeader,
+    Paragraph,
+    Table,
+)
 from core.documents.sandbox import plain_data, sandboxed_environment
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -25,6 +37,7 @@ FONT, FALLBACK = "Tinos", "DejaVu"
 FONT_FILES = {(FONT, ""): "Tinos-Regular.ttf", (FONT, "B"): "Tinos-Bold.ttf",
               (FALLBACK, ""): "DejaVuSans.ttf", (FALLBACK, "B"): "DejaVuSans-Bold.ttf"}
 FONT_SIZE = 12  # pt, as the rules ask
+MM_PER_POINT = 25.4 / 72
 # The scripts the documents are written in and their partners' names may use: Latin, Greek,
 # Cyrillic, Armenian, Georgian, punctuation and common symbols. DejaVu has about 6,000 glyphs;
 # these are about a third of them, and each PDF parses and subsets only that much.
@@ -173,7 +186,14 @@ def _paragraph(pdf: FPDF, block: Paragraph, context: dict, report: _Reporter) ->
     if block.space_before:
         pdf.ln(LINE / 2)
     pdf.set_font(FONT, "B" if block.bold else "", FONT_SIZE)
-    pdf.multi_cell(0, LINE, _fill(block.text, context), align=ALIGN[block.align], new_x="LMARGIN", new_y="NEXT")
+    text = _fill(block.text, context)
+    if block.indent:
+        # fpdf2 indents a first line only in its text regions; the line height is a factor of the font's size there.
+        region = pdf.text_columns(text_align=ALIGN[block.align], line_height=LINE / (FONT_SIZE * MM_PER_POINT))
+        with region, region.paragraph(first_line_indent=FIRST_LINE_INDENT) as paragraph:
+            paragraph.write(text)
+    else:
+        pdf.multi_cell(0, LINE, text, align=ALIGN[block.align], new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", FONT_SIZE)
 
 

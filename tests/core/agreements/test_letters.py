@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from docx import Document
 
 from core.agreements.letters import cover_letter_for_step
 from core.agreements.models import Agreement, AgreementDocument
@@ -247,3 +248,21 @@ def test_each_language_writes_the_parts_its_convention_requires(request, languag
         assert ("Aida SYDYKOVA" if language == "tr" else "Aida Sydykova") in text
         assert text.index(addressee) < text.index(closing) < text.index("Sydykova".upper() if language == "tr"
                                                                          else "Sydykova")
+
+
+def test_the_text_of_a_turkish_letter_is_indented_and_an_english_ones_is_not(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        agreement = _agreement(munich_a, title_tr="Münih protokolü", title_en="TUM agreement")
+        cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
+        step = steps["partner_countersignature"]
+        step.letter_language = "en"
+        step.save()
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        indents = []
+        for letter in agreement.generated_documents.order_by("id"):
+            with letter.docx.open("rb") as file:
+                body = [p for p in Document(file).paragraphs if "Senatoda" in p.text or "kindly ask" in p.text]
+            indents.append(body[0].paragraph_format.first_line_indent)
+
+    assert round(indents[0].mm, 1) == 12.5 and indents[1] is None
