@@ -29,6 +29,7 @@ from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
 from kopru.api.fields import TextsInput, TextsOutput
 from kopru.api.operations import ServiceApi
+from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.errors import ServiceError
 from kopru.translated import translations
@@ -283,6 +284,7 @@ class LetterheadApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.MANAGE_SETTINGS, "PATCH": Action.MANAGE_SETTINGS}
     serializer_class = LetterheadOutput
+    parser_classes = [JSONParser]  # its texts are objects by language, which a form cannot carry
 
     def get(self, request):
         return self.output(letterhead_get(), LetterheadOutput)
