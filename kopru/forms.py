@@ -1,6 +1,7 @@
 """Form plumbing shared by the apps' pages: a name in each of the site's languages."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kopru.translated import LANGUAGES
@@ -35,6 +36,6 @@ def texts_form(field: str, label, max_length: int = 255) -> type[forms.Form]:
     """A form (to inherit from) with `field` in each language, all optional: <field>_tr, <field>_ky, …"""
     return type(forms.Form)(f"{field.title().replace('_', '')}Texts", (forms.Form,), {
         "__module__": __name__,
-        **{f"{field}_{code}": forms.CharField(label=f"{label} ({LANGUAGE_NAMES[code]})", max_length=max_length,
-                                               required=False) for code in LANGUAGES},
+        **{f"{field}_{code}": forms.CharField(label=format_lazy("{} ({})", label, LANGUAGE_NAMES[code]),
+                                               max_length=max_length, required=False) for code in LANGUAGES},
     })

@@ -16,9 +16,16 @@ def document_file_response(document: GeneratedDocument, file_format: str) -> Fil
     stored = getattr(document, file_format) if file_format in CONTENT_TYPES else None
     if not stored:  # a large statute's export is made in the one format asked for
         raise Http404
-    name = f"{slugify(document.title)[:80] or document.kind}-v{document.version}.{file_format}"
+    name = f"{document_file_name(document)}.{file_format}"
     return FileResponse(stored.open("rb"), as_attachment=True, filename=name,
                         content_type=CONTENT_TYPES[file_format])
+
+
+def document_file_name(document: GeneratedDocument) -> str:
+    """A name that says what the document is and tells it from any other: its number when it has one (a letter's
+    "Sayı"), its title, its version."""
+    parts = [slugify(document.number), slugify(document.title)[:80] or document.kind, f"v{document.version}"]
+    return "-".join(part for part in parts if part)
 
 
 def docx_response(content: bytes, name: str) -> FileResponse:

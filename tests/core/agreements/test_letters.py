@@ -183,9 +183,13 @@ def test_the_agreements_documents_page_lists_its_letters(office_a, university_a,
         agreement = _agreement(munich_a, title_tr="Protokol")
         cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
 
+        letter = agreement.generated_documents.get()
+
     page = office_a.get(f"/documents/agreements/{agreement.pk}/").content.decode()
+    download = office_a.get(f"/documents/{letter.pk}/download/pdf/")
 
     assert "Protokol hk." in page and f"KOPRU-{timezone.localdate().year}-1" in page
+    assert f'filename="kopru-{timezone.localdate().year}-1-protokol-hk-v1.pdf"' in download["Content-Disposition"]
     assert office_a.get("/documents/agreements/999999/").status_code == 404
 
 
