@@ -46,7 +46,7 @@ def test_onboarding_provisions_a_live_university(
     for send in sent_by_provisioning:  # the invitation e-mail, queued from public once the step commits
         send()
     assert mail.outbox[0].to == ["office@deneme.example"]
-    assert mail.outbox[0].subject == "Köprü'de Deneme Üniversitesi davetiniz"  # the university's language
+    assert mail.outbox[0].subject == "Köprü'de Deneme Üniversitesi için davetiniz"  # the university's language
     assert f"{new_slug}.localhost" in mail.outbox[0].body
     assert client.get("/accounts/login/", HTTP_HOST=f"{new_slug}.localhost").status_code == 200
 
