@@ -8,6 +8,10 @@ Keys inside {braces} are filled by Python's str.format; {{ placeholders }} by th
 
 TEXTS: dict[str, dict[str, str]] = {
     "tr": {
+        "council_decision": (
+            "Senatonun {{ statute.approval.decision_date }} tarihli ve "
+            "{{ statute.approval.decision_number }} sayılı kararıyla kabul edilmiştir."
+        ),
         "opinions_subject": "{title} hakkında görüş talebi",
         "partner_subject": "{title} imzası hk.",
         "to_distribution": "DAĞITIM YERLERİNE",
@@ -157,6 +161,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Pasaport fotokopisi",
     },
     "ky": {
+        "council_decision": (
+            "Окумуштуулар кеңешинин {{ statute.approval.decision_date }}-ж. №"
+            "{{ statute.approval.decision_number }} протоколу менен бекитилген"
+        ),
         "opinions_subject": "«{title}» келишиминин долбоору боюнча пикир суроо жөнүндө",
         "partner_subject": "«{title}» келишими",
         "to_distribution": "ТАРАТУУ БОЮНЧА",
@@ -302,6 +310,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Паспорттун көчүрмөсү",
     },
     "ru": {
+        "council_decision": (
+            "Утверждено решением Учёного совета, протокол № "
+            "{{ statute.approval.decision_number }} от {{ statute.approval.decision_date }}"
+        ),
         "opinions_subject": "О заключениях по проекту соглашения «{title}»",
         "partner_subject": "Соглашение «{title}»",
         "to_distribution": "ПО СПИСКУ РАССЫЛКИ",
@@ -448,6 +460,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Копия паспорта",
     },
     "en": {
+        "council_decision": (
+            "Approved by the Academic Council, minutes No. "
+            "{{ statute.approval.decision_number }} of {{ statute.approval.decision_date }}"
+        ),
         "opinions_subject": "Request for opinions on the draft agreement “{title}”",
         "partner_subject": "Cooperation agreement “{title}”",
         "to_distribution": "TO THE ADDRESSEES BELOW",

@@ -89,6 +89,8 @@ class RevisionOutput(serializers.Serializer):
     revised_on = serializers.DateField(allow_null=True)
     in_force_from = serializers.DateField(allow_null=True)
     in_force_until = serializers.DateField(allow_null=True)
+    decision_number = serializers.CharField(help_text="The approving council's decision or minutes number.")
+    decision_date = serializers.DateField(allow_null=True)
     page_count = serializers.IntegerField(allow_null=True)
     description = serializers.CharField(help_text="What changed, in the request's language or the closest one.")
     descriptions = serializers.SerializerMethodField()
@@ -267,14 +269,16 @@ class RevisionApproveApi(ServiceApi):
             ref_name = "RevisionApproveInput"
 
         in_force_from = serializers.DateField()
+        decision_number = serializers.CharField(max_length=32, required=False, allow_blank=True, default="",
+                                                help_text="The approving council's decision or minutes number.")
+        decision_date = serializers.DateField(required=False, allow_null=True, default=None)
 
     serializer_class = InputSerializer
 
     @extend_schema(request=InputSerializer, responses=RevisionOutput)
     def post(self, request, statute_id: int, number: int):
         revision = _revision(request, statute_id, number)
-        revision = services.revision_approve(revision=revision, in_force_from=self.input()["in_force_from"],
-                                             acting_user=request.user)
+        revision = services.revision_approve(revision=revision, acting_user=request.user, **self.input())
         return self.output(revision, RevisionOutput)
 
 

@@ -96,6 +96,8 @@ class StatuteText:
     agreed_by: list[Signer] = field(default_factory=list)
     job: JobDescription | None = None
     in_force_from: date | None = None
+    decision_number: str = ""
+    decision_date: date | None = None
 
 
 def revision_label(number: int) -> str:
@@ -131,6 +133,8 @@ def statute_context(statute: StatuteText, language: str, *, university_name: str
                 "approver_title": statute.approved_by.title,
                 "date": format_date(statute.revised_on or statute.in_force_from),
                 "in_force_from": format_date(statute.in_force_from),
+                "decision_number": statute.decision_number,
+                "decision_date": format_date(statute.decision_date),
                 "heading": upper(statute.title, language),
             },
         },
@@ -191,6 +195,8 @@ def _approval_head(texts: dict[str, str]) -> list[Block]:
                   when=f"{APPROVAL} and statute.approval.approver"),
         Paragraph("{{ statute.approval.date }}", align="right", when=f"{APPROVAL} and statute.approval.date"),
         Paragraph(texts["in_force"], align="right", when=f"{APPROVAL} and statute.approval.in_force_from"),
+        Paragraph(texts["council_decision"], align="right",
+                  when=f"{APPROVAL} and statute.approval.decision_number and statute.approval.decision_date"),
         Paragraph("{{ statute.approval.heading }}", align="center", bold=True, space_before=True, when=APPROVAL),
     ]
 

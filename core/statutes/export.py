@@ -94,6 +94,7 @@ def statute_text(revision: Revision, language: str) -> StatuteText:
             title=str(statute.title), document_number=statute.document_number,
             first_published_on=statute.first_published_on, revision_number=revision.number,
             revised_on=revision.revised_on, in_force_from=revision.in_force_from,
+            decision_number=revision.decision_number, decision_date=revision.decision_date,
             clauses=_outline(clauses),
             revisions=[RevisionLine(line.number, line.revised_on, str(line.description)) for line in history],
             prepared_by=Signer(statute.prepared_by_name, statute.prepared_by_title),

@@ -137,6 +137,9 @@ class DescriptionForm(forms.Form):
 
 class ApproveForm(forms.Form):
     in_force_from = forms.DateField(label=_("In force from"), widget=DATE_INPUT)
+    decision_number = forms.CharField(label=_("Decision or minutes number"), max_length=32, required=False,
+                                      help_text=_("Of the council that approved it, when the document cites it."))
+    decision_date = forms.DateField(label=_("Decision date"), widget=DATE_INPUT, required=False)
 
 
 class ReturnForm(forms.Form):

@@ -86,6 +86,9 @@ class Revision(CleanText, models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT,
                               db_index=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    # The council's decision that approved it, as Kyrgyz statutes cite it at their head ("… №1 протоколу менен").
+    decision_number = models.CharField(_("decision or minutes number"), max_length=32, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
     in_force_until = models.DateField(_("in force until"), null=True, blank=True,
                                       help_text=_("The day before the next revision came into force."))
     page_count = models.PositiveSmallIntegerField(_("pages in the exported form"), null=True, blank=True)

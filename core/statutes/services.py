@@ -337,8 +337,10 @@ def revision_submit(*, revision: Revision, acting_user) -> Revision:
 
 
 @transaction.atomic
-def revision_approve(*, revision: Revision, in_force_from: date, acting_user) -> Revision:
-    """Put a revision in force from a date; the one in force until then is superseded the day before."""
+def revision_approve(*, revision: Revision, in_force_from: date, acting_user, decision_number: str = "",
+                     decision_date: date | None = None) -> Revision:
+    """Put a revision in force from a date; the one in force until then is superseded the day before. The
+    council's decision that approved it (its number and date) is kept when given."""
     Statute.objects.select_for_update().get(pk=revision.statute_id)  # one approval of a statute at a time
     revision = _locked(revision, Revision.Status.IN_APPROVAL, gettext("Only a revision in approval can be approved."))
     previous = revision.statute.revisions.filter(status=Revision.Status.IN_FORCE).first()
@@ -355,7 +357,9 @@ def revision_approve(*, revision: Revision, in_force_from: date, acting_user) ->
     revision.in_force_from = in_force_from
     revision.in_force_until = None
     revision.revised_on = revision.revised_on or in_force_from
-    revision.save(update_fields=["status", "in_force_from", "in_force_until", "revised_on"])
+    revision.decision_number, revision.decision_date = decision_number.strip(), decision_date
+    revision.save(update_fields=["status", "in_force_from", "in_force_until", "revised_on", "decision_number",
+                                "decision_date"])
     statute = revision.statute
     if statute.first_published_on is None:
         statute.first_published_on = in_force_from

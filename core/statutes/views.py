@@ -340,9 +340,9 @@ def revision_approve(request, statute_id, number):
     revision = revision_get(statute, number)
     form = ApproveForm(request.POST)
     if form.is_valid():
-        run_service(request, lambda: services.revision_approve(
-            revision=revision, in_force_from=form.cleaned_data["in_force_from"], acting_user=request.user,
-        ), success_message=gettext("Saved."))
+        run_service(request, lambda: services.revision_approve(revision=revision, acting_user=request.user,
+                                                               **form.cleaned_data),
+                    success_message=gettext("Saved."))
     else:
         messages.error(request, gettext("Give the date the revision comes into force."))
     return redirect(f"{_detail_url(statute)}?revision={revision.number}")

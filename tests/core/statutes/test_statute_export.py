@@ -15,10 +15,11 @@ from core.documents.models import DocumentJob, GeneratedDocument
 from core.documents.pdf import pdf_page_count
 from core.statutes.export import statute_export
 from core.statutes.models import AgreedBy, Clause, Revision, Statute
+from core.statutes.services import revision_approve
 from core.statutes.tasks import export_statute
 from kopru.errors import ServiceError
 from tests.conftest import host_of
-from tests.core.accounts.helpers import api
+from tests.core.accounts.helpers import api, sign_in
 from tests.core.documents.helpers import docx_text, flat, pdf_text
 
 DUTY = ("İşbirliği protokolleri kapsamında gelen öğrencilere davetiyelerini hazırlamak, göndermek ve "
@@ -249,3 +250,41 @@ def test_an_export_stopped_by_the_workers_time_limit_fails_its_job(university_a,
     assert job.status == "failed" and job.finished_at
     assert job.error == "The export took longer than 5 minutes and was stopped."
     assert not written
+
+
+def test_the_councils_decision_given_at_approval_heads_a_kyrgyz_statute(university_b, admin_b):
+    with schema_context(university_b.schema_name):
+        revision = seed_004_statute()
+        draft = Revision.objects.create(statute=revision.statute, number=2, status="in_approval",
+                                        description_ky="Жаңы редакция")
+        revision_approve(revision=draft, in_force_from=date(2024, 9, 1), acting_user=admin_b,
+                         decision_number="3", decision_date=date(2024, 8, 29))
+        draft.refresh_from_db()
+        texts = {language: flat(pdf_text(statute_export(revision=draft, language=language, fmt="pdf",
+                                                       acting_user=admin_b).pdf.read()))
+                 for language in ("ky", "ru")}
+
+    assert (draft.decision_number, draft.decision_date) == ("3", date(2024, 8, 29))
+    assert "Окумуштуулар кеңешинин 29.08.2024-ж. №3 протоколу менен бекитилген" in texts["ky"]
+    assert "Утверждено решением Учёного совета, протокол № 3 от 29.08.2024" in texts["ru"]
+
+
+def test_the_decision_is_given_on_the_approval_page_and_through_the_api(university_b, admin_b, client_b):
+    with schema_context(university_b.schema_name):
+        statute = seed_004_statute().statute
+        first = Revision.objects.create(statute=statute, number=2, status="in_approval")
+        Revision.objects.create(statute=statute, number=3, status="in_approval")
+    sign_in(client_b, university_b, admin_b)
+
+    page = client_b.post(f"/statutes/{statute.pk}/revisions/2/approve/", {
+        "in_force_from": "2024-09-01", "decision_number": "3", "decision_date": "2024-08-29"})
+    api_answer = api(university_b, admin_b).post(f"/api/statutes/{statute.pk}/revisions/3/approve/", {
+        "in_force_from": "2025-09-01", "decision_number": "7", "decision_date": "2025-08-28"},
+        content_type="application/json")
+
+    assert page.status_code == 302
+    assert api_answer.status_code == 200, api_answer.content
+    assert (api_answer.json()["decision_number"], api_answer.json()["decision_date"]) == ("7", "2025-08-28")
+    with schema_context(university_b.schema_name):
+        first.refresh_from_db()
+        assert (first.decision_number, first.decision_date) == ("3", date(2024, 8, 29))
