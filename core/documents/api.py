@@ -11,7 +11,13 @@ from rest_framework.response import Response
 
 from core.documents.engine import DOCX_CONTENT_TYPE
 from core.documents.errors import DocumentError
-from core.documents.letterhead import TRANSLATED, letterhead_get, letterhead_update
+from core.documents.letterhead import (
+    TRANSLATED,
+    letterhead_get,
+    letterhead_logo_remove,
+    letterhead_logo_set,
+    letterhead_update,
+)
 from core.documents.models import DocumentKind
 from core.documents.responses import CONTENT_TYPES as FILE_CONTENT_TYPES
 from core.documents.responses import document_file_response, docx_response
@@ -31,8 +37,10 @@ from kopru.api.fields import TextsInput, TextsOutput
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
-from kopru.errors import ServiceError
+from kopru.errors import NotFound, ServiceError
 from kopru.translated import translations
+from kopru.uploads import CONTENT_TYPES as UPLOAD_CONTENT_TYPES
+from kopru.uploads import JPEG, PNG, stored_file_response
 
 FILE_FORMATS = tuple(FILE_CONTENT_TYPES)
 FILE_RESPONSES = {(200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
@@ -247,6 +255,11 @@ class LetterheadOutput(serializers.Serializer):
     kep_address = serializers.CharField()
     contact_name = serializers.CharField()
     contact_title = serializers.SerializerMethodField()
+    logo = serializers.SerializerMethodField(
+        help_text="Where to read the logo printed at the top left of the letters; null without one.")
+
+    def get_logo(self, letterhead) -> str | None:
+        return reverse("api-letterhead-logo") if letterhead.logo else None
 
     @extend_schema_field(TextsOutput)
     def get_unit_name(self, letterhead) -> dict:
@@ -294,3 +307,43 @@ class LetterheadApi(ServiceApi):
         data = self.input(LetterheadInput)
         texts = {field: data.pop(field) for field in TRANSLATED if field in data}
         return self.output(letterhead_update(acting_user=request.user, texts=texts, values=data), LetterheadOutput)
+
+
+LOGO_CONTENT_TYPES = {kind: UPLOAD_CONTENT_TYPES[kind] for kind in (PNG, JPEG)}
+
+
+class LetterheadLogoApi(ServiceApi):
+    """The logo at the top left of the office's letters: GET reads it, PUT a PNG or JPEG (at most 1 MB) as `logo`
+    replaces it, DELETE takes it away."""
+
+    permission_classes = [OfficePermission]
+    required_actions = {"GET": Action.MANAGE_SETTINGS, "PUT": Action.MANAGE_SETTINGS,
+                        "DELETE": Action.MANAGE_SETTINGS}
+    parser_classes = [MultiPartParser]
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "LetterheadLogoUpload"
+
+        logo = serializers.FileField(help_text="A PNG or JPEG picture, at most 1 MB.")
+
+    serializer_class = InputSerializer
+
+    @extend_schema(responses={(200, content_type): OpenApiResponse(OpenApiTypes.BINARY)
+                              for content_type in LOGO_CONTENT_TYPES.values()})
+    def get(self, request):
+        letterhead = letterhead_get()
+        if not letterhead.logo:
+            raise NotFound(gettext("The office has no logo."))
+        extension = letterhead.logo.name.rsplit(".", 1)[-1]
+        return stored_file_response(letterhead.logo, content_type=LOGO_CONTENT_TYPES[JPEG if extension == "jpg"
+                                                                                    else PNG])
+
+    @extend_schema(request=InputSerializer, responses=LetterheadOutput)
+    def put(self, request):
+        letterhead = letterhead_logo_set(acting_user=request.user, upload=self.input()["logo"])
+        return self.output(letterhead, LetterheadOutput)
+
+    @extend_schema(responses={200: LetterheadOutput})
+    def delete(self, request):
+        return self.output(letterhead_logo_remove(acting_user=request.user), LetterheadOutput)

@@ -9,6 +9,7 @@ urlpatterns = [
          name="api-document-download"),
     path("document-jobs/<int:job_id>/", api.DocumentJobApi.as_view(), name="api-document-job"),
     path("letterhead/", api.LetterheadApi.as_view(), name="api-letterhead"),
+    path("letterhead/logo/", api.LetterheadLogoApi.as_view(), name="api-letterhead-logo"),
     path("document-templates/", api.TemplateListApi.as_view(), name="api-document-templates"),
     path("document-templates/<str:kind>/<str:language>/", api.TemplateDetailApi.as_view(),
          name="api-document-template"),

@@ -16,15 +16,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from PIL import Image
 
 from core.documents.kinds import KINDS
 from core.documents.layout import (
     FIRST_LINE_INDENT,
+    LOGO_GAP,
+    LOGO_NAME,
     MAX_DEPTH,
     Columns,
     Fields,
     Grid,
     Items,
+    Logo,
     Outline,
     PageHeader,
     Paragraph,
@@ -159,6 +163,44 @@ def _outline(document, block: Outline) -> None:
     document.add_paragraph("{%p endfor %}")
 
 
+def _placeholder_png() -> bytes:
+    """One transparent pixel: the picture the engine replaces with the office's logo or takes out."""
+    output = BytesIO()
+    Image.new("RGBA", (1, 1), (0, 0, 0, 0)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def _logo(document, block: Logo) -> None:
+    """A picture named LOGO_NAME at the left margin, the text to its right (square wrapping), in a paragraph one
+    point high so that the head's lines start where they do without a logo."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run()
+    run.font.size = Pt(1)
+    inline = run.add_picture(BytesIO(_placeholder_png()), height=Mm(block.height))._inline
+    inline.graphic.graphicData.pic.nvPicPr.cNvPr.set("name", LOGO_NAME)
+    inline.docPr.set("name", LOGO_NAME)
+    anchor = OxmlElement("wp:anchor", attrs={
+        "distT": "0", "distB": "0", "distL": "0", "distR": str(Mm(LOGO_GAP)), "simplePos": "0",
+        "relativeHeight": "1", "behindDoc": "0", "locked": "0", "layoutInCell": "1", "allowOverlap": "1"})
+    simple = OxmlElement("wp:simplePos", attrs={"x": "0", "y": "0"})
+    anchor.append(simple)
+    for axis, relative in (("H", "margin"), ("V", "paragraph")):
+        position = OxmlElement(f"wp:position{axis}", attrs={"relativeFrom": relative})
+        offset = OxmlElement("wp:posOffset")
+        offset.text = "0"
+        position.append(offset)
+        anchor.append(position)
+    anchor.append(inline.extent)
+    anchor.append(OxmlElement("wp:effectExtent", attrs={"l": "0", "t": "0", "r": "0", "b": "0"}))
+    anchor.append(OxmlElement("wp:wrapSquare", attrs={"wrapText": "right"}))
+    anchor.append(inline.docPr)
+    anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
+    anchor.append(inline.graphic)
+    inline.getparent().replace(inline, anchor)
+
+
 def _page_header(document, block: PageHeader) -> None:
     """The document-control table in the page header, so Word repeats it and counts the pages; docxtpl fills the
     header as it fills the body, so a condition around the table keeps it out when it does not hold."""
@@ -226,4 +268,4 @@ def _widths(table, widths) -> None:
 
 
 _WRITE = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table,
-          Grid: _columns_grid, Outline: _outline, PageHeader: _page_header}
+          Grid: _columns_grid, Outline: _outline, PageHeader: _page_header, Logo: _logo}

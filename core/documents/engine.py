@@ -13,13 +13,18 @@ from io import BytesIO
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from lxml.etree import XMLSyntaxError
 
 from core.documents.errors import DocumentError
+from core.documents.layout import LOGO_NAME
 from core.documents.sandbox import (
     TemplateTooManyIterations,
     TemplateTooMuchText,
@@ -56,8 +61,12 @@ def not_docx_error() -> ServiceError:
     return ServiceError(DocumentError.NOT_DOCX, message, fields={"file": [message]})
 
 
-def render_docx(template: bytes, context: dict) -> bytes:
-    """The template filled with the context, as DOCX bytes; ServiceError when either is at fault."""
+def render_docx(template: bytes, context: dict, *, logo: bytes | None = None) -> bytes:
+    """The template filled with the context, as DOCX bytes; ServiceError when either is at fault.
+
+    `logo`, the office's PNG or JPEG, takes the place of the template's picture named LOGO_NAME;
+    without one that picture is taken out. The bytes never enter the sandboxed context.
+    """
     try:
         document = DocxTemplate(BytesIO(template))
         document.init_docx()
@@ -74,9 +83,54 @@ def render_docx(template: bytes, context: dict) -> bytes:
             "detail": str(error)}) from error
     except EXPRESSION_ERRORS as error:
         raise _error(gettext("The template cannot be filled in: %(detail)s") % {"detail": str(error)}) from error
+    _place_logo(document, logo)
     output = BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+DRAWING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing"
+
+
+def _place_logo(document: DocxTemplate, logo: bytes | None) -> None:
+    """Put the logo into each picture named LOGO_NAME of the body, headers and footers, as high as the picture
+    and as wide as the logo's proportions ask; take those pictures out when there is no logo.
+
+    docxtpl's replace_pic would keep the placeholder's proportions and refuse a template without
+    it, so the picture's part and size are set here, after rendering and before saving (python-docx's
+    xpath knows the pic, a, wp and r prefixes).
+    """
+    main = document.docx.part
+    parts = [main, *(relation.target_part for relation in main.rels.values()
+                     if relation.reltype in (RELATIONSHIP_TYPE.HEADER, RELATIONSHIP_TYPE.FOOTER))]
+    try:
+        image = Image.from_blob(logo) if logo else None
+    except UnrecognizedImageError:
+        image = None
+    placed: list = []
+    for part in parts:
+        for name in part.element.xpath(f'.//pic:cNvPr[@name="{LOGO_NAME}"]'):
+            drawing = next(name.iterancestors(DRAWING), None)
+            if drawing is None:
+                continue
+            blip = drawing.xpath(".//a:blip/@r:embed")
+            if image is None:
+                drawing.getparent().remove(drawing)
+                if blip:
+                    part.drop_rel(blip[0])  # and the placeholder's file with it, once nothing else shows it
+                continue
+            if not blip or blip[0] not in part.rels:
+                continue
+            picture = part.rels[blip[0]].target_part
+            if picture not in placed:
+                placed.append(picture)
+                picture._blob = logo
+                picture._content_type = image.content_type
+                # The part's name gives its format to a word processor that goes by it, a JPEG's too.
+                picture.partname = PackURI(f"/word/media/letterhead-logo-{len(placed)}.{image.ext}")
+            for extent in drawing.xpath(".//wp:extent | .//a:xfrm/a:ext"):
+                height = int(extent.get("cy"))
+                extent.set("cx", str(height * image.px_width // max(image.px_height, 1)))
 
 
 def _template_lines(document: DocxTemplate) -> list[str]:

@@ -28,9 +28,18 @@ class LetterheadForm(forms.Form):
                 self.fields[f"{field}_{code}"] = forms.CharField(
                     label=f"{model_field.verbose_name} ({LANGUAGE_NAMES[code]})", max_length=model_field.max_length,
                     required=False, help_text=model_field.help_text if code == LANGUAGES[0] else "")
+        logo = Letterhead._meta.get_field("logo")
+        self.fields["logo"] = forms.FileField(label=logo.verbose_name, required=False, help_text=logo.help_text,
+                                              widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}))
+        if letterhead.logo:
+            self.fields["remove_logo"] = forms.BooleanField(label=_("Remove the logo"), required=False)
 
     def texts(self) -> dict[str, dict[str, str]]:
         return {field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES} for field in TRANSLATED}
 
     def values(self) -> dict[str, str]:
         return {field: self.cleaned_data[field] for field in PLAIN}
+
+    def logo(self) -> dict:
+        """The logo's part of the service's arguments: a new upload, or whether to take the logo away."""
+        return {"logo": self.cleaned_data["logo"], "remove_logo": self.cleaned_data.get("remove_logo", False)}

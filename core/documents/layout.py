@@ -94,14 +94,32 @@ class PageHeader:
     when: str = ""  # a Jinja condition: no table on any page unless it holds
 
 
-Block = Paragraph | Columns | Fields | Items | Table | Grid | Outline | PageHeader
+@dataclass(frozen=True)
+class Logo:
+    """The office's logo at the top left of the head, the head's centred lines to its right; nothing without one.
+
+    The default DOCX carries a transparent picture named LOGO_NAME in its place, which the engine
+    replaces with the office's logo (or takes out); an office's own template gets the logo where it
+    keeps a picture of that name.
+    """
+
+    height: float = 20  # mm; the width follows the logo's proportions
+
+
+LOGO_NAME = "letterhead-logo.png"
+LOGO_GAP = 3  # mm between the logo and the text beside it
+
+
+Block = Paragraph | Columns | Fields | Items | Table | Grid | Outline | PageHeader | Logo
 
 
 def letterhead(language: str, *, numbered: bool) -> list[Block]:
-    """The head of every document: the state line where the country's letters have one ("T.C."), the institution
-    and the office's unit in capitals, then number and date, and the subject."""
+    """The head of every document: the office's logo if it has one, beside it the state line where the country's
+    letters have one ("T.C."), the institution and the office's unit in capitals, then number and date, and the
+    subject."""
     texts = TEXTS[language]
     return [
+        Logo(),
         Paragraph("{{ letterhead.state }}", align="center", bold=True, when="letterhead.state"),
         Paragraph("{{ letterhead.institution }}", align="center", bold=True),
         Paragraph("{{ letterhead.unit }}", align="center", bold=True),

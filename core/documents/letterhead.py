@@ -1,15 +1,19 @@
 """The office's letterhead: read by every letter, changed by the office's administrators."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.models import Letterhead
 from kopru.errors import full_clean_or_refuse
 from kopru.translated import set_translations
+from kopru.uploads import JPEG, PNG, check_upload, stored_upload
 
 TRANSLATED = ("unit_name", "address", "contact_title")
 PLAIN = ("detsis_number", "file_plan_code", "phone", "email", "kep_address", "contact_name")
+MAX_LOGO_MB = 1
+NOT_AN_IMAGE = gettext_lazy("The logo must be a PNG or JPEG picture.")
 
 
 def letterhead_get() -> Letterhead:
@@ -18,9 +22,11 @@ def letterhead_get() -> Letterhead:
 
 
 @transaction.atomic(durable=True)
-def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: dict[str, str]) -> Letterhead:
+def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: dict[str, str], logo=None,
+                      remove_logo: bool = False) -> Letterhead:
     """Set the letterhead: `texts` by field and language (unit_name, address, contact_title), `values` the plain
-    fields; only the fields given change."""
+    fields; only the fields given change. `logo`, an upload, replaces the logo; `remove_logo` takes it away."""
+    content_type = _check_logo(logo) if logo else None
     letterhead = letterhead_get()
     for field, by_language in texts.items():
         if field not in TRANSLATED:
@@ -30,11 +36,67 @@ def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: 
         if field not in PLAIN:
             raise ValueError(f"{field} is not a field of the letterhead")
         setattr(letterhead, field, (value or "").strip())
-    full_clean_or_refuse(letterhead)
-    letterhead.save()
+    changed = sorted([*texts, *values])
+    if logo or (remove_logo and letterhead.logo):
+        changed.append("logo")
+    _save(letterhead, logo=logo, content_type=content_type, remove_logo=remove_logo)
     audit_record(actor=acting_user, action=AuditAction.LETTERHEAD_CHANGED, target=letterhead,
-                 details={"fields": sorted([*texts, *values])})
+                 details={"fields": changed})
     return letterhead
+
+
+@transaction.atomic(durable=True)
+def letterhead_logo_set(*, acting_user, upload) -> Letterhead:
+    """Make an uploaded PNG or JPEG the logo at the top left of the office's letters, replacing the one before.
+
+    The file is checked by its content before anything is read or stored; a refused one changes nothing.
+    """
+    content_type = _check_logo(upload)
+    letterhead = letterhead_get()
+    _save(letterhead, logo=upload, content_type=content_type)
+    audit_record(actor=acting_user, action=AuditAction.LETTERHEAD_CHANGED, target=letterhead,
+                 details={"fields": ["logo"]})
+    return letterhead
+
+
+@transaction.atomic(durable=True)
+def letterhead_logo_remove(*, acting_user) -> Letterhead:
+    """Letters go back to a head without a logo; nothing is written when there is none."""
+    letterhead = letterhead_get()
+    if not letterhead.logo:
+        return letterhead
+    _save(letterhead, remove_logo=True)
+    audit_record(actor=acting_user, action=AuditAction.LETTERHEAD_CHANGED, target=letterhead,
+                 details={"fields": ["logo"]})
+    return letterhead
+
+
+def _check_logo(upload) -> str:
+    return check_upload(upload, allowed={PNG, JPEG}, max_mb=MAX_LOGO_MB, refusal=NOT_AN_IMAGE, field="logo")
+
+
+def _save(letterhead: Letterhead, *, logo=None, content_type: str = "", remove_logo: bool = False) -> None:
+    """Check and keep the letterhead with its new logo, or without one; a replaced logo's file goes once the
+    change is committed (were it rolled back, the row would still name it)."""
+    previous = letterhead.logo.name
+    if remove_logo and not logo:
+        letterhead.logo = ""
+    full_clean_or_refuse(letterhead)
+    if logo:  # written only once the rest is found valid, so a refusal leaves no file behind
+        letterhead.logo.save(stored_upload(logo, content_type).name, logo, save=False)
+    letterhead.save()
+    if previous and previous != letterhead.logo.name:
+        storage = letterhead.logo.storage
+        transaction.on_commit(lambda: storage.delete(previous))
+
+
+def letterhead_logo(letterhead: Letterhead | None = None) -> bytes | None:
+    """The bytes of the office's logo, or None: what the letters' renderers draw at the head."""
+    letterhead = letterhead or letterhead_get()
+    if not letterhead.logo:
+        return None
+    with letterhead.logo.open("rb") as stored:
+        return stored.read()
 
 
 def reference_prefix(letterhead: Letterhead) -> str | None:

@@ -47,6 +47,8 @@ class Letterhead(models.Model):
                                     help_text=_("The registered electronic mail (KEP) address."))
     contact_name = models.CharField(_("for information: name"), max_length=255, blank=True)
     contact_title = models.CharField(_("for information: title"), max_length=255, blank=True)  # translated
+    logo = models.FileField(_("logo"), upload_to="documents/letterhead/", blank=True,
+                            help_text=_("PNG or JPEG, at most 1 MB, printed at the top left of the letters' head."))
 
     class Meta:
         verbose_name = _("letterhead")

@@ -18,12 +18,14 @@ from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
 from core.documents.layout import (
     FIRST_LINE_INDENT,
+    LOGO_GAP,
     MAX_DEPTH,
     Block,
     Columns,
     Fields,
     Grid,
     Items,
+    Logo,
     Outline,
     PageHeader,
     Paragraph,
@@ -58,10 +60,12 @@ Progress = Callable[[int], None]
 class _Document(FPDF):
     """An A4 page that repeats the document-control table, if the layout has one, at the head of each page."""
 
-    def __init__(self, context: dict):
+    def __init__(self, context: dict, logo: bytes | None):
         super().__init__(format="A4")
         self.context = context
         self.page_header: PageHeader | None = None
+        self.logo = logo
+        self.beside_logo: tuple[float, float] | None = None  # (the left margin before it, the logo's foot)
 
     def header(self):
         if self.page_header and _shown(self.page_header.when, self.context):
@@ -69,10 +73,11 @@ class _Document(FPDF):
 
 
 def render_pdf(blocks: list[Block], context: dict, *, title: str, language: str,
-               progress: Progress | None = None) -> bytes:
-    """The PDF; `progress` hears the percentage drawn so far (an outline counts each of its clauses)."""
+               progress: Progress | None = None, logo: bytes | None = None) -> bytes:
+    """The PDF; `progress` hears the percentage drawn so far (an outline counts each of its clauses). `logo`, the
+    office's PNG or JPEG, is drawn where the layout has a Logo block; it never passes through the context."""
     context = plain_data(context)
-    pdf = _Document(context)
+    pdf = _Document(context, logo)
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     # Compressed streams are smaller; tests turn compression off to read the text back.
@@ -89,8 +94,11 @@ def render_pdf(blocks: list[Block], context: dict, *, title: str, language: str,
     pdf.add_page()
     report = _Reporter(blocks, context, progress)
     for block in blocks:
+        if not (isinstance(block, Paragraph) and block.align == "center"):
+            _clear_logo(pdf)
         _DRAW[type(block)](pdf, block, context, report)
         report.advance()
+    _clear_logo(pdf)
     return bytes(pdf.output())
 
 
@@ -267,6 +275,26 @@ def _outline(pdf: FPDF, block: Outline, context: dict, report: _Reporter) -> Non
     pdf.set_font(FONT, "", FONT_SIZE)
 
 
+def _logo(pdf: _Document, block: Logo, context: dict, report: _Reporter) -> None:
+    """The logo at the left margin; the centred lines that follow are set to its right, as Word wraps text
+    around the default DOCX's picture, and what comes after them starts below it."""
+    if not pdf.logo:
+        return
+    top = pdf.get_y()
+    image = pdf.image(BytesIO(pdf.logo), x=pdf.l_margin, y=top, h=block.height)
+    pdf.beside_logo = (pdf.l_margin, top + block.height)
+    pdf.set_left_margin(pdf.l_margin + image.rendered_width + LOGO_GAP)
+    pdf.set_xy(pdf.l_margin, top)
+
+
+def _clear_logo(pdf: _Document) -> None:
+    if pdf.beside_logo:
+        margin, foot = pdf.beside_logo
+        pdf.beside_logo = None
+        pdf.set_left_margin(margin)
+        pdf.set_xy(margin, max(pdf.get_y(), foot + LOGO_GAP))
+
+
 def _page_header(pdf: FPDF, block: PageHeader, context: dict, report: _Reporter) -> None:
     """Drawn by the page itself (see _Document.header), at the head of every page."""
 
@@ -288,4 +316,4 @@ def _draw_page_header(pdf: FPDF, block: PageHeader, context: dict) -> None:
 
 
 _DRAW = {Paragraph: _paragraph, Columns: _columns, Fields: _fields, Items: _items, Table: _table, Grid: _grid,
-         Outline: _outline, PageHeader: _page_header}
+         Outline: _outline, PageHeader: _page_header, Logo: _logo}

@@ -17,7 +17,7 @@ from core.audit.services import audit_record
 from core.documents.engine import NOT_DOCX, render_docx
 from core.documents.errors import DocumentError
 from core.documents.kinds import KINDS
-from core.documents.letterhead import letterhead_get, reference_prefix
+from core.documents.letterhead import letterhead_get, letterhead_logo, reference_prefix
 from core.documents.models import DocumentTemplate, GeneratedDocument
 from core.documents.pdf import Progress, pdf_page_count, render_pdf
 from core.documents.selectors import document_languages, template_content
@@ -61,14 +61,16 @@ def document_generate(
         raise ValueError(f"Documents are written as {FORMATS}, not {formats}.")
     title = context["document"]["subject"]
     files = {}
+    # The office's logo reaches the renderers beside the context, never through the sandbox.
+    logo = letterhead_logo()
     if "docx" in formats:
         content, template = template_content(kind, language)
-        files["docx"] = render_docx(content, context)
+        files["docx"] = render_docx(content, context, logo=logo)
     else:
         template = None
     if "pdf" in formats:
         files["pdf"] = render_pdf(KINDS[kind].layout(language), context, title=title, language=language,
-                                  progress=progress)
+                                  progress=progress, logo=logo)
     return _document_store(kind=kind, language=language, title=title, number=context["document"]["number"],
                            subject=subject, template=template, files=files, acting_user=acting_user)
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:document_id>/download/<str:file_format>/", views.download, name="download"),
     path("jobs/<int:job_id>/", views.job, name="job"),
     path("letterhead/", views.letterhead, name="letterhead"),
+    path("letterhead/logo/", views.letterhead_logo, name="letterhead_logo"),
     path("templates/", views.templates, name="templates"),
     path("templates/<str:kind>/<str:language>/", views.template_download, name="template_download"),
     path("templates/<str:kind>/<str:language>/preview/", views.template_sample, name="template_preview"),

@@ -4,6 +4,7 @@ The pages of one record's documents belong to the record's app (its document_url
 """
 
 from django.contrib import messages
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -67,15 +68,28 @@ def templates(request):
 
 @permission_required(Action.MANAGE_SETTINGS)
 def letterhead(request):
-    """What the office's letters carry besides their text: its unit's name, the Sayı's codes, its contacts."""
-    form = LetterheadForm(request.POST or None, letterhead=letterhead_get())
+    """What the office's letters carry besides their text: its logo, its unit's name, the Sayı's codes, its
+    contacts."""
+    letterhead = letterhead_get()
+    form = LetterheadForm(request.POST or None, request.FILES or None, letterhead=letterhead)
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: letterhead_update(acting_user=request.user, texts=form.texts(),
-                                                             values=form.values()),
+                                                             values=form.values(), **form.logo()),
                           form=form, success_message=gettext("The letterhead is saved."))
         if run.ok:
             return redirect("documents:letterhead")
-    return render(request, "documents/letterhead.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "documents/letterhead.html", {"form": form, "letterhead": letterhead},
+                  status=400 if form.errors else 200)
+
+
+@permission_required(Action.MANAGE_SETTINGS)
+def letterhead_logo(request):
+    """The office's logo as the letterhead page shows it."""
+    logo = letterhead_get().logo
+    if not logo:
+        raise Http404
+    content_type = "image/jpeg" if logo.name.endswith(".jpg") else "image/png"
+    return FileResponse(logo.open("rb"), content_type=content_type)
 
 
 @permission_required(Action.MANAGE_TEMPLATES)

@@ -1,16 +1,22 @@
 """Cover letters ("üst yazı") of the workflow steps that send something."""
 
+import zipfile
+from io import BytesIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django_tenants.utils import schema_context
 from docx import Document
+from PIL import Image
 
 from core.agreements.letters import cover_letter_for_step
 from core.agreements.models import Agreement, AgreementDocument
-from core.documents.letterhead import letterhead_update
+from core.documents.letterhead import letterhead_logo_set, letterhead_update
 from core.documents.models import GeneratedDocument
 from tests.core.agreements.workflow_helpers import make_letter_steps
 from tests.core.documents.helpers import docx_text, flat, pdf_text
+from tests.core.documents.test_letterhead import logo_png
 
 
 def _agreement(partner, **names) -> Agreement:
@@ -270,3 +276,53 @@ def test_the_text_of_a_turkish_letter_is_indented_and_an_english_ones_is_not(uni
             indents.append(body[0].paragraph_format.first_line_indent)
 
     assert round(indents[0].mm, 1) == 12.5 and indents[1] is None
+
+
+def _files(generated: GeneratedDocument) -> tuple[bytes, dict[str, bytes]]:
+    with generated.pdf.open("rb") as pdf, generated.docx.open("rb") as docx:
+        archive = zipfile.ZipFile(BytesIO(docx.read()))
+        return pdf.read(), {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_letter_carries_the_offices_logo_at_the_head_once_it_has_one(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    logo = logo_png()
+    with schema_context(university_a.schema_name):
+        agreement = _agreement(munich_a, title_tr="Münih protokolü")
+        step = steps["senate_submission"]
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        letterhead_logo_set(acting_user=admin_a, upload=SimpleUploadedFile("logo.png", logo))
+        cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        without, with_logo = agreement.generated_documents.order_by("id")
+        plain_pdf, plain_docx = _files(without)
+        logo_pdf, logo_docx = _files(with_logo)
+        texts = _texts(with_logo)
+
+    assert b"/Subtype /Image" not in plain_pdf
+    assert not [name for name in plain_docx if name.startswith("word/media/")]  # the placeholder is taken out
+    assert b"letterhead-logo" not in plain_docx["word/document.xml"]
+    assert logo_pdf.count(b"/Subtype /Image") == 1
+    media = {name: content for name, content in logo_docx.items() if name.startswith("word/media/")}
+    assert list(media.values()) == [logo]
+    document = logo_docx["word/document.xml"].decode()
+    # As high as the placeholder (20 mm), as wide as the logo's proportions (2:1) ask.
+    assert 'cx="1440000" cy="720000"' in document and "wp:anchor" in document
+    for text in texts:  # the head reads as before beside the logo
+        assert text.startswith("T.C. KASTAMONU ÜNİVERSİTESİ ULUSLARARASI İLİŞKİLER OFİSİ")
+
+
+def test_a_jpeg_logo_goes_into_the_docx_as_a_jpeg(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    output = BytesIO()
+    Image.new("RGB", (50, 50), (0, 90, 0)).save(output, format="JPEG")
+    with schema_context(university_a.schema_name):
+        letterhead_logo_set(acting_user=admin_a, upload=SimpleUploadedFile("logo.jpg", output.getvalue()))
+        agreement = _agreement(munich_a, title_tr="Münih protokolü")
+        cover_letter_for_step(agreement=agreement, step=steps["senate_submission"], acting_user=admin_a)
+        pdf, docx = _files(agreement.generated_documents.get())
+
+    assert [name for name in docx if name.startswith("word/media/")] == ["word/media/letterhead-logo-1.jpg"]
+    assert docx["word/media/letterhead-logo-1.jpg"] == output.getvalue()
+    assert b'Extension="jpg" ContentType="image/jpeg"' in docx["[Content_Types].xml"] or \
+        b'ContentType="image/jpeg"' in docx["[Content_Types].xml"]
+    assert b"/Filter /DCTDecode" in pdf  # fpdf2 keeps a JPEG as it is

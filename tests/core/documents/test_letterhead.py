@@ -1,14 +1,22 @@
 """The office's letterhead: set by its administrators on a page or through the API, its own university's only."""
 
+from io import BytesIO
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django_tenants.utils import schema_context
+from PIL import Image
 
 from core.audit.models import AuditEntry
-from core.documents.letterhead import letterhead_get
+from core.documents.letterhead import letterhead_get, letterhead_logo
 from core.documents.models import Letterhead
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api
 
+MULTIPART = MULTIPART_CONTENT
 CODES = {"detsis_number": "12345678", "file_plan_code": "010.06.02"}
 
 
@@ -72,3 +80,115 @@ def test_the_letterhead_page_saves_and_shows_what_is_wrong(office_a_en, universi
         letterhead = letterhead_get()
         assert (letterhead.unit_name_tr, letterhead.address_tr, letterhead.detsis_number) == (
             "Dış İlişkiler Ofisi", "Kuzeykent, Kastamonu", "12345678")
+
+
+def logo_png(size: tuple[int, int] = (120, 60)) -> bytes:
+    """A small opaque PNG: what an office's logo looks like to the renderers."""
+    output = BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def logo_jpeg() -> bytes:
+    output = BytesIO()
+    Image.new("RGB", (80, 80), (10, 60, 160)).save(output, format="JPEG")
+    return output.getvalue()
+
+
+def _stored_logo(university) -> bytes | None:
+    with schema_context(university.schema_name):
+        return letterhead_logo()
+
+
+def test_an_office_admin_uploads_replaces_and_removes_the_logo_through_the_api(
+        admin_api, university_a, django_capture_on_commit_callbacks):
+    png, jpeg = logo_png(), logo_jpeg()
+
+    uploaded = admin_api.put("/api/letterhead/logo/", encode_multipart(BOUNDARY, {
+        "logo": SimpleUploadedFile("logo.png", png, content_type="image/png")}), content_type=MULTIPART)
+    assert uploaded.status_code == 200, uploaded.content
+    assert uploaded.json()["logo"] == "/api/letterhead/logo/"
+    assert _stored_logo(university_a) == png
+    read = admin_api.get("/api/letterhead/logo/")
+    assert (read.status_code, read["Content-Type"], b"".join(read.streaming_content)) == (200, "image/png", png)
+    with schema_context(university_a.schema_name):
+        first_name = letterhead_get().logo.name
+        assert first_name.startswith("documents/letterhead/") and first_name.endswith(".png")
+        assert "logo" not in first_name.rsplit("/", 1)[-1]  # stored under Köprü's own name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        replaced = admin_api.put("/api/letterhead/logo/", encode_multipart(BOUNDARY, {
+            "logo": SimpleUploadedFile("logo.png", jpeg, content_type="image/png")}), content_type=MULTIPART)
+    assert replaced.status_code == 200
+    assert _stored_logo(university_a) == jpeg
+    with schema_context(university_a.schema_name):
+        assert letterhead_get().logo.name.endswith(".jpg")  # named after its content, not the file's name
+        assert not default_storage.exists(first_name)  # the replaced file is gone
+
+    removed = admin_api.delete("/api/letterhead/logo/")
+    assert removed.status_code == 200 and removed.json()["logo"] is None
+    assert _stored_logo(university_a) is None
+    assert admin_api.get("/api/letterhead/logo/").status_code == 404
+    with schema_context(university_a.schema_name):
+        assert AuditEntry.objects.filter(action="letterhead.changed").count() == 3
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "file_type"),
+    (b"%PDF-1.4\n%%EOF\n", "file_type"),
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * (1024 * 1024), "file_too_large"),
+])
+def test_a_logo_that_is_not_a_small_picture_is_refused_and_changes_nothing(admin_api, university_a, content, code):
+    png = logo_png()
+    admin_api.put("/api/letterhead/logo/", encode_multipart(BOUNDARY, {
+        "logo": SimpleUploadedFile("logo.png", png)}), content_type=MULTIPART)
+
+    response = admin_api.put("/api/letterhead/logo/", encode_multipart(BOUNDARY, {
+        "logo": SimpleUploadedFile("logo.png", content, content_type="image/png")}), content_type=MULTIPART,
+        HTTP_ACCEPT_LANGUAGE="tr")
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == code and set(error["fields"]) == {"logo"}
+    if code == "file_type":
+        assert error["message"] == "Logo PNG ya da JPEG biçiminde bir resim olmalıdır."
+    assert _stored_logo(university_a) == png
+
+
+def test_only_office_admins_of_its_own_university_touch_the_logo(admin_api, university_a, university_b, token_b):
+    coordinator = make_office_user(university_a, username="koord", role="coordinator")
+    admin_api.put("/api/letterhead/logo/", encode_multipart(BOUNDARY, {
+        "logo": SimpleUploadedFile("logo.png", logo_png())}), content_type=MULTIPART)
+    body = encode_multipart(BOUNDARY, {"logo": SimpleUploadedFile("other.png", logo_jpeg())})
+
+    for client, status in ((api(university_a, coordinator), 403),
+                           (Client(HTTP_HOST=host_of(university_a), HTTP_AUTHORIZATION=f"Token {token_b}"), 401)):
+        assert client.get("/api/letterhead/logo/").status_code == status
+        assert client.put("/api/letterhead/logo/", body, content_type=MULTIPART).status_code == status
+        assert client.delete("/api/letterhead/logo/").status_code == status
+    assert _stored_logo(university_a) == logo_png()
+    with schema_context(university_b.schema_name):
+        assert not Letterhead.objects.exists()
+
+
+def test_the_letterhead_page_takes_a_logo_shows_it_and_removes_it(office_a_en, university_a):
+    png = logo_png()
+
+    refused = office_a_en.post("/documents/letterhead/", {
+        "logo": SimpleUploadedFile("logo.png", b"GIF89a not a logo")})
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["logo"] == ["The logo must be a PNG or JPEG picture."]
+    assert _stored_logo(university_a) is None
+
+    saved = office_a_en.post("/documents/letterhead/", {"unit_name_tr": "Dış İlişkiler Ofisi",
+                                                        "logo": SimpleUploadedFile("logo.png", png)})
+    assert saved.status_code == 302
+    assert _stored_logo(university_a) == png
+    page = office_a_en.get("/documents/letterhead/")
+    assert 'enctype="multipart/form-data"' in page.content.decode()
+    assert 'src="/documents/letterhead/logo/"' in page.content.decode() and "remove_logo" in page.context["form"].fields
+    shown = office_a_en.get("/documents/letterhead/logo/")
+    assert (shown["Content-Type"], b"".join(shown.streaming_content)) == ("image/png", png)
+
+    assert office_a_en.post("/documents/letterhead/", {"remove_logo": "on"}).status_code == 302
+    assert _stored_logo(university_a) is None
