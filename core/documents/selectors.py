@@ -10,6 +10,7 @@ from core.documents.context import current_university
 from core.documents.defaults import default_template
 from core.documents.engine import render_docx
 from core.documents.kinds import KINDS
+from core.documents.letterhead import letterhead_logo
 from core.documents.models import DocumentJob, DocumentKind, DocumentTemplate, GeneratedDocument
 from core.documents.subjects import SUBJECTS, about
 from core.office.permissions import Action, can
@@ -55,7 +56,7 @@ def template_rows() -> list[dict]:
 def template_preview(kind: str, language: str) -> bytes:
     """The template in use, filled with sample data, as the office would see a real document."""
     content, _template = template_content(kind, language)
-    return render_docx(content, KINDS[kind].sample(language))
+    return render_docx(content, KINDS[kind].sample(language), logo=letterhead_logo())
 
 
 def placeholders(kind: str, language: str) -> list[str]:

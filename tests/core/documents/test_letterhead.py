@@ -1,5 +1,7 @@
 """The office's letterhead: set by its administrators on a page or through the API, its own university's only."""
 
+import re
+import zipfile
 from io import BytesIO
 
 import pytest
@@ -11,12 +13,16 @@ from django_tenants.utils import schema_context
 from PIL import Image
 
 from core.audit.models import AuditEntry
-from core.documents.letterhead import letterhead_get, letterhead_logo
+from core.documents.layout import Columns, Logo, Paragraph
+from core.documents.letterhead import letterhead_get, letterhead_logo, letterhead_logo_set
 from core.documents.models import Letterhead
+from core.documents.pdf import render_pdf
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api
+from tests.core.documents.helpers import docx_text, docx_upload, docx_with
 
 MULTIPART = MULTIPART_CONTENT
+POINTS_PER_MM = 72 / 25.4
 CODES = {"detsis_number": "12345678", "file_plan_code": "010.06.02"}
 
 
@@ -192,3 +198,40 @@ def test_the_letterhead_page_takes_a_logo_shows_it_and_removes_it(office_a_en, u
 
     assert office_a_en.post("/documents/letterhead/", {"remove_logo": "on"}).status_code == 302
     assert _stored_logo(university_a) is None
+
+
+def _media(content: bytes) -> list[bytes]:
+    archive = zipfile.ZipFile(BytesIO(content))
+    return [archive.read(name) for name in archive.namelist() if name.startswith("word/media/")]
+
+
+def test_the_template_preview_shows_the_logo_where_the_template_keeps_its_picture(admin_a, office_a, university_a):
+    png = logo_png()
+    with schema_context(university_a.schema_name):
+        letterhead_logo_set(acting_user=admin_a, upload=SimpleUploadedFile("logo.png", png))
+
+    default = b"".join(office_a.get("/documents/templates/cover_letter/tr/preview/").streaming_content)
+    office_a.post("/documents/templates/cover_letter/tr/upload/",
+                  {"file": docx_upload(docx_with("Sayı: {{ document.number }}"))})
+    own = b"".join(office_a.get("/documents/templates/cover_letter/tr/preview/").streaming_content)
+
+    assert _media(default) == [png]
+    assert _media(own) == []  # the office's own template has no picture for it: no logo, no error
+    assert "Sayı:" in docx_text(own)
+
+
+def test_the_pdf_sets_the_heads_lines_beside_the_logo_and_what_follows_below_it():
+    blocks = [Logo(), Paragraph("T.C.", align="center", bold=True), Paragraph("KASTAMONU", align="center"),
+              Columns("Sayı: 1", "3 Aralık 2026"), Paragraph("Konu: x")]
+
+    pdf = render_pdf(blocks, {}, title="x", language="tr", logo=logo_png())
+    plain = render_pdf(blocks, {}, title="x", language="tr")
+
+    drawn = re.search(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm /I", pdf)
+    width, height, left, bottom = map(float, drawn.groups())
+    assert (round(left / POINTS_PER_MM), round(height / POINTS_PER_MM), round(width / height)) == (25, 20, 2)
+    lines = [(float(x), float(y)) for x, y in re.findall(rb"BT ([\d.]+) ([\d.]+) Td", pdf)]
+    assert lines[0][0] > left + width and lines[1][0] > left + width  # the centred lines right of the logo
+    assert lines[2][1] < bottom  # the number's line below its foot
+    assert b"/Subtype /Image" not in plain
+    assert re.findall(rb"BT ([\d.]+) [\d.]+ Td", plain)[2] == b"73.70"  # without one, the number at the margin
