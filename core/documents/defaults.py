@@ -5,6 +5,8 @@ registered (core/documents/kinds.py), where they are kept in the repository; the
 them as a starting point.
 """
 
+import struct
+import zlib
 from contextlib import contextmanager
 from datetime import datetime
 from io import BytesIO
@@ -16,7 +18,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from PIL import Image
 
 from core.documents.kinds import KINDS
 from core.documents.layout import (
@@ -165,9 +166,13 @@ def _outline(document, block: Outline) -> None:
 
 def _placeholder_png() -> bytes:
     """One transparent pixel: the picture the engine replaces with the office's logo or takes out."""
-    output = BytesIO()
-    Image.new("RGBA", (1, 1), (0, 0, 0, 0)).save(output, format="PNG")
-    return output.getvalue()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)  # 1 × 1, eight bits per channel, RGBA
+    pixel = zlib.compress(b"\0" + b"\0\0\0\0")  # no filter, then red, green, blue and alpha of nothing
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixel) + chunk(b"IEND", b"")
 
 
 def _logo(document, block: Logo) -> None:

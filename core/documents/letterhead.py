@@ -1,18 +1,25 @@
 """The office's letterhead: read by every letter, changed by the office's administrators."""
 
+from io import BytesIO
+
 from django.db import transaction
-from django.utils.translation import gettext_lazy
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
+from docx.image.image import Image
+from fpdf import FPDF
 
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.models import Letterhead
-from kopru.errors import full_clean_or_refuse
+from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import set_translations
-from kopru.uploads import JPEG, PNG, check_upload, stored_upload
+from kopru.uploads import JPEG, PNG, UploadError, check_upload, stored_upload
 
 TRANSLATED = ("unit_name", "address", "contact_title")
 PLAIN = ("detsis_number", "file_plan_code", "phone", "email", "kep_address", "contact_name")
 MAX_LOGO_MB = 1
+# A logo printed 20 mm high needs a few hundred pixels; a side of many thousands only costs memory to decode.
+MAX_LOGO_SIDE = 4000
 NOT_AN_IMAGE = gettext_lazy("The logo must be a PNG or JPEG picture.")
 
 
@@ -72,7 +79,32 @@ def letterhead_logo_remove(*, acting_user) -> Letterhead:
 
 
 def _check_logo(upload) -> str:
-    return check_upload(upload, allowed={PNG, JPEG}, max_mb=MAX_LOGO_MB, refusal=NOT_AN_IMAGE, field="logo")
+    """The logo's content type once it is a PNG or JPEG every letter can draw: small in bytes and in pixels,
+    and drawn once into a PDF as letters will, so that a damaged picture is refused here rather than failing
+    every letter after it."""
+    content_type = check_upload(upload, allowed={PNG, JPEG}, max_mb=MAX_LOGO_MB, refusal=NOT_AN_IMAGE, field="logo")
+    content = upload.read()
+    upload.seek(0)
+    try:
+        image = Image.from_blob(content)
+    except Exception as error:  # noqa: BLE001 (a damaged header raises what the parser meets first)
+        raise _logo_refused(UploadError.FILE_TYPE, str(NOT_AN_IMAGE)) from error
+    if max(image.px_width, image.px_height) > MAX_LOGO_SIDE:
+        raise _logo_refused(UploadError.FILE_TOO_LARGE, gettext(
+            "The logo is more than %(pixels)s pixels wide or high.") % {
+            "pixels": number_format(MAX_LOGO_SIDE, force_grouping=True)})
+    try:
+        trial = FPDF()
+        trial.add_page()
+        trial.image(BytesIO(content), h=20)
+        trial.output()
+    except Exception as error:  # noqa: BLE001 (whatever the decoders raise, letters could not draw it)
+        raise _logo_refused(UploadError.FILE_TYPE, str(NOT_AN_IMAGE)) from error
+    return content_type
+
+
+def _logo_refused(code: UploadError, message: str) -> ServiceError:
+    return ServiceError(code, message, fields={"logo": [message]})
 
 
 def _save(letterhead: Letterhead, *, logo=None, content_type: str = "", remove_logo: bool = False) -> None:

@@ -26,6 +26,19 @@ POINTS_PER_MM = 72 / 25.4
 CODES = {"detsis_number": "12345678", "file_plan_code": "010.06.02"}
 
 
+def logo_png(size: tuple[int, int] = (120, 60)) -> bytes:
+    """A small opaque PNG: what an office's logo looks like to the renderers."""
+    output = BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def logo_jpeg() -> bytes:
+    output = BytesIO()
+    Image.new("RGB", (80, 80), (10, 60, 160)).save(output, format="JPEG")
+    return output.getvalue()
+
+
 def test_an_office_admin_sets_the_letterhead_through_the_api(admin_api, university_a):
     response = admin_api.patch("/api/letterhead/", {
         **CODES, "kep_address": "kastamonu@hs01.kep.tr", "unit_name": {"tr": "Uluslararası İlişkiler Koordinatörlüğü",
@@ -88,19 +101,6 @@ def test_the_letterhead_page_saves_and_shows_what_is_wrong(office_a_en, universi
             "Dış İlişkiler Ofisi", "Kuzeykent, Kastamonu", "12345678")
 
 
-def logo_png(size: tuple[int, int] = (120, 60)) -> bytes:
-    """A small opaque PNG: what an office's logo looks like to the renderers."""
-    output = BytesIO()
-    Image.new("RGB", size, (200, 30, 30)).save(output, format="PNG")
-    return output.getvalue()
-
-
-def logo_jpeg() -> bytes:
-    output = BytesIO()
-    Image.new("RGB", (80, 80), (10, 60, 160)).save(output, format="JPEG")
-    return output.getvalue()
-
-
 def _stored_logo(university) -> bytes | None:
     with schema_context(university.schema_name):
         return letterhead_logo()
@@ -143,6 +143,8 @@ def test_an_office_admin_uploads_replaces_and_removes_the_logo_through_the_api(
     (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "file_type"),
     (b"%PDF-1.4\n%%EOF\n", "file_type"),
     (b"\x89PNG\r\n\x1a\n" + b"\0" * (1024 * 1024), "file_too_large"),
+    (logo_png()[:60], "file_type"),  # a PNG cut short: no letter could draw it
+    (logo_png((4001, 10)), "file_too_large"),  # small in bytes, too many pixels
 ])
 def test_a_logo_that_is_not_a_small_picture_is_refused_and_changes_nothing(admin_api, university_a, content, code):
     png = logo_png()
