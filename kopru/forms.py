@@ -16,9 +16,15 @@ NAME_LABELS = {
 }
 
 
+def given_texts(cleaned_data: dict, fields) -> dict[str, dict[str, str]]:
+    """What a form with text_fields was given, by field and language: {"subject": {"tr": …, "ky": …}, …}; blank
+    ones too (the service decides)."""
+    return {field: {code: cleaned_data[f"{field}_{code}"] for code in LANGUAGES} for field in fields}
+
+
 def _names(self) -> dict[str, str]:
-    """The names given, by language: {"tr": …, "ky": …, …}; blank ones too (the service decides)."""
-    return {code: self.cleaned_data[f"name_{code}"] for code in LANGUAGES}
+    """The names given, by language: {"tr": …, "ky": …, …}."""
+    return given_texts(self.cleaned_data, ["name"])["name"]
 
 
 # name_tr, name_ky, … come first in the form, all optional: which names a record needs is the service's rule.
@@ -32,10 +38,16 @@ NamesForm = type(forms.Form)("NamesForm", (forms.Form,), {
 })
 
 
+def text_fields(field: str, label, *, max_length: int = 255, help_text="") -> dict[str, forms.CharField]:
+    """`field` in each language, all optional: <field>_tr, <field>_ky, …, labelled "<label> (Turkish)", …, the
+    help text under the first."""
+    return {f"{field}_{code}": forms.CharField(label=format_lazy("{} ({})", label, LANGUAGE_NAMES[code]),
+                                               max_length=max_length, required=False,
+                                               help_text=help_text if code == LANGUAGES[0] else "")
+            for code in LANGUAGES}
+
+
 def texts_form(field: str, label, max_length: int = 255) -> type[forms.Form]:
-    """A form (to inherit from) with `field` in each language, all optional: <field>_tr, <field>_ky, …"""
+    """A form (to inherit from) with the text_fields of `field`."""
     return type(forms.Form)(f"{field.title().replace('_', '')}Texts", (forms.Form,), {
-        "__module__": __name__,
-        **{f"{field}_{code}": forms.CharField(label=format_lazy("{} ({})", label, LANGUAGE_NAMES[code]),
-                                               max_length=max_length, required=False) for code in LANGUAGES},
-    })
+        "__module__": __name__, **text_fields(field, label, max_length=max_length)})

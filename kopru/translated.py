@@ -17,6 +17,15 @@ def set_translations(instance, field: str, texts: dict[str, str | None]) -> bool
     return any(getattr(instance, f"{field}_{code}") for code in LANGUAGES)
 
 
+def set_texts(instance, texts: dict[str, dict[str, str | None]], *, fields: tuple[str, ...]) -> None:
+    """Set several translated fields, each from {language: text}; one not among `fields` is a programming error."""
+    unknown = set(texts) - set(fields)
+    if unknown:
+        raise TypeError(f"Not translated fields of {type(instance).__name__} one may set: {sorted(unknown)}")
+    for field, by_language in texts.items():
+        set_translations(instance, field, by_language)
+
+
 def set_names(instance, names: dict[str, str | None], *, missing: str) -> None:
     """Set the names given; `missing` is the message that refuses an instance left without a name."""
     if not set_translations(instance, "name", names):

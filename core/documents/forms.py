@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents.letterhead import PLAIN, TRANSLATED
 from core.documents.models import Letterhead
-from kopru.forms import LANGUAGE_NAMES
-from kopru.translated import LANGUAGES, translations
+from kopru.forms import given_texts, text_fields
+from kopru.translated import translations
 
 
 class TemplateUploadForm(forms.Form):
@@ -24,10 +24,8 @@ class LetterheadForm(forms.Form):
             self.fields[field] = Letterhead._meta.get_field(field).formfield(required=False)
         for field in TRANSLATED:
             model_field = Letterhead._meta.get_field(field)
-            for code in LANGUAGES:
-                self.fields[f"{field}_{code}"] = forms.CharField(
-                    label=f"{model_field.verbose_name} ({LANGUAGE_NAMES[code]})", max_length=model_field.max_length,
-                    required=False, help_text=model_field.help_text if code == LANGUAGES[0] else "")
+            self.fields.update(text_fields(field, model_field.verbose_name, max_length=model_field.max_length,
+                                           help_text=model_field.help_text))
         logo = Letterhead._meta.get_field("logo")
         self.fields["logo"] = forms.FileField(label=logo.verbose_name, required=False, help_text=logo.help_text,
                                               widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}))
@@ -35,7 +33,7 @@ class LetterheadForm(forms.Form):
             self.fields["remove_logo"] = forms.BooleanField(label=_("Remove the logo"), required=False)
 
     def texts(self) -> dict[str, dict[str, str]]:
-        return {field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES} for field in TRANSLATED}
+        return given_texts(self.cleaned_data, TRANSLATED)
 
     def values(self) -> dict[str, str]:
         return {field: self.cleaned_data[field] for field in PLAIN}

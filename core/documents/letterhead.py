@@ -12,7 +12,7 @@ from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.documents.models import Letterhead
 from kopru.errors import ServiceError, full_clean_or_refuse
-from kopru.translated import set_translations
+from kopru.translated import set_texts
 from kopru.uploads import JPEG, PNG, UploadError, check_upload, stored_upload
 
 TRANSLATED = ("unit_name", "address", "contact_title")
@@ -35,10 +35,7 @@ def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: 
     fields; only the fields given change. `logo`, an upload, replaces the logo; `remove_logo` takes it away."""
     content_type = _check_logo(logo) if logo else None
     letterhead = letterhead_get()
-    for field, by_language in texts.items():
-        if field not in TRANSLATED:
-            raise ValueError(f"{field} is not a translated field of the letterhead")
-        set_translations(letterhead, field, by_language)
+    set_texts(letterhead, texts, fields=TRANSLATED)
     for field, value in values.items():
         if field not in PLAIN:
             raise ValueError(f"{field} is not a field of the letterhead")

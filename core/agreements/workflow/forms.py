@@ -9,8 +9,7 @@ from core.agreements.workflow.services import STEP_SETTINGS
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
-from kopru.forms import LANGUAGE_NAMES, NamesForm
-from kopru.translated import LANGUAGES
+from kopru.forms import NamesForm, given_texts, text_fields
 
 STEP_ROLES = [(value, label) for value, label in Role.choices if value in STAFF]
 LETTER_TEXT_LABELS = {"letter_subject": _("Subject of the letter"), "signatory_title": _("Signatory's title"),
@@ -42,16 +41,13 @@ class StepForm(NamesForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field, label in LETTER_TEXT_LABELS.items():
-            for code in LANGUAGES:
-                self.fields[f"{field}_{code}"] = forms.CharField(
-                    label=f"{label} ({LANGUAGE_NAMES[code]})", max_length=255, required=False)
+            self.fields.update(text_fields(field, label))
 
     def step_settings(self) -> dict:
         return {name: self.cleaned_data[name] for name in STEP_SETTINGS}
 
     def letter_texts(self) -> dict[str, dict[str, str]]:
-        return {field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES}
-                for field in LETTER_TEXT_LABELS}
+        return given_texts(self.cleaned_data, LETTER_TEXT_LABELS)
 
 
 class CommentForm(forms.Form):

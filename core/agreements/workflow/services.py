@@ -6,7 +6,6 @@ move. A refused move raises ServiceError with a stable code and changes nothing.
 """
 
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -31,9 +30,8 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF
 from kopru.errors import ServiceError, full_clean_or_refuse
-from kopru.translated import set_names, set_translations, translations
+from kopru.translated import set_names, set_texts, translations
 
-LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
                  "letter_addressee", "letter_language", "signatory_name", "checks_recognition", "puts_in_force",
@@ -48,14 +46,6 @@ LETTER_TEXTS = ("letter_subject", "signatory_title", "signs_for")
 
 def _set_names(obj, names: dict[str, str]) -> None:
     set_names(obj, names, missing=gettext("Give the step a name in at least one language."))
-
-
-def _set_letter_texts(step: WorkflowStep, letter_texts: dict[str, dict[str, str]]) -> None:
-    unknown = set(letter_texts) - set(LETTER_TEXTS)
-    if unknown:
-        raise TypeError(f"Unknown letter texts: {sorted(unknown)}")
-    for field, by_language in letter_texts.items():
-        set_translations(step, field, by_language)
 
 
 def _check_step(step: WorkflowStep) -> None:
@@ -102,7 +92,7 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
     steps = _ordered_steps(workflow)
     step = WorkflowStep(workflow=workflow, position=len(steps) + 1, **{"role": Role.OFFICER, **step_settings})
     _set_names(step, names)
-    _set_letter_texts(step, letter_texts or {})
+    set_texts(step, letter_texts or {}, fields=LETTER_TEXTS)
     step.code = _unique_code(workflow, names)
     _check_step(step)
     step.save()
@@ -123,7 +113,7 @@ def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, st
         raise TypeError(f"Unknown step settings: {sorted(unknown)}")
     if names is not None:
         _set_names(step, names)
-    _set_letter_texts(step, letter_texts or {})
+    set_texts(step, letter_texts or {}, fields=LETTER_TEXTS)
     for name, value in changes.items():
         setattr(step, name, value)
     _check_step(step)
