@@ -112,6 +112,9 @@ def add_the_rest() -> None:
         AuditEntry.objects.bulk_create(
             AuditEntry(actor=user, actor_label="bench", action=("agreement.created", "partner.changed")[number % 2],
                        target_type="agreement", target_id=str(number), target_label=f"Agreement {number}",
+                       # half named in each language, half as entries written before names were kept so
+                       target_labels={"tr": f"Protokol {number}", "ky": f"Келишим {number}",
+                                      "ru": f"Соглашение {number}", "en": f"Agreement {number}"} if number % 2 else {},
                        details={"number": number})
             for number in range(5000))
         AuditEntry.objects.update(at=now)

@@ -18,7 +18,10 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=64, db_index=True)
     target_type = models.CharField(_("record type"), max_length=64, blank=True)
     target_id = models.CharField(_("record id"), max_length=64, blank=True)
+    # The record as the writer's language named it; target_labels names it in each language ({"ru": …}), so every
+    # reader sees it in theirs. Empty when it reads the same in all, and in entries written before it was kept.
     target_label = models.CharField(_("record"), max_length=255, blank=True)
+    target_labels = models.JSONField(_("record in each language"), default=dict, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:

@@ -314,6 +314,8 @@ class AuditEntryOutput(serializers.ModelSerializer):
         model = AuditEntry
         fields = ["id", "at", "actor", "actor_label", "action", "action_label", "target_type", "target_id",
                   "target_label", "details"]
+        extra_kwargs = {"target_label": {"help_text": "The record's name in the reader's language; in entries written "
+                                                      "before names were kept per language, as its writer named it."}}
 
 
 class AuditListApi(RowListApi):
