@@ -60,63 +60,69 @@ def _sta(direction, isced, places, days, language="en", level="B2") -> dict:
 WIEN = {
     "names": {"tr": "Viyana Üniversitesi", "ky": "Вена университети", "ru": "Венский университет",
               "en": "University of Vienna"},
+    "cities": {"tr": "Viyana", "ky": "Вена", "ru": "Вена", "en": "Vienna"},
     "short_name": "Universität Wien", "country": "AT", "website": "https://www.univie.ac.at",
     "erasmus_code": "A  WIEN01", "schac": "univie.ac.at",
     "rankings": [{"system": "QS", "rank": 137}, {"system": "THE", "rank": 119}],
     "units": [{"tr": "Bilgisayar Bilimleri Fakültesi", "ky": "Информатика факультети",
                "ru": "Факультет информатики", "en": "Faculty of Computer Science"}],
-    "contact": {"name": "Julia Berger", "position": "Erasmus+ institutional coordinator",
+    "contact": {"name": "Julia Berger", "positions": {"en": "Erasmus+ institutional coordinator"},
                 "email": "erasmus@univie.example", "phone": "+43 1 4277 00000"},
     "recognition": Recognition.RECOGNISED,
 }
 WARSZAWA = {
     "names": {"tr": "Varşova Üniversitesi", "ky": "Варшава университети", "ru": "Варшавский университет",
               "en": "University of Warsaw"},
+    "cities": {"tr": "Varşova", "ky": "Варшава", "ru": "Варшава", "en": "Warsaw"},
     "short_name": "Uniwersytet Warszawski", "country": "PL", "website": "https://www.uw.edu.pl",
     "erasmus_code": "PL WARSZAW01", "schac": "uw.edu.pl",
     "rankings": [{"system": "QS", "rank": 258}, {"system": "THE", "band": "601–800"}],
     "units": [{"tr": "İktisadi Bilimler Fakültesi", "ky": "Экономикалык илимдер факультети",
                "ru": "Факультет экономических наук", "en": "Faculty of Economic Sciences"}],
-    "contact": {"name": "Katarzyna Nowak", "position": "International Relations Office",
+    "contact": {"name": "Katarzyna Nowak", "positions": {"en": "International Relations Office"},
                 "email": "iro@uw.example", "phone": "+48 22 552 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
 MANAS = {
     "names": {"tr": "Kırgızistan-Türkiye Manas Üniversitesi", "ky": "Кыргыз-Түрк «Манас» университети",
               "ru": "Кыргызско-Турецкий университет «Манас»", "en": "Kyrgyz-Turkish Manas University"},
+    "cities": {"tr": "Bişkek", "ky": "Бишкек", "ru": "Бишкек", "en": "Bishkek"},
     "short_name": "KTMÜ", "country": "KG", "website": "https://www.manas.edu.kg", "schac": "manas.edu.kg",
-    "contact": {"name": "Aizada Toktogulova", "position": "Head of the Foreign Relations Office",
+    "contact": {"name": "Aizada Toktogulova", "positions": {"en": "Head of the Foreign Relations Office"},
                 "email": "foreign@manas.example", "phone": "+996 312 49 00 00"},
 }
 KAZNU = {
     "names": {"tr": "El-Farabi Kazak Millî Üniversitesi", "ky": "Аль-Фараби атындагы Казак улуттук университети",
               "ru": "Казахский национальный университет имени аль-Фараби",
               "en": "Al-Farabi Kazakh National University"},
+    "cities": {"tr": "Almatı", "ky": "Алматы", "ru": "Алматы", "en": "Almaty"},
     "short_name": "KazNU", "country": "KZ", "website": "https://www.kaznu.kz", "schac": "kaznu.kz",
     "rankings": [{"system": "QS", "rank": 150}],
     "units": [{"tr": "Şarkiyat Fakültesi", "ky": "Чыгыш таануу факультети", "ru": "Факультет востоковедения",
                "en": "Faculty of Oriental Studies"}],
-    "contact": {"name": "Aigerim Sadykova", "position": "Department of International Cooperation",
+    "contact": {"name": "Aigerim Sadykova", "positions": {"en": "Department of International Cooperation"},
                 "email": "international@kaznu.example", "phone": "+7 727 377 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
 COIMBRA = {
     "names": {"tr": "Coimbra Üniversitesi", "ky": "Коимбра университети", "ru": "Коимбрский университет",
               "en": "University of Coimbra"},
+    "cities": {"tr": "Coimbra", "ky": "Коимбра", "ru": "Коимбра", "en": "Coimbra"},
     "short_name": "Universidade de Coimbra", "country": "PT", "website": "https://www.uc.pt",
     "erasmus_code": "P  COIMBRA01", "schac": "uc.pt",
     "rankings": [{"system": "THE", "band": "801–1000"}, {"system": "QS", "rank": 352}],
     "units": [{"tr": "Fen ve Teknoloji Fakültesi", "ky": "Табигый илимдер жана технологиялар факультети",
                "ru": "Факультет естественных наук и технологий", "en": "Faculty of Sciences and Technology"}],
-    "contact": {"name": "João Ferreira", "position": "International Relations Unit",
+    "contact": {"name": "João Ferreira", "positions": {"en": "International Relations Unit"},
                 "email": "dri@uc.example", "phone": "+351 239 000 000"},
     "recognition": Recognition.RECOGNISED,
 }
 OSH = {
     "names": {"tr": "Oş Devlet Üniversitesi", "ky": "Ош мамлекеттик университети",
               "ru": "Ошский государственный университет", "en": "Osh State University"},
+    "cities": {"tr": "Oş", "ky": "Ош", "ru": "Ош", "en": "Osh"},
     "short_name": "ОшМУ", "country": "KG", "website": "https://www.oshsu.kg", "schac": "oshsu.kg",
-    "contact": {"name": "Nurlan Abdyrakhmanov", "position": "International Relations Department",
+    "contact": {"name": "Nurlan Abdyrakhmanov", "positions": {"en": "International Relations Department"},
                 "email": "intl@oshsu.example"},
     "recognition": Recognition.ASKED_YOK,
 }
@@ -125,40 +131,44 @@ YESEVI = {
               "ky": "Кожо Ахмед Ясави атындагы Эл аралык казак-түрк университети",
               "ru": "Международный казахско-турецкий университет имени Ходжи Ахмеда Ясави",
               "en": "Khoja Akhmet Yassawi International Kazakh-Turkish University"},
+    "cities": {"tr": "Türkistan", "ky": "Түркстан", "ru": "Туркестан", "en": "Turkistan"},
     "short_name": "Ahmet Yesevi", "country": "KZ", "website": "https://www.ayu.edu.kz", "schac": "ayu.edu.kz",
-    "contact": {"name": "Murat Karabulut", "position": "Coordinator of International Relations",
+    "contact": {"name": "Murat Karabulut", "positions": {"en": "Coordinator of International Relations"},
                 "email": "international@ayu.example"},
     "recognition": Recognition.RECOGNISED,
 }
 ANKARA = {
     "names": {"tr": "Ankara Üniversitesi", "ky": "Анкара университети", "ru": "Анкарский университет",
               "en": "Ankara University"},
+    "cities": {"tr": "Ankara", "ky": "Анкара", "ru": "Анкара", "en": "Ankara"},
     "short_name": "AÜ", "country": "TR", "website": "https://www.ankara.edu.tr",
     "erasmus_code": "TR ANKARA01", "schac": "ankara.edu.tr",
     "rankings": [{"system": "THE", "band": "1001–1200"}, {"system": "QS", "band": "801–850"}],
-    "contact": {"name": "Elif Demir", "position": "International Relations Office",
+    "contact": {"name": "Elif Demir", "positions": {"en": "International Relations Office"},
                 "email": "iro@ankara.example", "phone": "+90 312 000 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
 KASTAMONU = {
     "names": {"tr": "Kastamonu Üniversitesi", "ky": "Кастамону университети", "ru": "Университет Кастамону",
               "en": "Kastamonu University"},
+    "cities": {"tr": "Kastamonu", "ky": "Кастамону", "ru": "Кастамону", "en": "Kastamonu"},
     "short_name": "KÜ", "country": "TR", "website": "https://www.kastamonu.edu.tr",
     "erasmus_code": "TR KASTAMO01", "schac": "kastamonu.edu.tr",
     "rankings": [{"system": "THE", "band": "1501+"}],
     "units": [{"tr": "İktisadi ve İdari Bilimler Fakültesi", "ky": "Экономика жана башкаруу илимдери факультети",
                "ru": "Факультет экономических и административных наук",
                "en": "Faculty of Economics and Administrative Sciences"}],
-    "contact": {"name": "Ayşe Kaya", "position": "Erasmus+ institutional coordinator",
+    "contact": {"name": "Ayşe Kaya", "positions": {"en": "Erasmus+ institutional coordinator"},
                 "email": "erasmus@kastamonu.example", "phone": "+90 366 000 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
 KAZAN = {
     "names": {"tr": "Kazan Federal Üniversitesi", "ky": "Казан федералдык университети",
               "ru": "Казанский (Приволжский) федеральный университет", "en": "Kazan Federal University"},
+    "cities": {"tr": "Kazan", "ky": "Казан", "ru": "Казань", "en": "Kazan"},
     "short_name": "КФУ", "country": "RU", "website": "https://kpfu.ru", "schac": "kpfu.ru",
     "rankings": [{"system": "THE", "band": "801–1000"}],
-    "contact": {"name": "Ильдар Хасанов", "position": "Управление международных связей",
+    "contact": {"name": "Ильдар Хасанов", "positions": {"ru": "Управление международных связей"},
                 "email": "international@kpfu.example"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -166,12 +176,19 @@ TSUE = {
     "names": {"tr": "Taşkent Devlet Ekonomi Üniversitesi", "ky": "Ташкент мамлекеттик экономикалык университети",
               "ru": "Ташкентский государственный экономический университет",
               "en": "Tashkent State University of Economics"},
+    "cities": {"tr": "Taşkent", "ky": "Ташкент", "ru": "Ташкент", "en": "Tashkent"},
     "short_name": "ТГЭУ", "country": "UZ", "website": "https://tsue.uz", "schac": "tsue.uz",
-    "contact": {"name": "Dilshod Karimov", "position": "International Relations Department",
+    "contact": {"name": "Dilshod Karimov", "positions": {"en": "International Relations Department"},
                 "email": "intl@tsue.example"},
     "recognition": Recognition.ASKED_YOK,
 }
 
+# Signatories' titles in each language, as their agreements name them.
+RECTOR = {"tr": "Rektör", "ky": "Ректор", "ru": "Ректор", "en": "Rector"}
+VICE_RECTOR = {"tr": "Rektör Yardımcısı", "ky": "Проректор", "ru": "Проректор", "en": "Vice-Rector"}
+VICE_RECTOR_INTERNATIONAL = {"tr": "Uluslararası İlişkilerden Sorumlu Rektör Yardımcısı",
+                             "ky": "Эл аралык байланыштар боюнча проректор",
+                             "ru": "Проректор по международным связям", "en": "Vice-Rector for International Affairs"}
 ENGINEERING = "Faculty of Engineering and Architecture"
 ECONOMICS_FACULTY = "Faculty of Economics and Administrative Sciences"
 COMPUTER_ENGINEERING = "Department of Computer Engineering"
@@ -181,9 +198,7 @@ ECONOMICS = "Department of Economics"
 TURKISH = {
     "partners": {"wien": WIEN, "warszawa": WARSZAWA, "manas": MANAS, "kaznu": KAZNU, "coimbra": COIMBRA,
                  "osh": OSH, "yesevi": YESEVI, "ankara": ANKARA},
-    "cities": {"wien": "Viyana", "warszawa": "Varşova", "manas": "Bişkek", "kaznu": "Almatı", "coimbra": "Coimbra",
-               "osh": "Oş", "yesevi": "Türkistan", "ankara": "Ankara"},
-    "our_signatory": {"side": "ours", "name": "Prof. Dr. Mehmet Aydın", "title": "Rektör"},
+    "our_signatory": {"side": "ours", "name": "Prof. Dr. Mehmet Aydın", "titles": RECTOR},
     "agreements": [
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.ERASMUS_KA131, "partners": ["wien"],
          "titles": {"tr": "Viyana Üniversitesi ile Erasmus+ kurumlararası anlaşma (KA131)",
@@ -191,7 +206,7 @@ TURKISH = {
          "reference": "IIA-A-WIEN01", "scopes": ["student_exchange", "staff_exchange"],
          "origin": Agreement.Origin.PARTNER_LETTER, "starts": -420, "ends": 1000,
          "renewal": Agreement.Renewal.BY_NOTICE, "text_languages": ["en"], "units": [ENGINEERING],
-         "partner_signatory": {"name": "Univ.-Prof. Dr. Anna Huber", "title": "Vice-Rector for International Affairs"},
+         "partner_signatory": {"name": "Univ.-Prof. Dr. Anna Huber", "titles": VICE_RECTOR_INTERNATIONAL},
          "conditions": [_sms(OUT, "0613", 2, "5", "de", "B1"), _sms(IN, "0613", 2, "5", "en", "B2"),
                         _sta(OUT, "0613", 1, 5), _sta(IN, "0613", 1, 5)]},
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.ERASMUS_KA131, "partners": ["warszawa"],
@@ -200,7 +215,7 @@ TURKISH = {
          "reference": "IIA-PL-WARSZAW01", "scopes": ["student_exchange", "staff_exchange"],
          "origin": Agreement.Origin.INTERNAL_UNIT, "starts": -1400, "ends": 60,
          "renewal": Agreement.Renewal.BY_NOTICE, "text_languages": ["en"], "units": [ECONOMICS_FACULTY],
-         "partner_signatory": {"name": "Prof. dr hab. Tomasz Zieliński", "title": "Vice-Rector"},
+         "partner_signatory": {"name": "Prof. dr hab. Tomasz Zieliński", "titles": VICE_RECTOR},
          "conditions": [_sms(OUT, "0311", 3, "5", "en", "B2"), _sms(IN, "0311", 2, "5", "en", "B2"),
                         _sta(OUT, "0311", 1, 7)]},
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.MEVLANA, "partners": ["kaznu"],
@@ -209,7 +224,7 @@ TURKISH = {
          "reference": "MEV-2025-04", "scopes": ["student_exchange", "staff_exchange"],
          "origin": Agreement.Origin.OFFICE, "starts": -200, "ends": 1600,
          "renewal": Agreement.Renewal.AUTOMATIC, "text_languages": ["tr", "ru"], "units": [ECONOMICS_FACULTY],
-         "partner_signatory": {"name": "Prof. Dr. Serik Abenov", "title": "Rector"},
+         "partner_signatory": {"name": "Prof. Dr. Serik Abenov", "titles": RECTOR},
          "conditions": [_sms(OUT, "0311", 2, "4", "ru", "B1"), _sms(IN, "0311", 2, "4", "tr", "B1")]},
         # Waits at the recognition step: YÖK has been asked about the partner and has not answered.
         {"state": "yok_recognition", "kind": Agreement.Kind.BILATERAL, "partners": ["osh"],
@@ -257,9 +272,7 @@ TURKISH = {
 KYRGYZ = {
     "partners": {"kastamonu": KASTAMONU, "ankara": ANKARA, "kazan": KAZAN, "kaznu": KAZNU, "manas": MANAS,
                  "tsue": TSUE, "warszawa": WARSZAWA},
-    "cities": {"kastamonu": "Кастамону", "ankara": "Анкара", "kazan": "Казань", "kaznu": "Алматы",
-               "manas": "Бишкек", "tsue": "Ташкент", "warszawa": "Варшава"},
-    "our_signatory": {"side": "ours", "name": "Азамат Осмонов", "title": "Ректор"},
+    "our_signatory": {"side": "ours", "name": "Азамат Осмонов", "titles": RECTOR},
     "agreements": [
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.BILATERAL, "partners": ["kastamonu"],
          "titles": {"ky": "Кастамону университети менен кызматташуу келишими",
@@ -268,7 +281,7 @@ KYRGYZ = {
          "reference": "ЭБ-2025-12", "scopes": ["student_exchange", "staff_exchange"],
          "origin": Agreement.Origin.PARTNER_LETTER, "starts": -500, "ends": 1300,
          "renewal": Agreement.Renewal.AUTOMATIC, "text_languages": ["ky", "tr"], "units": [ECONOMICS_FACULTY],
-         "partner_signatory": {"name": "Prof. Dr. Ahmet Yılmaz", "title": "Rektör"},
+         "partner_signatory": {"name": "Prof. Dr. Ahmet Yılmaz", "titles": RECTOR},
          "conditions": [_sms(OUT, "0311", 2, "5", "tr", "B1"), _sms(IN, "0311", 2, "5", "ru", "B1"),
                         _sta(OUT, "0311", 1, 7)]},
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.ERASMUS_KA171, "partners": ["warszawa"],
@@ -278,7 +291,7 @@ KYRGYZ = {
          "reference": "KA171-2023-PL", "scopes": ["student_exchange", "staff_exchange"],
          "origin": Agreement.Origin.PARTNER_LETTER, "starts": -1000, "ends": 60,
          "renewal": Agreement.Renewal.NONE, "text_languages": ["en"], "units": [ECONOMICS_FACULTY],
-         "partner_signatory": {"name": "Prof. dr hab. Tomasz Zieliński", "title": "Vice-Rector"},
+         "partner_signatory": {"name": "Prof. dr hab. Tomasz Zieliński", "titles": VICE_RECTOR},
          "conditions": [_sms(OUT, "0311", 2, "5", "en", "B2"), _sta(OUT, "0311", 1, 7), _sta(IN, "0311", 1, 7)]},
         {"state": IN_FORCE, "published": True, "kind": Agreement.Kind.BILATERAL, "partners": ["kazan"],
          "titles": {"ky": "Казан федералдык университети менен академиялык мобилдүүлүк жөнүндө келишим",
@@ -287,7 +300,7 @@ KYRGYZ = {
          "reference": "ЭБ-2024-31", "scopes": ["student_exchange", "research"],
          "origin": Agreement.Origin.OFFICE, "starts": -300, "ends": 1500,
          "renewal": Agreement.Renewal.BY_NOTICE, "text_languages": ["ru"], "units": [ENGINEERING],
-         "partner_signatory": {"name": "Рустам Гарипов", "title": "Ректор"},
+         "partner_signatory": {"name": "Рустам Гарипов", "titles": RECTOR},
          "conditions": [_sms(OUT, "0613", 2, "5", "ru", "B2"), _sms(IN, "0613", 1, "5", "ru", "B1")]},
         {"state": "vice_rector", "kind": Agreement.Kind.DUAL_DEGREE, "partners": ["ankara"],
          "titles": {"ky": "Анкара университети менен кош диплом программасы боюнча келишим",
@@ -365,16 +378,16 @@ def demo_partners_ensure(*, university: University, acting_user: User) -> bool:
     demo = _Demo(university=university, acting_user=acting_user, today=timezone.localdate())
     # Labels and letters are written in the office's language, as its people would write them.
     with override(university.default_language):
-        partners = {key: _partner(demo, key, spec, content) for key, spec in content["partners"].items()}
+        partners = {key: _partner(demo, spec) for key, spec in content["partners"].items()}
         agreements = [_agreement(demo, spec, partners, content) for spec in content["agreements"]]
         _request(demo, content["request"], agreements)
     return True
 
 
-def _partner(demo: _Demo, key: str, spec: dict, content: dict) -> Partner:
+def _partner(demo: _Demo, spec: dict) -> Partner:
     details = {name: spec[name] for name in ("short_name", "country", "website", "erasmus_code", "schac")
                if name in spec}
-    partner = partner_create(names=spec["names"], city=content["cities"][key], acting_user=demo.acting_user,
+    partner = partner_create(names=spec["names"], texts={"city": spec["cities"]}, acting_user=demo.acting_user,
                              **details)
     for names in spec.get("units", ()):
         partner_unit_create(partner=partner, names=names, acting_user=demo.acting_user)

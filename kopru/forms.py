@@ -51,3 +51,26 @@ def texts_form(field: str, label, max_length: int = 255) -> type[forms.Form]:
     """A form (to inherit from) with the text_fields of `field`."""
     return type(forms.Form)(f"{field.title().replace('_', '')}Texts", (forms.Form,), {
         "__module__": __name__, **text_fields(field, label, max_length=max_length)})
+
+
+def checked_field(field: str) -> dict[str, forms.BooleanField]:
+    """A box saying that when one language of `field` was reworded, its other languages still say the same, so
+    they are not marked out of date (kopru.translated.set_translations)."""
+    return {f"{field}_checked": forms.BooleanField(
+        label=_("The other languages still say the same"), required=False,
+        help_text=_("Tick it when you reword one language and the others need no change, or once you have checked "
+                    "the translations marked out of date."))}
+
+
+def checked_texts(cleaned_data: dict, fields) -> list[str]:
+    """The fields whose checked_field box was ticked."""
+    return [field for field in fields if cleaned_data.get(f"{field}_checked")]
+
+
+def mark_outdated(form: forms.Form, record) -> None:
+    """Label each language of a text that is out of date: "Title (Kyrgyz) — out of date"."""
+    for field, codes in getattr(record, "outdated_translations", {}).items():
+        for code in codes:
+            if f"{field}_{code}" in form.fields:
+                form_field = form.fields[f"{field}_{code}"]
+                form_field.label = format_lazy("{} — {}", form_field.label, _("out of date"))

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
@@ -35,8 +36,10 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
+from kopru.api.fields import TextsInput, TextsOutput, translations_checked
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
+from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
@@ -79,8 +82,13 @@ class UnitRefOutput(serializers.Serializer):
 class SignatoryOutput(serializers.Serializer):
     side = serializers.CharField()
     name = serializers.CharField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="In the request's language, or the closest one available.")
+    titles = serializers.SerializerMethodField()
     signed_on = serializers.DateField(allow_null=True)
+
+    @extend_schema_field(TextsOutput)
+    def get_titles(self, signatory) -> dict[str, str | None]:
+        return translations(signatory, "title")
 
 
 class AgreementOutput(serializers.Serializer):
@@ -115,6 +123,9 @@ class AgreementOutput(serializers.Serializer):
 
 class AgreementDetailOutput(AgreementOutput):
     signatories = SignatoryOutput(many=True)
+    outdated_translations = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="By translated field, the languages whose text fell behind another language's rewording.")
 
 
 class ConditionInput(serializers.Serializer):
@@ -137,7 +148,7 @@ class ConditionInput(serializers.Serializer):
 class SignatoryInput(serializers.Serializer):
     side = serializers.ChoiceField(choices=Signatory.Side.choices)
     name = serializers.CharField(max_length=255)
-    title = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    titles = TextsInput(required=False, help_text="The signatory's title in each language.")
     signed_on = serializers.DateField(required=False, allow_null=True)
 
 
@@ -160,13 +171,15 @@ class AgreementInput(serializers.Serializer):
     text_languages = serializers.ListField(child=serializers.CharField(max_length=8), required=False)
     signatories = SignatoryInput(many=True, required=False)
     conditions = ConditionInput(many=True, required=False)
+    translations_checked = translations_checked("title")
 
     @staticmethod
     def arguments(data: dict) -> dict:
-        """The service's keyword arguments from validated data: titles gathered, the rest as given."""
+        """The service's keyword arguments from validated data: titles gathered, the rest as given; "titles_checked"
+        only agreement_update takes."""
         data = dict(data)
         titles = {field.removeprefix("title_"): data.pop(field) for field in TITLE_FIELDS if field in data}
-        return {"titles": titles or None, **data}
+        return {"titles": titles or None, "titles_checked": "title" in data.pop("translations_checked", []), **data}
 
 
 class AgreementQuery(serializers.Serializer):
@@ -198,6 +211,7 @@ class AgreementQuery(serializers.Serializer):
 
 class AgreementListApi(RowListApi):
     permission_classes = [OfficePermission]
+    parser_classes = [JSONParser]  # the body nests rows and texts by language
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "POST": Action.MANAGE_AGREEMENTS}
     serializer_class = AgreementOutput
 
@@ -218,6 +232,7 @@ class AgreementListApi(RowListApi):
     def post(self, request):
         arguments = AgreementInput.arguments(self.input(AgreementInput))
         arguments["titles"] = arguments["titles"] or {}
+        arguments.pop("titles_checked")  # a new agreement's titles are all new
         agreement = agreement_create(acting_user=request.user, **arguments)
         agreement = agreement_get_for_user(request.user, agreement.pk)
         return Response(AgreementDetailOutput(agreement).data, status=status.HTTP_201_CREATED)
@@ -225,6 +240,7 @@ class AgreementListApi(RowListApi):
 
 class AgreementDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
+    parser_classes = [JSONParser]  # the body nests rows and texts by language
     required_actions = {"GET": Action.VIEW_AGREEMENTS, "PATCH": Action.MANAGE_AGREEMENTS,
                         "DELETE": Action.MANAGE_AGREEMENTS}
     serializer_class = AgreementDetailOutput
@@ -294,8 +310,9 @@ class DocumentListApi(ServiceApi):
     def post(self, request, agreement_id: int):
         agreement = agreement_get_for_user(request.user, agreement_id)
         data = self.input()
-        version = document_add_version(agreement=agreement, kind=data["kind"], title=data.get("title", ""),
-                                       uploaded_file=data["file"], acting_user=request.user)
+        version = document_add_version(agreement=agreement, kind=data["kind"],
+                                       titles={get_language(): data.get("title", "")}, uploaded_file=data["file"],
+                                       acting_user=request.user)
         return self.created(agreement_documents(agreement).get(pk=version.document_id), DocumentOutput)
 
 
@@ -315,7 +332,7 @@ class DocumentVersionCreateApi(ServiceApi):
     def post(self, request, agreement_id: int, document_id: int):
         agreement = agreement_get_for_user(request.user, agreement_id)
         document = document_get(agreement, document_id)
-        document_add_version(agreement=agreement, kind=document.kind, title=document.title, document=document,
+        document_add_version(agreement=agreement, kind=document.kind, titles={}, document=document,
                              uploaded_file=self.input()["file"], acting_user=request.user)
         return self.created(agreement_documents(agreement).get(pk=document.pk), DocumentOutput)
 

@@ -1,7 +1,6 @@
 """Forms of the agreement pages: they read what was typed; core.agreements.services decides what is valid."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -10,22 +9,28 @@ from core.agreements.selectors import AgreementFilters, isced_fields
 from core.office.models import AcademicUnit
 from core.partners.models import Partner
 from i18n.countries import country_choices
+from kopru.forms import checked_field, checked_texts, given_texts, text_fields
+from kopru.translated import translations
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-LANGUAGE_NAMES = {"tr": _("Title in Turkish"), "ky": _("Title in Kyrgyz"), "ru": _("Title in Russian"),
-                  "en": _("Title in English")}
 
 
 def _blank(choices) -> list:
     return [("", _("(all)")), *choices]
 
 
-class AgreementForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), choices=Agreement.Kind.choices)
-    title_tr = forms.CharField(label=LANGUAGE_NAMES["tr"], max_length=255, required=False)
-    title_ky = forms.CharField(label=LANGUAGE_NAMES["ky"], max_length=255, required=False)
-    title_ru = forms.CharField(label=LANGUAGE_NAMES["ru"], max_length=255, required=False)
-    title_en = forms.CharField(label=LANGUAGE_NAMES["en"], max_length=255, required=False)
+# The type, then the title in each language (a language left blank gets one composed from the partners and the
+# type), then the rest; made by the forms' own metaclass so that the generated fields count as declared.
+AgreementTitles = type(forms.Form)("AgreementTitles", (forms.Form,), {
+    "__module__": __name__,
+    "kind": forms.ChoiceField(label=_("Type"), choices=Agreement.Kind.choices),
+    **text_fields("title", _("Title"), help_text=_("A language left blank gets a title made of the partners' names "
+                                                    "and the type.")),
+    **checked_field("title"),
+})
+
+
+class AgreementForm(AgreementTitles):
     reference = forms.CharField(label=_("Reference number"), max_length=64, required=False)
     partners = forms.ModelMultipleChoiceField(label=_("Partners"), queryset=Partner.objects.all(), required=False,
                                               help_text=_("Choose one or more partners from the partner list."))
@@ -51,15 +56,17 @@ class AgreementForm(forms.Form):
         initial = {name: getattr(agreement, name) for name in (
             "kind", "reference", "scopes", "origin", "starts_on", "ends_on", "first_academic_year",
             "last_academic_year", "renewal")}
-        initial.update({f"title_{code}": getattr(agreement, f"title_{code}") for code in LANGUAGE_NAMES})
+        initial.update({f"title_{code}": title for code, title in translations(agreement, "title").items()})
         initial["partners"] = [partner.pk for partner in agreement.partners.all()]
         initial["units"] = [unit.pk for unit in agreement.units.all()]
         initial["text_languages"] = ", ".join(agreement.text_languages)
         return initial
 
     def service_arguments(self) -> dict:
-        data = dict(self.cleaned_data)
-        titles = {code: data.pop(f"title_{code}") for code in settings.MODELTRANSLATION_LANGUAGES}
+        """The services' keyword arguments; "titles_checked" only agreement_update takes."""
+        data = {name: value for name, value in self.cleaned_data.items() if not name.startswith("title_")}
+        titles, data["titles_checked"] = given_texts(self.cleaned_data, ["title"])["title"], "title" in checked_texts(
+            self.cleaned_data, ["title"])
         data["text_languages"] = [code.strip().lower() for code in data["text_languages"].split(",")
                                   if code.strip()]
         data["partners"] = list(data["partners"])
@@ -93,11 +100,24 @@ class ConditionForm(forms.Form):
                                    choices=[("", "—"), *CooperationCondition.Cefr.choices])
 
 
-class SignatoryForm(forms.Form):
-    side = forms.ChoiceField(label=_("Side"), choices=[("", "—"), *Signatory.Side.choices])
-    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
-    title = forms.CharField(label=_("Position"), max_length=255, required=False)
-    signed_on = forms.DateField(label=_("Signed on"), required=False, widget=DATE_INPUT)
+SignatoryForm = type(forms.Form)("SignatoryForm", (forms.Form,), {
+    "__module__": __name__,
+    "side": forms.ChoiceField(label=_("Side"), choices=[("", "—"), *Signatory.Side.choices]),
+    "name": forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255),
+    **text_fields("title", _("Position")),
+    "signed_on": forms.DateField(label=_("Signed on"), required=False, widget=DATE_INPUT),
+})
+
+
+def signatory_row(form: forms.Form) -> dict:
+    """A filled signatory row as the services take it: its fields and "titles" by language."""
+    return {"id": form.cleaned_data.get("id"), "side": form.cleaned_data["side"], "name": form.cleaned_data["name"],
+            "signed_on": form.cleaned_data["signed_on"], "titles": given_texts(form.cleaned_data, ["title"])["title"]}
+
+
+def signatory_initial(signatory: Signatory) -> dict:
+    return {"side": signatory.side, "name": signatory.name, "signed_on": signatory.signed_on,
+            **{f"title_{code}": title for code, title in translations(signatory, "title").items()}}
 
 
 ConditionFormSet = forms.formset_factory(ConditionForm, extra=2, can_delete=True)

@@ -31,6 +31,7 @@ from core.documents.services import document_generate, letter_number_next
 from core.documents.subjects import register_subject
 from core.documents.texts import TEXTS
 from core.office.permissions import Action, can
+from kopru.translated import in_each_language
 
 DEFAULTS = Path(__file__).resolve().parent / "document_defaults"
 
@@ -120,6 +121,7 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
         subject = step.letter_subject or _default_subject(step, title, texts)
         signatory = _signatory(step, acting_user, language)
         addressee, distribution = _addressee(step, partner_list, language)
+        enclosures = _enclosures(agreement, step)
     context = {
         **document_frame(language, subject=subject, number=letter_number_next(), reference=agreement.reference,
                          signatory=signatory),
@@ -127,13 +129,12 @@ def cover_letter_for_step(*, agreement: Agreement, step: WorkflowStep, acting_us
         "closing": texts[CLOSINGS[step.letter_addressee]],
         "agreement": {"title": title, "kind": kind, "partners": partners, "reference": agreement.reference},
         "step": {"name": step_name},
-        "attachments": _enclosures(agreement, step),
+        "attachments": enclosures,
         "distribution": distribution,
     }
     generated = document_generate(kind=DocumentKind.COVER_LETTER, context=context, language=language,
                                   acting_user=acting_user, subject=agreement)
-    return _file_with_agreement(generated, agreement=agreement, step=step, step_name=step_name,
-                                acting_user=acting_user)
+    return _file_with_agreement(generated, agreement=agreement, step=step, acting_user=acting_user)
 
 
 def _default_subject(step: WorkflowStep, title: str, texts: dict[str, str]) -> str:
@@ -179,10 +180,10 @@ def _enclosures(agreement: Agreement, step: WorkflowStep) -> list[str]:
     return [document.title for document in documents]
 
 
-def _file_with_agreement(generated: GeneratedDocument, *, agreement: Agreement, step: WorkflowStep, step_name: str,
+def _file_with_agreement(generated: GeneratedDocument, *, agreement: Agreement, step: WorkflowStep,
                          acting_user) -> AgreementDocument:
     """A new version of the step's cover-letter document (one per step, however often it is sent), titled by the
-    step and the letter's subject and number, so no two letters of an agreement share a name.
+    step (in each language) and the letter's subject and number, so no two letters of an agreement share a name.
 
     It is stored as any other version of an agreement's document is: checked and audited.
     """
@@ -190,7 +191,7 @@ def _file_with_agreement(generated: GeneratedDocument, *, agreement: Agreement, 
         letter = ContentFile(file.read(), name=f"{generated.number}.docx")
     version = document_add_version(
         agreement=agreement, kind=AgreementDocumentKind.COVER_LETTER,
-        title=f"{step_name}: {generated.title} ({generated.number})"[:255],
+        titles=in_each_language(lambda: f"{step.name}: {generated.title} ({generated.number})"[:255]),
         uploaded_file=letter, acting_user=acting_user, step=step,
         document=agreement.documents.filter(kind=AgreementDocumentKind.COVER_LETTER, step=step).first(),
     )

@@ -11,6 +11,7 @@ from core.documents.models import GeneratedDocument
 from core.office.models import AcademicUnit, Role
 from core.partners.models import Partner
 from kopru.text import CleanText
+from kopru.translated import TracksTranslations
 
 
 class IscedField(models.Model):
@@ -121,7 +122,7 @@ class WorkflowStep(CleanText, models.Model):
         return f"{self.position}. {self.name}"
 
 
-class Agreement(CleanText, models.Model):
+class Agreement(CleanText, TracksTranslations):
     class Kind(models.TextChoices):
         BILATERAL = "bilateral", _("Bilateral protocol / MoU")
         ERASMUS_KA131 = "erasmus_ka131", _("Erasmus+ inter-institutional agreement (KA131)")

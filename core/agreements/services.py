@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core.agreements.errors import AgreementError
 from core.agreements.models import (
@@ -26,8 +26,9 @@ from core.agreements.models import (
 )
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
+from core.documents.context import current_university
 from kopru.errors import NotFound, ServiceError, full_clean_or_refuse, invalid
-from kopru.translated import set_translations
+from kopru.translated import in_each_language, set_translations, translations
 from kopru.uploads import DOC, DOCX, JPEG, ODT, PDF, PNG, check_upload, stored_upload
 
 AGREEMENT_FIELDS = frozenset({
@@ -37,7 +38,8 @@ AGREEMENT_FIELDS = frozenset({
 CONDITION_FIELDS = ("direction", "mobility_type", "isced", "eqf_level", "places_per_year", "months_per_person",
                     "days_per_person", "language", "cefr_level")
 TEXT_CONDITION_FIELDS = ("language", "cefr_level")
-SIGNATORY_FIELDS = ("side", "name", "title", "signed_on")
+# A signatory row also carries "titles", the signatory's title in each language.
+SIGNATORY_FIELDS = ("side", "name", "signed_on")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 COUNTED_IN_MONTHS = {CooperationCondition.MobilityType.SMS, CooperationCondition.MobilityType.SMT}
 COUNTED_IN_DAYS = {CooperationCondition.MobilityType.STA, CooperationCondition.MobilityType.STT}
@@ -66,8 +68,9 @@ def agreement_create(*, acting_user, titles: dict[str, str], partners: Sequence,
                      signatories: Sequence[dict] = (), conditions: Sequence[dict] = (), **fields) -> Agreement:
     """A new draft agreement with its partners, our units, signatories and cooperation conditions.
 
-    `fields` are the agreement's own fields (AGREEMENT_FIELDS); `titles` maps languages to titles,
-    at least one given; conditions and signatories are dicts of CONDITION_FIELDS and SIGNATORY_FIELDS.
+    `fields` are the agreement's own fields (AGREEMENT_FIELDS); `titles` maps languages to titles, and a language
+    left without one gets a title composed from the partners and the type (composed_title); conditions and
+    signatories are dicts of CONDITION_FIELDS and SIGNATORY_FIELDS.
     """
     agreement = Agreement(created_by=acting_user, status=Agreement.Status.DRAFT)
     _save(agreement, titles=titles, partners=partners, units=units, signatories=signatories,
@@ -81,15 +84,16 @@ def agreement_create(*, acting_user, titles: dict[str, str], partners: Sequence,
 def agreement_update(*, agreement: Agreement, acting_user, titles: dict[str, str] | None = None,
                      partners: Sequence | None = None, units: Iterable | None = None,
                      signatories: Sequence[dict] | None = None, conditions: Sequence[dict] | None = None,
-                     **fields) -> Agreement:
+                     titles_checked: bool = False, **fields) -> Agreement:
     """Change what is given; None leaves a part as it is.
 
     Conditions carrying the "id" of one of the agreement's rows change that row (calls keep
     their quotas' link to it); rows without an id are added, rows left out are removed.
+    Rewording a title marks the other languages' titles out of date unless `titles_checked`.
     The status is the workflow's and cannot be changed here.
     """
     _save(agreement, titles=titles, partners=partners, units=units, signatories=signatories,
-          conditions=conditions, fields=fields)
+          conditions=conditions, fields=fields, titles_checked=titles_checked)
     parts = {"titles": titles, "partners": partners, "units": units, "signatories": signatories,
              "conditions": conditions}
     changed = sorted(fields) + [name for name, value in parts.items() if value is not None]
@@ -98,20 +102,24 @@ def agreement_update(*, agreement: Agreement, acting_user, titles: dict[str, str
     return agreement
 
 
-def _save(agreement: Agreement, *, titles, partners, units, signatories, conditions, fields) -> None:
+def _save(agreement: Agreement, *, titles, partners, units, signatories, conditions, fields,
+          titles_checked: bool = False) -> None:
     unknown = set(fields) - AGREEMENT_FIELDS
     if unknown:
         raise TypeError(f"not agreement fields: {', '.join(sorted(unknown))}")
     errors = _Errors()
     for name, value in fields.items():
         setattr(agreement, name, value.strip() if isinstance(value, str) else value)
-    if not set_translations(agreement, "title", titles or {}):
-        errors.add("title", gettext("Give the agreement a title in at least one language."))
     if partners is not None and not partners:
         errors.add("partners", gettext("Choose at least one partner."))
+    set_translations(agreement, "title", titles or {}, checked=titles_checked)
+    if not errors:
+        _compose_missing_titles(agreement, partners if partners is not None else list(agreement.partners.all()))
+    if not any(translations(agreement, "title").values()):
+        errors.add("title", gettext("Give the agreement a title in at least one language."))
     _check_agreement(agreement, errors)
     condition_rows = _conditions(agreement, conditions) if conditions is not None else None
-    signatory_rows = [Signatory(agreement=agreement, **_only(row, SIGNATORY_FIELDS)) for row in signatories or ()]
+    signatory_rows = [_signatory(agreement, row) for row in signatories or ()]
     row_errors = {
         "conditions": [_condition_errors(row) for row in condition_rows or ()],
         "signatories": [_row_errors(row) for row in signatory_rows],
@@ -134,6 +142,30 @@ def _save(agreement: Agreement, *, titles, partners, units, signatories, conditi
         agreement.conditions.exclude(pk__in=[row.pk for row in condition_rows if row.pk]).delete()
         for row in condition_rows:
             row.save()
+
+
+def composed_title(kind: str, partners: Sequence) -> str:
+    """An agreement's title in the active language made of its partners' names and its type, for a language nobody
+    wrote one in: "Kyrgyz-Turkish Manas University — Erasmus+ international agreement (KA171)"."""
+    names = ", ".join(str(partner.name) for partner in partners)
+    return (gettext("%(partners)s — %(kind)s") % {"partners": names, "kind": Agreement.Kind(kind).label})[:255]
+
+
+def _compose_missing_titles(agreement: Agreement, partners: Sequence) -> None:
+    """Every language the university uses gets a title: a composed one where nobody wrote one, so no reader of
+    the office sees the agreement under another language's title."""
+    if not partners or agreement.kind not in Agreement.Kind.values:
+        return
+    composed = in_each_language(lambda: composed_title(agreement.kind, partners))
+    languages = current_university().languages
+    set_translations(agreement, "title", {code: text for code, text in composed.items()
+                                          if code in languages and not getattr(agreement, f"title_{code}")})
+
+
+def _signatory(agreement: Agreement, row: dict) -> Signatory:
+    signatory = Signatory(agreement=agreement, **_only(row, SIGNATORY_FIELDS))
+    set_translations(signatory, "title", row.get("titles") or {})
+    return signatory
 
 
 def _only(row: dict, names: Sequence[str]) -> dict:
@@ -231,18 +263,19 @@ def document_next_number(document: AgreementDocument) -> int:
 
 
 @transaction.atomic
-def document_add_version(*, agreement: Agreement, kind: str, title: str, uploaded_file, acting_user,
+def document_add_version(*, agreement: Agreement, kind: str, titles: dict[str, str], uploaded_file, acting_user,
                          step: WorkflowStep | None = None, document: AgreementDocument | None = None
                          ) -> DocumentVersion:
     """Store an uploaded file as version 1 of a new document, or as the next version of `document`.
 
-    The file is checked by its content and size (check_document_file); `kind`, `title` and
-    `step` name a new document and are ignored for a new version of an existing one.
+    The file is checked by its content and size (check_document_file); `kind`, `titles` (by language; none given,
+    the file's name) and `step` name a new document and are ignored for a new version of an existing one.
     """
     content_type = check_document_file(uploaded_file)
     if document is None:
-        document = AgreementDocument(agreement=agreement, kind=kind, step=step,
-                                     title=(title or "").strip() or uploaded_file.name[:255])
+        document = AgreementDocument(agreement=agreement, kind=kind, step=step)
+        if not set_translations(document, "title", titles):
+            set_translations(document, "title", {get_language(): uploaded_file.name[:255]})
         full_clean_or_refuse(document)
         document.save()
         number = 1

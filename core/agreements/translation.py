@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from core.agreements.models import Agreement, IscedField, Workflow, WorkflowStep
+from core.agreements.models import Agreement, AgreementDocument, IscedField, Signatory, Workflow, WorkflowStep
 
 
 @register(IscedField)
@@ -20,4 +20,14 @@ class WorkflowStepTranslation(TranslationOptions):
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Signatory)
+class SignatoryTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(AgreementDocument)
+class AgreementDocumentTranslation(TranslationOptions):
     fields = ("title",)

@@ -24,6 +24,8 @@ from core.agreements.forms import (
     SignatoryFormSet,
     VersionUploadForm,
     filled_rows,
+    signatory_initial,
+    signatory_row,
 )
 from core.agreements.models import Agreement
 from core.agreements.selectors import (
@@ -42,6 +44,7 @@ from core.agreements.workflow.views import workflow_panel
 from core.documents.selectors import documents_about
 from core.office.permissions import Action, can, permission_required
 from kopru.errors import ServiceError
+from kopru.forms import mark_outdated
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
@@ -78,7 +81,8 @@ def agreement_detail(request, agreement_id):
     may_manage = can(request.user, Action.MANAGE_AGREEMENTS)
     return render(request, "agreements/detail.html", {
         "agreement": agreement, "documents": agreement_documents(agreement),
-        "titles": translations(agreement, "title").items(),
+        "titles": [(code, title, agreement.outdated("title", code))
+                   for code, title in translations(agreement, "title").items()],
         "scopes": [Agreement.Scope(scope).label for scope in agreement.scopes if scope in Agreement.Scope.values],
         "unrecognised_partner": has_unrecognised_partner(agreement), "may_manage": may_manage,
         "upload_form": DocumentUploadForm() if may_manage else None,
@@ -112,14 +116,15 @@ def _edit(request, agreement):
             {"id": row.pk, **{name: getattr(row, name) for name in services.CONDITION_FIELDS}}
             for row in agreement.conditions.all()] if agreement else None)
         signatories = SignatoryFormSet(prefix="signatories", initial=[
-            {name: getattr(row, name) for name in services.SIGNATORY_FIELDS}
-            for row in agreement.signatories.all()] if agreement else None)
+            signatory_initial(row) for row in agreement.signatories.all()] if agreement else None)
+    mark_outdated(form, agreement)
     if request.method == "POST" and form.is_valid() and conditions.is_valid() and signatories.is_valid():
         condition_forms, signatory_forms = filled_rows(conditions), filled_rows(signatories)
         arguments = {**form.service_arguments(), "conditions": _rows(condition_forms, services.CONDITION_FIELDS),
-                     "signatories": _rows(signatory_forms, services.SIGNATORY_FIELDS)}
+                     "signatories": [signatory_row(row) for row in signatory_forms]}
         try:
             if agreement is None:
+                arguments.pop("titles_checked")  # a new agreement's titles are all new
                 agreement = services.agreement_create(acting_user=request.user, **arguments)
             else:
                 services.agreement_update(agreement=agreement, acting_user=request.user, **arguments)
@@ -169,7 +174,8 @@ def document_upload(request, agreement_id, document_id=None):
         return redirect("agreements:detail", agreement.pk)
     try:
         version = services.document_add_version(
-            agreement=agreement, kind=form.cleaned_data.get("kind", ""), title=form.cleaned_data.get("title", ""),
+            agreement=agreement, kind=form.cleaned_data.get("kind", ""),
+            titles={get_language(): form.cleaned_data.get("title", "")},
             uploaded_file=form.cleaned_data["file"], acting_user=request.user, document=document,
         )
     except ServiceError as error:

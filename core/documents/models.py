@@ -7,6 +7,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kopru.translated import TracksTranslations
+
 
 class DocumentKind(models.TextChoices):
     """The kinds the engine stores; the app that writes each registers what fills it (core/documents/kinds.py)."""
@@ -20,7 +22,7 @@ class DocumentKind(models.TextChoices):
     REPORT = "report", _("Report")
 
 
-class Letterhead(models.Model):
+class Letterhead(TracksTranslations):
     """What the office's official letters carry besides their text, one row per university (its pk is always 1).
 
     The head (the institution and the office's unit in capitals), the reference number

@@ -43,3 +43,12 @@ TextsOutput = type(serializers.Serializer)("TextsOutput", (serializers.Serialize
     "Meta": type("Meta", (), {"ref_name": "TextsOutput"}),
     **{code: serializers.CharField(allow_null=True) for code in LANGUAGES},
 })
+
+
+def translations_checked(*fields: str) -> serializers.ListField:
+    """The input naming the translated fields whose other languages still say the same after one was reworded
+    (kopru.translated.set_translations); those are not marked out of date."""
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=fields), required=False, default=list,
+        help_text="Translated fields whose other languages were checked and still say the same: reworded texts do "
+                  "not mark them out of date, and earlier marks are cleared.")

@@ -55,7 +55,7 @@ def source(fresh_universities) -> University:
             conditions=[{"direction": "outgoing", "mobility_type": "SMS", "places_per_year": 2,
                          "months_per_person": 5, "language": "de", "cefr_level": "B2"}],
         )
-        document_add_version(agreement=agreement, kind="agreement_text", title="İmzalı metin",
+        document_add_version(agreement=agreement, kind="agreement_text", titles={"tr": "İmzalı metin"},
                              uploaded_file=SimpleUploadedFile("metin.pdf", PDF, "application/pdf"),
                              acting_user=admin)
     return university
@@ -101,7 +101,7 @@ def change_the_office(university: University) -> None:
         Partner.objects.update(name_tr="Değişti")
         CooperationCondition.objects.all().delete()
         version = DocumentVersion.objects.get()
-        document_add_version(agreement=version.document.agreement, kind="agreement_text", title="",
+        document_add_version(agreement=version.document.agreement, kind="agreement_text", titles={},
                              document=version.document, acting_user=admin,
                              uploaded_file=SimpleUploadedFile("ikinci.pdf", PDF + b"2", "application/pdf"))
         User.objects.create_user(username="yeni")

@@ -30,7 +30,7 @@ from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF
 from kopru.errors import ServiceError, full_clean_or_refuse
-from kopru.translated import set_names, set_texts, translations
+from kopru.translated import in_each_language, set_names, set_texts, translations
 
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
@@ -228,8 +228,9 @@ def _store_uploads(agreement: Agreement, step: WorkflowStep, uploads: dict, acti
     for kind, uploaded_file in uploads.items():
         try:
             version = document_add_version(
-                agreement=agreement, kind=kind, title=str(DocumentKind(kind).label), uploaded_file=uploaded_file,
-                acting_user=acting_user, step=step, document=agreement.documents.filter(kind=kind, step=step).first(),
+                agreement=agreement, kind=kind, titles=in_each_language(DocumentKind(kind).label),
+                uploaded_file=uploaded_file, acting_user=acting_user, step=step,
+                document=agreement.documents.filter(kind=kind, step=step).first(),
             )
         except ServiceError as error:  # name the upload that was refused, not a generic "file"
             raise ServiceError(error.code, error.message, fields={kind: [error.message]}) from error

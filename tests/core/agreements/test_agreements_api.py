@@ -19,7 +19,8 @@ def payload(world, **overrides) -> dict:
         "reference": "KA131-2025-3", "partners": [world.warsaw.pk], "units": [world.forestry.pk],
         "scopes": ["student_exchange", "staff_exchange"], "starts_on": "2025-09-01", "ends_on": "2029-08-31",
         "renewal": "by_notice", "text_languages": ["en"],
-        "signatories": [{"side": "ours", "name": "Prof. Dr. Ahmet Hamdi Topal", "title": "Rektör"}],
+        "signatories": [{"side": "ours", "name": "Prof. Dr. Ahmet Hamdi Topal",
+                         "titles": {"tr": "Rektör", "en": "Rector"}}],
         "conditions": [
             {"direction": "outgoing", "mobility_type": "SMS", "isced": "0421", "eqf_level": 6, "places_per_year": 2,
              "months_per_person": "5.0", "language": "en", "cefr_level": "B2"},
@@ -61,7 +62,7 @@ def test_create_read_update_delete(university_a, admin_a, world):
 
 @pytest.mark.parametrize(("overrides", "field"), [
     ({"partners": []}, "partners"),
-    ({"title_tr": "", "title_en": ""}, "title"),
+    ({"translations_checked": ["reference"]}, "translations_checked"),
     ({"starts_on": "2026-01-01", "ends_on": "2025-01-01"}, "ends_on"),
     ({"conditions": [{"direction": "outgoing", "mobility_type": "STA", "places_per_year": 1,
                       "months_per_person": "2"}]}, "conditions"),

@@ -38,8 +38,8 @@ def test_uploading_again_adds_the_next_version_with_who_and_when(university_a, a
                                                (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 8, "a.doc")])
 def test_accepted_kinds(university_a, admin_a, agreement, content, name):
     with schema_context(university_a.schema_name):
-        version = document_add_version(agreement=agreement, kind="other", title="", uploaded_file=upload(content, name),
-                                       acting_user=admin_a)
+        version = document_add_version(agreement=agreement, kind="other", titles={},
+                                       uploaded_file=upload(content, name), acting_user=admin_a)
         assert version.number == 1
         assert version.document.title == name
 
@@ -66,7 +66,7 @@ def test_files_that_are_not_documents_are_refused_whatever_their_name(university
 @override_settings(KOPRU_MAX_UPLOAD_MB=1)
 def test_files_over_the_limit_are_refused(university_a, admin_a, agreement):
     with schema_context(university_a.schema_name), pytest.raises(ServiceError) as refused:
-        document_add_version(agreement=agreement, kind="other", title="", acting_user=admin_a,
+        document_add_version(agreement=agreement, kind="other", titles={}, acting_user=admin_a,
                              uploaded_file=upload(PDF + b"0" * (1024 * 1024), "big.pdf"))
 
     assert refused.value.code == "file_too_large"
@@ -95,7 +95,7 @@ def test_upload_and_refusal_on_the_agreement_page(client_a, university_a, admin_
 def test_downloads_follow_the_agreements_visibility(university_a, admin_a, world):
     medicine = make(university_a, world, admin_a, units=[world.medicine])
     with schema_context(university_a.schema_name):
-        version = document_add_version(agreement=medicine, kind="other", title="", uploaded_file=upload(),
+        version = document_add_version(agreement=medicine, kind="other", titles={}, uploaded_file=upload(),
                                        acting_user=admin_a)
     url = f"/api/agreements/{medicine.pk}/documents/{version.document_id}/versions/1/file/"
     viewer = make_office_user(university_a, username="izleyici", role=Role.VIEWER)
@@ -108,7 +108,7 @@ def test_downloads_follow_the_agreements_visibility(university_a, admin_a, world
 
 def test_another_universitys_document_is_not_found(university_a, university_b, admin_a, admin_b, agreement_b):
     with schema_context(university_b.schema_name):
-        version = document_add_version(agreement=agreement_b, kind="other", title="", uploaded_file=upload(),
+        version = document_add_version(agreement=agreement_b, kind="other", titles={}, uploaded_file=upload(),
                                        acting_user=admin_b)
     client = api(university_a, admin_a)
 

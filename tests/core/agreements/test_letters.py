@@ -326,3 +326,17 @@ def test_a_jpeg_logo_goes_into_the_docx_as_a_jpeg(university_a, admin_a, munich_
     assert b'Extension="jpg" ContentType="image/jpeg"' in docx["[Content_Types].xml"] or \
         b'ContentType="image/jpeg"' in docx["[Content_Types].xml"]
     assert b"/Filter /DCTDecode" in pdf  # fpdf2 keeps a JPEG as it is
+
+
+def test_a_filed_letter_is_named_by_its_step_in_each_language(university_a, admin_a, munich_a):
+    steps = make_letter_steps(university_a)
+    with schema_context(university_a.schema_name):
+        step = steps["senate_submission"]
+        step.name_tr, step.name_en = "Senatoya sunuş", "Submission to the Senate"
+        step.save()
+        agreement = _agreement(munich_a, title_tr="Protokol")
+        filed = cover_letter_for_step(agreement=agreement, step=step, acting_user=admin_a)
+        number = agreement.generated_documents.get().number
+
+    assert filed.title_tr == f"Senatoya sunuş: Protokol hk. ({number})"
+    assert filed.title_en == f"Submission to the Senate: Protokol hk. ({number})"  # the letter is in Turkish
