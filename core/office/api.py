@@ -335,7 +335,8 @@ class AuditListApi(RowListApi):
         return audit_list(action=query["action"], actor_id=query["actor"], ordering=query["ordering"])
 
     def rows(self, page) -> list[dict]:
-        return [{**row, "at": datetime_text(row["at"]), "actor": row.pop("actor_id")} for row in audit_rows(page)]
+        # The actor's id is named "actor" in the output: popped before the row is copied, so it is not there twice.
+        return [{"actor": row.pop("actor_id"), **row, "at": datetime_text(row["at"])} for row in audit_rows(page)]
 
     @extend_schema(parameters=[QuerySerializer])
     def get(self, request, *args, **kwargs):
