@@ -35,6 +35,34 @@ def format_date(value) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
+# Month names as each country's official documents write a date in words: Kyrgyz in the possessive ("2-марты"),
+# Russian in the genitive ("2 марта").
+MONTHS = {
+    "ky": ("январы", "февралы", "марты", "апрели", "майы", "июну", "июлу", "августу", "сентябры", "октябры",
+           "ноябры", "декабры"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "tr": ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
+           "Aralık"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+DATE_IN_WORDS = {
+    "ky": "{year}-жылдын {day}-{month}",
+    "ru": "{day} {month} {year} г.",
+    "tr": "{day} {month} {year}",
+    "en": "{day} {month} {year}",
+}
+
+
+def format_date_in_words(value, language: str) -> str:
+    """A date in words, as an approval head writes it: 2026-жылдын 2-марты, 2 марта 2026 г., 2 Mart 2026,
+    2 March 2026."""
+    if not value:
+        return ""
+    return DATE_IN_WORDS[language].format(year=value.year, day=value.day, month=MONTHS[language][value.month - 1])
+
+
 def signatory_name(name: str, language: str) -> str:
     """A signatory's name as Turkish official letters write it, the surname in capitals ("Ayşe YILMAZ");
     elsewhere as given."""

@@ -161,9 +161,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sample_document": "Pasaport fotokopisi",
     },
     "ky": {
+        # The date in words takes no suffix here ("…-жылдын 2-марты" cannot be followed by "-ж." or "-дагы").
         "council_decision": (
-            "Окумуштуулар кеңешинин {{ statute.approval.decision_date }}-ж. №"
-            "{{ statute.approval.decision_number }} протоколу менен бекитилген"
+            "Окумуштуулар кеңешинин №{{ statute.approval.decision_number }} протоколу менен бекитилген, "
+            "протоколдун күнү: {{ statute.approval.decision_date }}"
         ),
         "opinions_subject": "«{title}» келишиминин долбоору боюнча пикир суроо жөнүндө",
         "partner_subject": "«{title}» келишими",

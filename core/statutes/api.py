@@ -32,6 +32,7 @@ from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
 from kopru.api.fields import TextsInput, TextsOutput
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
+from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.translated import translations
 
@@ -108,22 +109,39 @@ class RevisionDetailOutput(RevisionOutput):
         return ClauseNodeOutput(clause_tree(revision), many=True).data
 
 
-class AgreedByItem(serializers.Serializer):
+class AgreedByInput(serializers.Serializer):
     name = serializers.CharField(max_length=255)
-    title = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    title = TextsInput(required=False, help_text="The signer's title per language.")
+
+
+class AgreedByOutput(serializers.Serializer):
+    name = serializers.CharField()
+    title = serializers.SerializerMethodField()
+
+    @extend_schema_field(TextsOutput)
+    def get_title(self, signer) -> dict:
+        return translations(signer, "title")
 
 
 class StatuteDetailOutput(StatuteOutput):
     first_published_on = serializers.DateField(allow_null=True)
     prepared_by_name = serializers.CharField()
-    prepared_by_title = serializers.CharField()
+    prepared_by_title = serializers.SerializerMethodField()
     approved_by_name = serializers.CharField()
-    approved_by_title = serializers.CharField()
-    agreed_by = AgreedByItem(many=True)
+    approved_by_title = serializers.SerializerMethodField()
+    agreed_by = AgreedByOutput(many=True)
     job = serializers.SerializerMethodField(help_text="Where a job description's position sits, per language.")
     revisions = RevisionOutput(source="revision_list", many=True)
     shown_revision = serializers.SerializerMethodField(
         help_text="The revision in force with its clause tree, or the latest one when none is in force.")
+
+    @extend_schema_field(TextsOutput)
+    def get_prepared_by_title(self, statute) -> dict:
+        return translations(statute, "prepared_by_title")
+
+    @extend_schema_field(TextsOutput)
+    def get_approved_by_title(self, statute) -> dict:
+        return translations(statute, "approved_by_title")
 
     @extend_schema_field(serializers.DictField(child=TextsOutput()))
     def get_job(self, statute) -> dict:
@@ -141,10 +159,10 @@ class StatuteInput(serializers.Serializer):
     document_number = serializers.CharField(max_length=64, required=False, allow_blank=True)
     first_published_on = serializers.DateField(required=False, allow_null=True)
     prepared_by_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    prepared_by_title = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    prepared_by_title = TextsInput(required=False, help_text="The preparer's title per language.")
     approved_by_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    approved_by_title = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    agreed_by = AgreedByItem(many=True, required=False)
+    approved_by_title = TextsInput(required=False, help_text="The approver's title per language.")
+    agreed_by = AgreedByInput(many=True, required=False)
     job = serializers.DictField(child=TextsInput(), required=False,
                                 help_text=f"Per field ({', '.join(JOB_FIELDS)}): its texts per language.")
 
@@ -164,6 +182,7 @@ class StatuteListApi(RowListApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "POST": Action.MANAGE_STATUTES}
     serializer_class = StatuteOutput
+    parser_classes = [JSONParser]  # its texts are objects by language, which a form cannot carry
 
     class QuerySerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=Statute.Kind.values, required=False, allow_blank=True, default="")
@@ -190,6 +209,7 @@ class StatuteDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
     required_actions = {"GET": Action.VIEW_STATUTES, "PATCH": Action.MANAGE_STATUTES}
     serializer_class = StatuteDetailOutput
+    parser_classes = [JSONParser]  # its texts are objects by language, which a form cannot carry
 
     def get(self, request, statute_id: int):
         return Response(_statute_data(request, statute_id))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from core.documents.context import current_university, format_date, frame, university_name
+from core.documents.context import current_university, format_date, format_date_in_words, frame, university_name
 from core.documents.kinds import register_kind
 from core.documents.layout import Block, Fields, Outline, PageHeader, Paragraph, Table
 from core.documents.models import DocumentKind
@@ -126,15 +126,16 @@ def statute_context(statute: StatuteText, language: str, *, university_name: str
             "revision_date": format_date(statute.revised_on) or "—",
             "job": vars(statute.job) if statute.job else None,
             # The approval block: the ministry's line where the country's documents have one, who approved and
-            # when (the revision's date, else the day it came into force), and the day it came into force.
+            # when (the revision's date, else the day it came into force), and the day it came into force; the dates in
+            # words, as the country's official documents write them under a signature.
             "approval": {
                 "state": STATE_LINES.get((country, language), ""),
                 "approver": statute.approved_by.name,
                 "approver_title": statute.approved_by.title,
-                "date": format_date(statute.revised_on or statute.in_force_from),
-                "in_force_from": format_date(statute.in_force_from),
+                "date": format_date_in_words(statute.revised_on or statute.in_force_from, language),
+                "in_force_from": format_date_in_words(statute.in_force_from, language),
                 "decision_number": statute.decision_number,
-                "decision_date": format_date(statute.decision_date),
+                "decision_date": format_date_in_words(statute.decision_date, language),
                 "heading": upper(statute.title, language),
             },
         },

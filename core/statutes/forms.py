@@ -5,13 +5,15 @@ Translated fields get one input per language, labelled "<field> (<language>)" in
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.agreements.forms import filled_rows
 from core.agreements.models import WorkflowStep
 from core.office.models import Role
 from core.statutes.models import Clause, Statute
-from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
+from core.statutes.services import JOB_FIELDS, SIGNER_TITLE_FIELDS, UNTRANSLATED_CONTROL_FIELDS
+from kopru.forms import given_texts, text_fields, texts_form
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -44,15 +46,18 @@ class StatuteForm(forms.Form):
                                       help_text=_("As the quality system numbers it, e.g. KYS-GT-431."))
     first_published_on = forms.DateField(label=_("First publication date"), required=False, widget=DATE_INPUT)
     prepared_by_name = forms.CharField(label=_("Prepared by"), max_length=255, required=False)
-    prepared_by_title = forms.CharField(label=_("Title of the preparer"), max_length=255, required=False)
     approved_by_name = forms.CharField(label=_("Approved by"), max_length=255, required=False)
-    approved_by_title = forms.CharField(label=_("Title of the approver"), max_length=255, required=False)
-    agreed_by = forms.CharField(label=_("Agreed by"), required=False, widget=TEXTAREA,
-                                help_text=_("One per line: the name, then a vertical bar and the title, such as "
-                                            "“Legal department | Head”."))
+    SIGNER_TITLE_LABELS = {"prepared_by_title": _("Title of the preparer"),
+                           "approved_by_title": _("Title of the approver")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, label in self.SIGNER_TITLE_LABELS.items():
+            self.fields.update(text_fields(name, label))
+        # Each signer's title in every language right under the signer's name.
+        self.order_fields(["kind", "document_number", "first_published_on",
+                           "prepared_by_name", *(f"prepared_by_title_{code}" for code in LANGUAGES),
+                           "approved_by_name", *(f"approved_by_title_{code}" for code in LANGUAGES)])
         _add_translated(self, "title", Statute._meta.get_field("title").verbose_name.capitalize())
         for name in JOB_FIELDS:
             _add_translated(self, name, Statute._meta.get_field(name).verbose_name.capitalize(),
@@ -60,25 +65,36 @@ class StatuteForm(forms.Form):
 
     @staticmethod
     def initial_for(statute: Statute) -> dict:
-        initial = {name: getattr(statute, name) for name in ("kind", *CONTROL_FIELDS)}
-        for name in ("title", *JOB_FIELDS):
+        initial = {name: getattr(statute, name) for name in ("kind", *UNTRANSLATED_CONTROL_FIELDS)}
+        for name in ("title", *SIGNER_TITLE_FIELDS, *JOB_FIELDS):
             initial.update(_translated_initial(statute, name))
-        initial["agreed_by"] = "\n".join(f"{row.name} | {row.title}" if row.title else row.name
-                                         for row in statute.agreed_by.all())
         return initial
 
-    def service_arguments(self) -> dict:
+    def service_arguments(self, agreed_by: forms.BaseFormSet) -> dict:
+        """The service's arguments, with the signers who agreed from the `agreed_by` formset's filled rows."""
         data = self.cleaned_data
-        agreed_by = []
-        for line in data["agreed_by"].splitlines():
-            name, _bar, title = line.partition("|")
-            if name.strip():
-                agreed_by.append({"name": name.strip(), "title": title.strip()})
         return {
-            "kind": data["kind"], "titles": _translated(data, "title"), "agreed_by": agreed_by,
+            "kind": data["kind"], "titles": _translated(data, "title"),
+            "agreed_by": [{"name": row.cleaned_data["name"], **given_texts(row.cleaned_data, ["title"])}
+                          for row in filled_rows(agreed_by)],
             "job": {name: _translated(data, name) for name in JOB_FIELDS},
-            **{name: data[name] for name in CONTROL_FIELDS},
+            **{name: data[name] for name in UNTRANSLATED_CONTROL_FIELDS},
+            **given_texts(data, SIGNER_TITLE_FIELDS),
         }
+
+
+class AgreedByForm(texts_form("title", _("Position"))):
+    """One who agreed the document: a name, and a title in each language."""
+
+    field_order = ["name"]
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
+
+
+AgreedByFormSet = forms.formset_factory(AgreedByForm, extra=2, can_delete=True)
+
+
+def agreed_by_initial(statute: Statute) -> list[dict]:
+    return [{"name": row.name, **_translated_initial(row, "title")} for row in statute.agreed_by.all()]
 
 
 class ClauseTextForm(forms.Form):

@@ -29,9 +29,9 @@ class Statute(CleanText, models.Model):
                                        help_text=_("As the quality system numbers it, e.g. KYS-GT-431."))
     first_published_on = models.DateField(_("first publication date"), null=True, blank=True)
     prepared_by_name = models.CharField(_("prepared by"), max_length=255, blank=True)
-    prepared_by_title = models.CharField(_("title of the preparer"), max_length=255, blank=True)
+    prepared_by_title = models.CharField(_("title of the preparer"), max_length=255, blank=True)  # translated
     approved_by_name = models.CharField(_("approved by"), max_length=255, blank=True)
-    approved_by_title = models.CharField(_("title of the approver"), max_length=255, blank=True)
+    approved_by_title = models.CharField(_("title of the approver"), max_length=255, blank=True)  # translated
     # A job description also says where the position sits (seed 000 and 002); translated.
     position = models.CharField(_("position"), max_length=255, blank=True)
     place_in_organisation = models.TextField(_("place in the organisation"), blank=True)
@@ -61,7 +61,7 @@ class AgreedBy(CleanText, models.Model):
     statute = models.ForeignKey(Statute, on_delete=models.CASCADE, related_name="agreed_by")
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=255)
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = models.CharField(_("title"), max_length=255, blank=True)  # translated
 
     class Meta:
         verbose_name = _("agreed by")

@@ -24,8 +24,11 @@ from kopru.errors import ServiceError, full_clean_or_refuse
 from kopru.translated import LANGUAGES, set_translations
 
 JOB_FIELDS = ("position", "place_in_organisation", "superior", "deputy", "requirements")
-CONTROL_FIELDS = ("document_number", "first_published_on", "prepared_by_name", "prepared_by_title",
-                  "approved_by_name", "approved_by_title")
+# The signers' titles are written in each language ({language: text}), as the head of a document in that language
+# names them; their names are not.
+SIGNER_TITLE_FIELDS = ("prepared_by_title", "approved_by_title")
+UNTRANSLATED_CONTROL_FIELDS = ("document_number", "first_published_on", "prepared_by_name", "approved_by_name")
+CONTROL_FIELDS = (*UNTRANSLATED_CONTROL_FIELDS, *SIGNER_TITLE_FIELDS)
 # Renumbering moves every row out of the way first: (revision, position) is unique at every moment.
 _SHIFT = 1_000_000
 
@@ -44,20 +47,24 @@ def _set_control(statute: Statute, *, kind, titles, control: dict, job: dict | N
     if titles is not None and not set_translations(statute, "title", titles):
         _refuse(StatuteError.TITLE_REQUIRED, gettext("Give the document a title in at least one language."), "title")
     for name, value in control.items():
-        setattr(statute, name, value.strip() if isinstance(value, str) else value)
+        if name in SIGNER_TITLE_FIELDS:
+            set_translations(statute, name, value)
+        else:
+            setattr(statute, name, value.strip() if isinstance(value, str) else value)
     for name, texts in (job or {}).items():
         set_translations(statute, name, texts)
     full_clean_or_refuse(statute)
 
 
 def _set_agreed_by(statute: Statute, agreed_by) -> None:
-    rows = [row for row in agreed_by if (row.get("name") or "").strip()]
+    rows = []
+    for index, row in enumerate(each for each in agreed_by if (each.get("name") or "").strip()):
+        signer = AgreedBy(statute=statute, position=index, name=row["name"].strip())
+        set_translations(signer, "title", row.get("title") or {})
+        full_clean_or_refuse(signer, exclude=["statute"])
+        rows.append(signer)
     statute.agreed_by.all().delete()
-    AgreedBy.objects.bulk_create([
-        AgreedBy(statute=statute, position=index, name=row["name"].strip()[:255],
-                 title=(row.get("title") or "").strip()[:255])
-        for index, row in enumerate(rows)
-    ])
+    AgreedBy.objects.bulk_create(rows)
 
 
 def _check_fields(control: dict, job: dict | None) -> None:
@@ -71,8 +78,9 @@ def statute_create(*, kind: str, titles: dict[str, str], acting_user, agreed_by=
                    description: dict[str, str] | None = None, **control) -> Statute:
     """A new statute with revision 00 as its draft.
 
-    `control` holds the document-control fields (CONTROL_FIELDS); `job` the job-description
-    fields (JOB_FIELDS), each as {language: text}; `agreed_by` a list of {"name", "title"}.
+    `control` holds the document-control fields (CONTROL_FIELDS), the signers' titles each as
+    {language: text}; `job` the job-description fields (JOB_FIELDS), each as {language: text};
+    `agreed_by` a list of {"name", "title": {language: text}}.
     """
     _check_fields(control, job)
     statute = Statute(created_by=acting_user if acting_user and acting_user.is_authenticated else None)

@@ -24,6 +24,7 @@ from core.statutes import services
 from core.statutes.diff import diff_summary, revision_diff
 from core.statutes.export import statute_export
 from core.statutes.forms import (
+    AgreedByFormSet,
     ApproveForm,
     ClauseAddForm,
     ClauseTextForm,
@@ -34,6 +35,7 @@ from core.statutes.forms import (
     PlaceForm,
     ReturnForm,
     StatuteForm,
+    agreed_by_initial,
 )
 from core.statutes.models import Clause, Revision, Statute
 from core.statutes.selectors import (
@@ -134,18 +136,22 @@ def statute_edit(request, statute_id):
 
 
 def _edit(request, statute: Statute | None):
-    initial = StatuteForm.initial_for(statute) if statute else None
-    form = StatuteForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        # Without initial rows: a row counts when it holds something, whether or not it changed.
+        form, agreed_by = StatuteForm(request.POST), AgreedByFormSet(request.POST, prefix="agreed_by")
+    else:
+        form = StatuteForm(initial=StatuteForm.initial_for(statute) if statute else None)
+        agreed_by = AgreedByFormSet(prefix="agreed_by", initial=agreed_by_initial(statute) if statute else None)
+    if request.method == "POST" and form.is_valid() and agreed_by.is_valid():
         if statute is None:
-            save = partial(services.statute_create, acting_user=request.user, **form.service_arguments())
+            save = partial(services.statute_create, acting_user=request.user, **form.service_arguments(agreed_by))
         else:
             save = partial(services.statute_update, statute=statute, acting_user=request.user,
-                           **form.service_arguments())
+                           **form.service_arguments(agreed_by))
         run = run_service(request, save, form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("statutes:detail", run.result.pk)
-    return render(request, "statutes/form.html", {"form": form, "statute": statute})
+    return render(request, "statutes/form.html", {"form": form, "agreed_by": agreed_by, "statute": statute})
 
 
 # The draft editor ----------------------------------------------------------------------------

@@ -36,6 +36,9 @@ def test_osh_gets_its_kyrgyz_statute_in_force_with_its_translations_once(demo_mo
         assert statute.kind == "statute"
         assert statute.title_ky == "Ош мамлекеттик университетинин эл аралык байланыштар бөлүмүнүн жобосу"
         assert statute.approved_by_name == "К.Г. Кожобеков"
+        # Each version names the rector in its own language.
+        assert statute.approved_by_title_ky.startswith("Ош мамлекеттик университетинин ректору")
+        assert statute.approved_by_title_ru.startswith("Ректор Ошского государственного университета")
         assert [row.name for row in statute.agreed_by.all()] == ["К.Ш. Аттокуров", "Ж. А. Айдарбекова"]
         revision = statute.revisions.get()
         assert (revision.status, revision.in_force_from) == (Revision.Status.IN_FORCE, date(2023, 9, 1))

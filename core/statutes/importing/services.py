@@ -189,15 +189,27 @@ def _checked_language(code: str, field: str = "language") -> str:
     return code
 
 
-def _control_fields(control: DocumentControl) -> dict:
-    prepared, approved = control.prepared_by, control.approved_by
+def _control_fields(controls: dict[str, DocumentControl]) -> dict:
+    """The document control of the first (the original) of `controls` by language; the signers' titles as each
+    language's document writes them."""
+    base = next(iter(controls.values()))
+    prepared, approved = base.prepared_by, base.approved_by
+
+    def titles(signer: str) -> dict[str, str]:
+        return {code: getattr(control, signer).title[:255] if getattr(control, signer) else ""
+                for code, control in controls.items()}
+
     return {
-        "document_number": control.document_number[:64],
-        "first_published_on": control.first_published_on,
+        "document_number": base.document_number[:64],
+        "first_published_on": base.first_published_on,
         "prepared_by_name": prepared.name[:255] if prepared else "",
-        "prepared_by_title": prepared.title[:255] if prepared else "",
+        "prepared_by_title": titles("prepared_by"),
         "approved_by_name": approved.name[:255] if approved else "",
-        "approved_by_title": approved.title[:255] if approved else "",
+        "approved_by_title": titles("approved_by"),
+        # Matched by place: the versions of one document list the same people in the same order.
+        "agreed_by": [{"name": person.name[:255], "title": {
+            code: control.agreed_by[index].title[:255] for code, control in controls.items()
+            if index < len(control.agreed_by)}} for index, person in enumerate(base.agreed_by)],
     }
 
 
@@ -247,10 +259,9 @@ def statute_import(*, acting_user, kind: str, language: str, title: str, rows: l
     control = control or DocumentControl()
     statute = statute_create(
         kind=kind, titles={language: title[:255]}, acting_user=acting_user,
-        agreed_by=[{"name": person.name, "title": person.title} for person in control.agreed_by],
         job={name: {language: _short(name, value)} for name, value in (job or {}).items()
              if kind == Statute.Kind.JOB_DESCRIPTION},
-        **_control_fields(control),
+        **_control_fields({language: control}),
     )
     revision = _draft_revision(statute, control)
     count = _write_clauses(revision, rows, {language: [row.text for row in rows]})
@@ -310,8 +321,7 @@ def statute_import_parallel(*, texts: dict[str, str], kind: str, acting_user,
                for name, path in job_paths(base.nodes).items()}
     statute = statute_create(
         kind=kind, titles={code: title[:255] for code, title in titles.items()}, acting_user=acting_user,
-        agreed_by=[{"name": person.name, "title": person.title} for person in base.control.agreed_by],
-        job=job, **_control_fields(base.control),
+        job=job, **_control_fields({code: document.control for code, document in parsed.items()}),
     )
     revision = _draft_revision(statute, base.control)
     count = _write_clauses(revision, rows, {

@@ -29,9 +29,9 @@ def make_job_description(admin, *, in_force_from: date | None = None) -> Statute
         kind=Statute.Kind.JOB_DESCRIPTION, acting_user=admin,
         titles={"tr": "Uluslararası İşbirlikleri Sorumlusu Görev Tanımı",
                 "en": "Job description of the International Cooperation Officer"},
-        document_number="KYS-GT-431", prepared_by_name="Koordinatör", prepared_by_title="Ofis Koordinatörü",
-        approved_by_name="Genel Sekreter", approved_by_title="Genel Sekreter",
-        agreed_by=[{"name": "Hukuk Müşavirliği", "title": ""}],
+        document_number="KYS-GT-431", prepared_by_name="Koordinatör", prepared_by_title={"tr": "Ofis Koordinatörü"},
+        approved_by_name="Genel Sekreter", approved_by_title={"tr": "Genel Sekreter"},
+        agreed_by=[{"name": "Hukuk Müşavirliği"}],
         job={"position": {"tr": "Uluslararası İşbirlikleri Sorumlusu", "en": "International Cooperation Officer"},
              "superior": {"tr": "Ofis Koordinatörü"}},
     )

@@ -34,7 +34,9 @@ def test_detail_carries_document_control_and_the_tree(admin_api, statute_a):
     body = admin_api.get(f"/api/statutes/{statute_a.pk}/").json()
 
     assert (body["document_number"], body["approved_by_name"]) == ("KYS-GT-431", "Genel Sekreter")
-    assert body["agreed_by"] == [{"name": "Hukuk Müşavirliği", "title": ""}]
+    assert body["agreed_by"] == [{"name": "Hukuk Müşavirliği", "title": {"tr": None, "ky": None, "ru": None,
+                                                                          "en": None}}]
+    assert body["approved_by_title"] == {"tr": "Genel Sekreter", "ky": None, "ru": None, "en": None}
     assert body["job"]["position"]["en"] == "International Cooperation Officer"
     section = body["shown_revision"]["clauses"][0]
     assert (section["number"], section["depth"], section["kind"]) == ("7.", 0, "section")
@@ -46,7 +48,7 @@ def test_detail_carries_document_control_and_the_tree(admin_api, statute_a):
 def test_create_edit_submit_and_approve_through_the_api(admin_api, university_a):
     created = admin_api.post("/api/statutes/", {
         "kind": "statute", "titles": {"ky": "Жобо"}, "document_number": "OSH-02",
-        "agreed_by": [{"name": "Проректор", "title": "тышкы байланыштар"}],
+        "agreed_by": [{"name": "Проректор", "title": {"ky": "тышкы байланыштар"}}],
     }, content_type="application/json")
     statute_id = created.json()["id"]
     clauses = f"/api/statutes/{statute_id}/revisions/0/clauses/"
@@ -74,6 +76,36 @@ def test_create_edit_submit_and_approve_through_the_api(admin_api, university_a)
     assert (approved.json()["status"], approved.json()["in_force_from"]) == ("in_force", "2023-09-01")
     tree = admin_api.get(f"/api/statutes/{statute_id}/revisions/0/").json()["clauses"]
     assert [(node["number"], [child["number"] for child in node["children"]]) for node in tree] == [("I.", ["1."])]
+
+
+def test_the_signers_titles_go_and_come_back_per_language(admin_api, statute_a):
+    url = f"/api/statutes/{statute_a.pk}/"
+
+    # when: the approver's title in Kyrgyz and Russian, the Turkish one kept; the agreed-by rows replaced
+    patched = admin_api.patch(url, {
+        "approved_by_title": {"ky": "Ректор", "ru": "Ректор университета"},
+        "prepared_by_title": {"tr": "", "en": "Office coordinator"},
+        "agreed_by": [{"name": "К.Ш. Аттокуров", "title": {"ky": "Тышкы байланыштар боюнча проректор",
+                                                            "ru": "Проректор по внешним связям"}},
+                      {"name": "Укук иштер бөлүмү"}],
+    }, content_type="application/json")
+    too_long = admin_api.patch(url, {"agreed_by": [{"name": "A", "title": {"ky": "ы" * 256}}]},
+                               content_type="application/json")
+    not_texts = admin_api.patch(url, {"approved_by_title": "Ректор"}, content_type="application/json")
+
+    # then
+    assert patched.status_code == 200, patched.json()
+    body = admin_api.get(url).json()
+    assert body["approved_by_title"] == {"tr": "Genel Sekreter", "ky": "Ректор", "ru": "Ректор университета",
+                                         "en": None}
+    assert body["prepared_by_title"] == {"tr": None, "ky": None, "ru": None, "en": "Office coordinator"}
+    assert body["agreed_by"] == [
+        {"name": "К.Ш. Аттокуров", "title": {"tr": None, "ky": "Тышкы байланыштар боюнча проректор",
+                                             "ru": "Проректор по внешним связям", "en": None}},
+        {"name": "Укук иштер бөлүмү", "title": {"tr": None, "ky": None, "ru": None, "en": None}},
+    ]
+    assert too_long.status_code == 400 and not_texts.status_code == 400
+    assert len(admin_api.get(url).json()["agreed_by"]) == 2
 
 
 def test_new_revision_in_force_on_and_diff(admin_api, statute_a):

@@ -206,7 +206,9 @@ def test_the_api_previews_then_saves_the_rows(admin_api_en, university_a):
     assert saved.json()["clauses"] == 32 and saved.json()["revision"] == 0
     with schema_context(university_a.schema_name):
         statute = Statute.objects.get(pk=saved.json()["id"])
-        assert statute.prepared_by_title == "Uluslararası İlişkiler Ofisi Koordinatörü"
+        # The titles the document gives are in its language.
+        assert statute.prepared_by_title_tr == "Uluslararası İlişkiler Ofisi Koordinatörü"
+        assert statute.prepared_by_title_en is None
         assert statute.deputy_tr == "Uluslararası İlişkiler Ofisi Koordinatör Yardımcısı"
 
 

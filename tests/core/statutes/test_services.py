@@ -63,12 +63,16 @@ def test_a_statute_needs_a_title_and_a_valid_kind(university_a, people_a):
 def test_document_control_changes_only_what_is_given(draft_statute_a, university_a, people_a):
     with tenant_context(university_a):
         statute_update(statute=draft_statute_a, acting_user=people_a["admin"], document_number="KYS-GT-432",
-                       job={"deputy": {"en": "Deputy coordinator"}}, agreed_by=[{"name": "A", "title": "B"}])
+                       job={"deputy": {"en": "Deputy coordinator"}}, approved_by_title={"en": "Secretary General"},
+                       agreed_by=[{"name": "A", "title": {"tr": "B", "ky": "Б"}}])
         statute = Statute.objects.get(pk=draft_statute_a.pk)
 
         assert (statute.document_number, statute.deputy_en, statute.position_tr) == (
             "KYS-GT-432", "Deputy coordinator", "Uluslararası İşbirlikleri Sorumlusu")
-        assert [(row.name, row.title) for row in statute.agreed_by.all()] == [("A", "B")]
+        assert (statute.approved_by_title_tr, statute.approved_by_title_en) == ("Genel Sekreter", "Secretary General")
+        assert statute.prepared_by_title_tr == "Ofis Koordinatörü"
+        assert [(row.name, row.title_tr, row.title_ky, row.title_ru) for row in statute.agreed_by.all()] == [
+            ("A", "B", "Б", None)]
 
 
 def test_clauses_keep_contiguous_positions_in_document_order(draft_statute_a, university_a, people_a):

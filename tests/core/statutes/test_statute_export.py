@@ -32,12 +32,12 @@ def seed_002_job_description(*, duties: int = 3) -> Revision:
         kind=Statute.Kind.JOB_DESCRIPTION, title_tr="Öğrenci İşleri Personeli Görev Tanımı",
         title_en="Student Affairs Officer Job Description", document_number="KYS-GT-431",
         first_published_on=date(2025, 10, 31), prepared_by_name="Ayşe Yılmaz",
-        prepared_by_title="Uluslararası İlişkiler Ofisi Koordinatörü", approved_by_name="Mehmet Demir",
-        approved_by_title="Genel Sekreter", position_tr="Öğrenci İşleri Personeli",
+        prepared_by_title_tr="Uluslararası İlişkiler Ofisi Koordinatörü", approved_by_name="Mehmet Demir",
+        approved_by_title_tr="Genel Sekreter", position_tr="Öğrenci İşleri Personeli",
         superior_tr="Fakülte Sekreteri", deputy_tr="Öğrenci İşleri Şefi", requirements_tr="Lisans mezunu olmak",
         place_in_organisation_tr="Akademik Birimler",
     )
-    AgreedBy.objects.create(statute=statute, name="Hukuk Müşavirliği", title="Hukuk Müşaviri")
+    AgreedBy.objects.create(statute=statute, name="Hukuk Müşavirliği", title_tr="Hukuk Müşaviri")
     Revision.objects.create(statute=statute, number=0, revised_on=date(2025, 10, 31), status="superseded",
                             description_tr="İlk yayın")
     revision = Revision.objects.create(statute=statute, number=1, revised_on=date(2026, 3, 2), status="in_force",
@@ -110,10 +110,13 @@ def seed_004_statute() -> Revision:
         title_ru="Положение об отделе международных связей",
         title_en="Statute of the International Relations Department",
         document_number="ОшМУ-01", approved_by_name="проф. К.Г. Кожобеков",
-        approved_by_title="Ош мамлекеттик университетинин ректору", prepared_by_name="А.О. Абдувалиев",
-        prepared_by_title="Эл аралык байланыштар бөлүмүнүн начальниги",
+        approved_by_title_ky="Ош мамлекеттик университетинин ректору",
+        approved_by_title_ru="Ректор Ошского государственного университета",
+        approved_by_title_en="Rector of Osh State University", prepared_by_name="А.О. Абдувалиев",
+        prepared_by_title_ky="Эл аралык байланыштар бөлүмүнүн начальниги",
     )
-    AgreedBy.objects.create(statute=statute, name="К.Ш. Аттокуров", title="Тышкы байланыштар боюнча проректор")
+    AgreedBy.objects.create(statute=statute, name="К.Ш. Аттокуров", title_ky="Тышкы байланыштар боюнча проректор",
+                            title_ru="Проректор по внешним связям")
     Revision.objects.create(statute=statute, number=0, revised_on=date(2020, 9, 1), status="superseded",
                             description_ky="Биринчи басылышы")
     revision = Revision.objects.create(statute=statute, number=1, revised_on=date(2023, 8, 31),
@@ -147,11 +150,14 @@ def test_a_turkish_universitys_statute_keeps_the_document_control_table_in_pdf_a
 
 @pytest.mark.parametrize(("language", "head", "approval", "heading"), [
     ("ky", ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН БИЛИМ БЕРҮҮ ЖАНА ИЛИМ МИНИСТРЛИГИ", "ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ"),
-     ("БЕКИТЕМИН", "Күчүнө кирген күнү: 01.09.2023"), "ЭЛ АРАЛЫК БАЙЛАНЫШТАР БӨЛҮМҮНҮН ЖОБОСУ"),
+     ("БЕКИТЕМИН", "Ош мамлекеттик университетинин ректору", "2023-жылдын 31-августу",
+      "Күчүнө кирген күнү: 2023-жылдын 1-сентябры"), "ЭЛ АРАЛЫК БАЙЛАНЫШТАР БӨЛҮМҮНҮН ЖОБОСУ"),
     ("ru", ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ"),
-     ("УТВЕРЖДАЮ", "Введено в действие с 01.09.2023"), "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ МЕЖДУНАРОДНЫХ СВЯЗЕЙ"),
+     ("УТВЕРЖДАЮ", "Ректор Ошского государственного университета", "31 августа 2023 г.",
+      "Введено в действие с 1 сентября 2023 г."), "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ МЕЖДУНАРОДНЫХ СВЯЗЕЙ"),
     ("en", ("ОШ МАМЛЕКЕТТИК УНИВЕРСИТЕТИ",),
-     ("APPROVED", "In force from 01.09.2023"), "STATUTE OF THE INTERNATIONAL RELATIONS DEPARTMENT"),
+     ("APPROVED", "Rector of Osh State University", "31 August 2023", "In force from 1 September 2023"),
+     "STATUTE OF THE INTERNATIONAL RELATIONS DEPARTMENT"),
 ])
 def test_a_kyrgyz_universitys_statute_is_headed_by_its_approval_block_in_pdf_and_docx(
         university_b, admin_b, language, head, approval, heading):
@@ -159,10 +165,10 @@ def test_a_kyrgyz_universitys_statute_is_headed_by_its_approval_block_in_pdf_and
         revision = seed_004_statute()
         pdf = statute_export(revision=revision, language=language, fmt="pdf", acting_user=admin_b).pdf.read()
         docx = statute_export(revision=revision, language=language, fmt="docx", acting_user=admin_b).docx.read()
-    approved, in_force = approval
-    # The block at the right, in its order: the word, who approved, when; then the title in capitals.
-    block = (f"{approved} Ош мамлекеттик университетинин ректору проф. К.Г. Кожобеков 31.08.2023 {in_force} "
-             f"{heading}")
+    approved, title, day, in_force = approval
+    # The block at the right, in its order: the word, who approved (with the title in the document's language),
+    # when in words; then the title in capitals.
+    block = f"{approved} {title} проф. К.Г. Кожобеков {day} {in_force} {heading}"
 
     for text in (flat(pdf_text(pdf)), flat(docx_text(docx))):
         assert text.startswith(" ".join(head)), text[:200]
@@ -252,6 +258,40 @@ def test_an_export_stopped_by_the_workers_time_limit_fails_its_job(university_a,
     assert not written
 
 
+@pytest.mark.parametrize(("language", "title", "agreed", "day"), [
+    ("ky", "Ош мамлекеттик университетинин ректору", "Тышкы байланыштар боюнча проректор", "2026-жылдын 2-марты"),
+    ("ru", "Ректор Ошского государственного университета", "Проректор по внешним связям", "2 марта 2026 г."),
+])
+def test_a_kyrgyz_statute_names_its_signers_in_the_documents_language_and_writes_the_date_in_words(
+        university_b, admin_b, language, title, agreed, day):
+    with schema_context(university_b.schema_name):
+        revision = seed_004_statute()
+        Revision.objects.filter(pk=revision.pk).update(revised_on=date(2026, 3, 2), in_force_from=date(2026, 3, 2))
+        revision.refresh_from_db()
+        pdf = flat(pdf_text(statute_export(revision=revision, language=language, fmt="pdf",
+                                           acting_user=admin_b).pdf.read()))
+        docx = flat(docx_text(statute_export(revision=revision, language=language, fmt="docx",
+                                             acting_user=admin_b).docx.read()))
+
+    for text in (pdf, docx):
+        assert f"{title} проф. К.Г. Кожобеков {day}" in text
+        assert f"К.Ш. Аттокуров {agreed}" in text  # the signatures table, too
+        assert "02.03.2026" not in text
+
+
+def test_a_title_missing_in_the_documents_language_is_taken_from_another(university_b, admin_b):
+    with schema_context(university_b.schema_name):
+        revision = seed_004_statute()
+        Statute.objects.filter(pk=revision.statute_id).update(
+            approved_by_title_ky=None, approved_by_title_ru=None, approved_by_title_en=None,
+            approved_by_title_tr="Oş Devlet Üniversitesi Rektörü")
+        revision.refresh_from_db()
+        text = flat(pdf_text(statute_export(revision=revision, language="ky", fmt="pdf",
+                                            acting_user=admin_b).pdf.read()))
+
+    assert "БЕКИТЕМИН Oş Devlet Üniversitesi Rektörü проф. К.Г. Кожобеков 2023-жылдын 31-августу" in text
+
+
 def test_the_councils_decision_given_at_approval_heads_a_kyrgyz_statute(university_b, admin_b):
     with schema_context(university_b.schema_name):
         revision = seed_004_statute()
@@ -263,10 +303,13 @@ def test_the_councils_decision_given_at_approval_heads_a_kyrgyz_statute(universi
         texts = {language: flat(pdf_text(statute_export(revision=draft, language=language, fmt="pdf",
                                                        acting_user=admin_b).pdf.read()))
                  for language in ("ky", "ru")}
+        docx = flat(docx_text(statute_export(revision=draft, language="ky", fmt="docx", acting_user=admin_b)
+                              .docx.read()))
 
     assert (draft.decision_number, draft.decision_date) == ("3", date(2024, 8, 29))
-    assert "Окумуштуулар кеңешинин 29.08.2024-ж. №3 протоколу менен бекитилген" in texts["ky"]
-    assert "Утверждено решением Учёного совета, протокол № 3 от 29.08.2024" in texts["ru"]
+    for text in (texts["ky"], docx):
+        assert "Окумуштуулар кеңешинин №3 протоколу менен бекитилген, протоколдун күнү: 2024-жылдын 29-августу" in text
+    assert "Утверждено решением Учёного совета, протокол № 3 от 29 августа 2024 г." in texts["ru"]
 
 
 def test_the_decision_is_given_on_the_approval_page_and_through_the_api(university_b, admin_b, client_b):

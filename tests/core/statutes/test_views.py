@@ -23,6 +23,14 @@ def reading_in(university, user, language: str):
     return user
 
 
+def statute_form(agreed_by=(), **fields) -> dict:
+    """The statute form's body: its fields and the rows of those who agreed, as the page posts them."""
+    body = {"agreed_by-TOTAL_FORMS": len(agreed_by), "agreed_by-INITIAL_FORMS": 0, **fields}
+    for index, row in enumerate(agreed_by):
+        body.update({f"agreed_by-{index}-{name}": value for name, value in row.items()})
+    return body
+
+
 @pytest.fixture
 def admin_client(client_a, university_a, people_a):
     """The office admin, reading English."""
@@ -88,14 +96,13 @@ def test_the_revision_in_force_on_a_date(admin_client, university_a, statute_a, 
 
 
 def test_create_a_statute_then_add_and_inline_edit_clauses(admin_client, university_a):
-    created = admin_client.post("/statutes/new/", {
-        "kind": "statute", "title_ky": "Бөлүмдүн жобосу", "document_number": "OSH-01",
-        "agreed_by": "Проректор | тышкы байланыштар\nУкук иштер бөлүмү",
-    })
+    created = admin_client.post("/statutes/new/", statute_form(
+        kind="statute", title_ky="Бөлүмдүн жобосу", document_number="OSH-01",
+        agreed_by=[{"name": "Проректор", "title_ky": "тышкы байланыштар"}, {"name": "Укук иштер бөлүмү"}]))
     with schema_context(university_a.schema_name):
         statute = Statute.objects.get(document_number="OSH-01")
-        assert [(row.name, row.title) for row in statute.agreed_by.all()] == [
-            ("Проректор", "тышкы байланыштар"), ("Укук иштер бөлүмү", "")]
+        assert [(row.name, row.title_ky) for row in statute.agreed_by.all()] == [
+            ("Проректор", "тышкы байланыштар"), ("Укук иштер бөлүмү", None)]
     editor = f"/statutes/{statute.pk}/revisions/0/edit/"
     admin_client.post(editor, {"kind": "section", "number": "I.", "text_ky": "Жалпы жоболор"})
     with schema_context(university_a.schema_name):
@@ -118,10 +125,39 @@ def test_create_a_statute_then_add_and_inline_edit_clauses(admin_client, univers
         assert (clause.parent_id, clause.text_ru) == (section.pk, "Отдел создан приказом ректора.")
 
 
+def test_the_signers_titles_are_edited_in_each_language(admin_client, university_a, draft_statute_a):
+    url = f"/statutes/{draft_statute_a.pk}/edit/"
+    page = admin_client.get(url).content.decode()
+
+    # when: the approver's title in Kyrgyz and Russian beside the Turkish one, one who agreed with two titles
+    saved = admin_client.post(url, statute_form(
+        kind="job_description", title_tr="Görev Tanımı", document_number="KYS-GT-431",
+        approved_by_name="Genel Sekreter", approved_by_title_tr="Genel Sekreter", approved_by_title_ky="Башкы катчы",
+        approved_by_title_ru="Генеральный секретарь", prepared_by_name="Koordinatör",
+        agreed_by=[{"name": "Hukuk Müşavirliği", "title_tr": "Hukuk Müşaviri", "title_en": "Legal Counsel"},
+                   {"name": "", "title_ky": ""}]))
+
+    # then: the page showed each language's title, and each language's title is kept
+    assert 'name="approved_by_title_tr" value="Genel Sekreter"' in page
+    assert 'name="agreed_by-0-name" value="Hukuk Müşavirliği"' in page
+    assert "Title of the approver (Kyrgyz)" in page
+    assert saved.status_code == 302
+    with schema_context(university_a.schema_name):
+        statute = Statute.objects.get(pk=draft_statute_a.pk)
+        assert (statute.approved_by_title_tr, statute.approved_by_title_ky, statute.approved_by_title_ru,
+                statute.approved_by_title_en) == ("Genel Sekreter", "Башкы катчы", "Генеральный секретарь", None)
+        assert statute.prepared_by_title_tr is None
+        assert [(row.name, row.title_tr, row.title_en, row.title_ky) for row in statute.agreed_by.all()] == [
+            ("Hukuk Müşavirliği", "Hukuk Müşaviri", "Legal Counsel", None)]
+    again = admin_client.get(url).content.decode()
+    assert 'name="approved_by_title_ky" value="Башкы катчы"' in again
+    assert 'name="agreed_by-0-title_en" value="Legal Counsel"' in again
+
+
 def test_bad_input_is_explained_and_changes_nothing(admin_client, university_a, draft_statute_a):
     with schema_context(university_a.schema_name):
         clause = Clause.objects.get(revision__statute=draft_statute_a, number="7.4")
-    no_title = admin_client.post("/statutes/new/", {"kind": "statute", "title_tr": " "})
+    no_title = admin_client.post("/statutes/new/", statute_form(kind="statute", title_tr=" "))
     no_text = admin_client.post(f"/statutes/clauses/{clause.pk}/edit/", {"kind": "clause", "number": "7.4"},
                                 HTTP_ACCEPT_LANGUAGE="en")
 
@@ -165,7 +201,7 @@ def test_a_coordinator_edits_but_does_not_approve_and_a_viewer_only_reads(client
     coordinator_approves = client_a.post(url + "approve/", {"in_force_from": "2024-07-08"})
     sign_in(client_a, university_a, people_a["viewer"])
     viewer_reads = client_a.get(f"/statutes/{draft_statute_a.pk}/")
-    viewer_creates = client_a.post("/statutes/new/", {"kind": "statute", "title_tr": "X"})
+    viewer_creates = client_a.post("/statutes/new/", statute_form(kind="statute", title_tr="X"))
     viewer_edits = client_a.get(url + "edit/")
 
     assert coordinator_approves.status_code == 403
