@@ -33,7 +33,7 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import TextsInput, TextsOutput
+from kopru.api.fields import TextsInput, TextsOutput, translations_checked
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
@@ -257,6 +257,9 @@ class LetterheadOutput(serializers.Serializer):
     contact_title = serializers.SerializerMethodField()
     logo = serializers.SerializerMethodField(
         help_text="Where to read the logo printed at the top left of the letters; null without one.")
+    outdated_translations = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="By text, the languages whose text fell behind another language's rewording.")
 
     def get_logo(self, letterhead) -> str | None:
         return reverse("api-letterhead-logo") if letterhead.logo else None
@@ -288,6 +291,7 @@ class LetterheadInput(serializers.Serializer):
     email = serializers.CharField(required=False, allow_blank=True, max_length=254)
     kep_address = serializers.CharField(required=False, allow_blank=True, max_length=254)
     contact_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    translations_checked = translations_checked(*TRANSLATED)
 
 
 class LetterheadApi(ServiceApi):
@@ -306,7 +310,9 @@ class LetterheadApi(ServiceApi):
     def patch(self, request):
         data = self.input(LetterheadInput)
         texts = {field: data.pop(field) for field in TRANSLATED if field in data}
-        return self.output(letterhead_update(acting_user=request.user, texts=texts, values=data), LetterheadOutput)
+        checked = data.pop("translations_checked", [])
+        return self.output(letterhead_update(acting_user=request.user, texts=texts, values=data, checked=checked),
+                           LetterheadOutput)
 
 
 LOGO_CONTENT_TYPES = {kind: UPLOAD_CONTENT_TYPES[kind] for kind in (PNG, JPEG)}

@@ -1,9 +1,10 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.documents.letterhead import PLAIN, TRANSLATED
 from core.documents.models import Letterhead
-from kopru.forms import given_texts, text_fields
+from kopru.forms import checked_field, checked_texts, given_texts, mark_outdated, text_fields
 from kopru.translated import translations
 
 
@@ -24,8 +25,10 @@ class LetterheadForm(forms.Form):
             self.fields[field] = Letterhead._meta.get_field(field).formfield(required=False)
         for field in TRANSLATED:
             model_field = Letterhead._meta.get_field(field)
-            self.fields.update(text_fields(field, model_field.verbose_name, max_length=model_field.max_length,
-                                           help_text=model_field.help_text))
+            self.fields.update(text_fields(field, capfirst(model_field.verbose_name),
+                                           max_length=model_field.max_length, help_text=model_field.help_text))
+            self.fields.update(checked_field(field))
+        mark_outdated(self, letterhead)
         logo = Letterhead._meta.get_field("logo")
         self.fields["logo"] = forms.FileField(label=logo.verbose_name, required=False, help_text=logo.help_text,
                                               widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}))
@@ -34,6 +37,9 @@ class LetterheadForm(forms.Form):
 
     def texts(self) -> dict[str, dict[str, str]]:
         return given_texts(self.cleaned_data, TRANSLATED)
+
+    def checked(self) -> list[str]:
+        return checked_texts(self.cleaned_data, TRANSLATED)
 
     def values(self) -> dict[str, str]:
         return {field: self.cleaned_data[field] for field in PLAIN}

@@ -1,5 +1,6 @@
 """The office's letterhead: read by every letter, changed by the office's administrators."""
 
+from collections.abc import Collection
 from io import BytesIO
 
 from django.db import transaction
@@ -30,12 +31,13 @@ def letterhead_get() -> Letterhead:
 
 @transaction.atomic(durable=True)
 def letterhead_update(*, acting_user, texts: dict[str, dict[str, str]], values: dict[str, str], logo=None,
-                      remove_logo: bool = False) -> Letterhead:
+                      remove_logo: bool = False, checked: Collection[str] = ()) -> Letterhead:
     """Set the letterhead: `texts` by field and language (unit_name, address, contact_title), `values` the plain
-    fields; only the fields given change. `logo`, an upload, replaces the logo; `remove_logo` takes it away."""
+    fields; only the fields given change. `logo`, an upload, replaces the logo; `remove_logo` takes it away.
+    `checked` names the texts whose other languages still say the same after one was reworded."""
     content_type = _check_logo(logo) if logo else None
     letterhead = letterhead_get()
-    set_texts(letterhead, texts, fields=TRANSLATED)
+    set_texts(letterhead, texts, fields=TRANSLATED, checked=checked)
     for field, value in values.items():
         if field not in PLAIN:
             raise ValueError(f"{field} is not a field of the letterhead")

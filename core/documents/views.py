@@ -74,7 +74,8 @@ def letterhead(request):
     form = LetterheadForm(request.POST or None, request.FILES or None, letterhead=letterhead)
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: letterhead_update(acting_user=request.user, texts=form.texts(),
-                                                             values=form.values(), **form.logo()),
+                                                             values=form.values(), checked=form.checked(),
+                                                             **form.logo()),
                           form=form, success_message=gettext("The letterhead is saved."))
         if run.ok:
             return redirect("documents:letterhead")

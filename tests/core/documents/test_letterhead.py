@@ -101,6 +101,23 @@ def test_the_letterhead_page_saves_and_shows_what_is_wrong(office_a_en, universi
             "Dış İlişkiler Ofisi", "Kuzeykent, Kastamonu", "12345678")
 
 
+def test_a_reworded_unit_name_puts_its_translation_out_of_date_on_the_page_and_in_the_api(
+        admin_api, office_a_en, university_a):
+    names = {"tr": "Dış İlişkiler Ofisi", "en": "International Relations Office"}
+    admin_api.patch("/api/letterhead/", {"unit_name": names}, content_type="application/json")
+
+    reworded = admin_api.patch("/api/letterhead/", {"unit_name": {"tr": "Uluslararası İlişkiler Ofisi"}},
+                               content_type="application/json").json()
+    page = office_a_en.get("/documents/letterhead/").content.decode()
+    checked = office_a_en.post("/documents/letterhead/", {
+        "unit_name_tr": "Uluslararası İlişkiler Ofisi", "unit_name_en": names["en"], "unit_name_checked": "on"})
+
+    assert reworded["outdated_translations"] == {"unit_name": ["en"]}
+    assert "Unit (English) — out of date" in page
+    assert checked.status_code == 302
+    assert admin_api.get("/api/letterhead/").json()["outdated_translations"] == {}
+
+
 def _stored_logo(university) -> bytes | None:
     with schema_context(university.schema_name):
         return letterhead_logo()
