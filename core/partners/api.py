@@ -18,9 +18,10 @@ from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
-from kopru.api.fields import NamesInput, TextsInput, TextsOutput
+from kopru.api.fields import NamesInput, TextsInput, TextsOutput, translations_checked
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
+from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
@@ -57,7 +58,8 @@ class PartnerOutput(serializers.Serializer):
     short_name = serializers.CharField()
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
     country_name = serializers.SerializerMethodField()
-    city = serializers.CharField()
+    city = serializers.CharField(help_text="In the request's language, or the closest one available.")
+    cities = serializers.SerializerMethodField()
     website = serializers.CharField()
     erasmus_code = serializers.CharField()
     pic = serializers.CharField()
@@ -72,6 +74,10 @@ class PartnerOutput(serializers.Serializer):
     def get_country_name(self, partner) -> str:
         return country_name(partner.country, get_language())
 
+    @extend_schema_field(TextsOutput)
+    def get_cities(self, partner) -> dict:
+        return translations(partner, "city")
+
     def get_recognition_needs_attention(self, partner) -> bool:
         return partner.recognition in selectors.NEEDS_ATTENTION
 
@@ -82,15 +88,28 @@ class PartnerUnitOutput(serializers.Serializer):
     names = NamesField()
 
 
-class ContactSerializer(serializers.Serializer):
-    """A contact person, as read and as written."""
+class ContactInput(serializers.Serializer):
+    """A contact person as written: the position in each language."""
 
-    id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(max_length=255)
-    position = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    positions = TextsInput(required=False, help_text="The contact's position in each language.")
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=64, required=False, allow_blank=True)
     is_primary = serializers.BooleanField(required=False)
+
+
+class ContactOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    position = serializers.CharField(help_text="In the request's language, or the closest one available.")
+    positions = serializers.SerializerMethodField()
+    email = serializers.CharField()
+    phone = serializers.CharField()
+    is_primary = serializers.BooleanField()
+
+    @extend_schema_field(TextsOutput)
+    def get_positions(self, contact) -> dict:
+        return translations(contact, "position")
 
 
 class RankingSerializer(serializers.Serializer):
@@ -129,8 +148,12 @@ class RecognitionCheckOutput(serializers.Serializer):
 class PartnerDetailOutput(PartnerOutput):
     notes = serializers.CharField()
     letter_addressee = serializers.SerializerMethodField()
+    outdated_translations = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="By translated field (name, letter_addressee, city), the languages whose text fell behind another "
+                  "language's rewording.")
     units = PartnerUnitOutput(many=True, source="units.all")
-    contacts = ContactSerializer(many=True, source="contacts.all")
+    contacts = ContactOutput(many=True, source="contacts.all")
     rankings = RankingSerializer(many=True, source="rankings.all")
     recognition_checks = RecognitionCheckOutput(many=True, source="recognition_checks.all")
 
@@ -139,11 +162,15 @@ class PartnerDetailOutput(PartnerOutput):
         return translations(partner, "letter_addressee")
 
 
+# The body's texts by language, and the partner's fields they set (services.PARTNER_TEXTS).
+TEXT_INPUTS = {"letter_addressee": "letter_addressee", "cities": "city"}
+
+
 class PartnerInput(NamesInput):
     short_name = serializers.CharField(max_length=64, required=False, allow_blank=True)
     country = serializers.CharField(max_length=2, required=False, allow_blank=True,
                                     help_text="ISO 3166-1 alpha-2 code; required when creating.")
-    city = serializers.CharField(max_length=128, required=False, allow_blank=True)
+    cities = TextsInput(required=False, help_text="The city in each language.")
     website = serializers.CharField(max_length=200, required=False, allow_blank=True)
     erasmus_code = serializers.CharField(max_length=16, required=False, allow_blank=True)
     pic = serializers.CharField(max_length=16, required=False, allow_blank=True)
@@ -154,11 +181,16 @@ class PartnerInput(NamesInput):
     notes = serializers.CharField(required=False, allow_blank=True)
     letter_addressee = TextsInput(required=False,
                                   help_text="The partner's head as a letter in each language addresses them.")
+    translations_checked = translations_checked(*services.PARTNER_TRANSLATED)
 
     @staticmethod
-    def details(data: dict) -> dict:
-        addressee = {f"letter_addressee_{code}": text or "" for code, text in data.get("letter_addressee", {}).items()}
-        return {**{field: value for field, value in data.items() if field in services.PARTNER_DETAILS}, **addressee}
+    def arguments(data: dict) -> dict:
+        """The services' keyword arguments: names and texts by language, the details as given; "translations_checked"
+        only partner_update takes."""
+        texts = {field: data[key] for key, field in TEXT_INPUTS.items() if key in data}
+        return {"names": NamesInput.names(data), "texts": texts,
+                "translations_checked": data.get("translations_checked", ()),  # a PATCH without it has no default
+                **{field: value for field, value in data.items() if field in services.PARTNER_DETAILS}}
 
 
 class PartnerQuery(serializers.Serializer):
@@ -185,6 +217,7 @@ class PartnerListApi(RowListApi):
     """Partners sorted by name in the request's language, unless `ordering` says otherwise."""
 
     permission_classes = [OfficePermission]
+    parser_classes = [JSONParser]  # the body gives texts by language
     required_actions = READ_OR_MANAGE
     serializer_class = PartnerOutput
 
@@ -200,14 +233,15 @@ class PartnerListApi(RowListApi):
 
     @extend_schema(request=PartnerInput, responses={201: PartnerDetailOutput})
     def post(self, request):
-        data = self.input(PartnerInput)
-        partner = services.partner_create(names=NamesInput.names(data) or {}, acting_user=request.user,
-                                          **PartnerInput.details(data))
+        arguments = PartnerInput.arguments(self.input(PartnerInput))
+        arguments.pop("translations_checked")  # a new partner's texts are all new
+        partner = services.partner_create(acting_user=request.user, **{**arguments, "names": arguments["names"] or {}})
         return self.created(selectors.partner_detail_for_user(request.user, partner.pk), PartnerDetailOutput)
 
 
 class PartnerDetailApi(ServiceApi):
     permission_classes = [OfficePermission]
+    parser_classes = [JSONParser]  # the body gives texts by language
     required_actions = READ_OR_MANAGE
     serializer_class = PartnerDetailOutput
 
@@ -217,9 +251,8 @@ class PartnerDetailApi(ServiceApi):
     @extend_schema(request=PartnerInput, responses=PartnerDetailOutput)
     def patch(self, request, partner_id: int):
         partner = selectors.partner_get_for_user(request.user, partner_id)
-        data = self.input(PartnerInput, partial=True)
-        services.partner_update(partner=partner, names=NamesInput.names(data), acting_user=request.user,
-                                **PartnerInput.details(data))
+        services.partner_update(partner=partner, acting_user=request.user,
+                                **PartnerInput.arguments(self.input(PartnerInput, partial=True)))
         return self.get(request, partner_id)
 
     @extend_schema(responses={204: None})
@@ -273,29 +306,31 @@ class PartnerUnitDetailApi(PartnerPartApi):
 
 
 class PartnerContactListApi(PartnerPartApi):
-    serializer_class = ContactSerializer
+    serializer_class = ContactOutput
+    parser_classes = [JSONParser]  # the body gives the position by language
 
-    @extend_schema(responses=ContactSerializer(many=True))
+    @extend_schema(responses=ContactOutput(many=True))
     def get(self, request, partner_id: int):
-        return Response(ContactSerializer(self.partner(partner_id).contacts.all(), many=True).data)
+        return Response(ContactOutput(self.partner(partner_id).contacts.all(), many=True).data)
 
-    @extend_schema(request=ContactSerializer, responses={201: ContactSerializer})
+    @extend_schema(request=ContactInput, responses={201: ContactOutput})
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)
         contact = services.partner_contact_create(partner=partner, acting_user=request.user,
-                                                  **self.input(ContactSerializer))
-        return self.created(contact, ContactSerializer)
+                                                  **self.input(ContactInput))
+        return self.created(contact, ContactOutput)
 
 
 class PartnerContactDetailApi(PartnerPartApi):
-    serializer_class = ContactSerializer
+    serializer_class = ContactOutput
+    parser_classes = [JSONParser]  # the body gives the position by language
 
-    @extend_schema(request=ContactSerializer, responses=ContactSerializer)
+    @extend_schema(request=ContactInput, responses=ContactOutput)
     def patch(self, request, partner_id: int, contact_id: int):
         contact = selectors.partner_contact_get(self.partner(partner_id), contact_id)
         contact = services.partner_contact_update(contact=contact, acting_user=request.user,
-                                                  **self.input(ContactSerializer, partial=True))
-        return self.output(contact, ContactSerializer)
+                                                  **self.input(ContactInput, partial=True))
+        return self.output(contact, ContactOutput)
 
     @extend_schema(responses={204: None})
     def delete(self, request, partner_id: int, contact_id: int):
@@ -410,8 +445,8 @@ class TableImportApi(ServiceApi):
 
 
 class PartnerImportApi(TableImportApi):
-    """Partners: columns name_tr, name_ky, name_ru, name_en, short_name, country, city, website, erasmus_code,
-    pic, oid, schac, ror, notes. A known Erasmus code or PIC updates that partner."""
+    """Partners: columns name_tr, name_ky, name_ru, name_en, short_name, country, city_tr, city_ky, city_ru, city_en,
+    website, erasmus_code, pic, oid, schac, ror, notes. A known Erasmus code or PIC updates that partner."""
 
     run = staticmethod(services.partners_import)
 

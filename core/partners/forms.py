@@ -4,19 +4,34 @@ from django import forms
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.partners.models import RankingEntry, Recognition, RecognitionCheck
+from core.partners.models import Partner, PartnerContact, RankingEntry, Recognition, RecognitionCheck
+from core.partners.services import CONTACT_FIELDS, PARTNER_DETAILS, PARTNER_TEXTS, PARTNER_TRANSLATED
 from i18n.countries import country_choices
-from kopru.forms import NamesForm, texts_form
+from kopru.forms import NamesForm, checked_field, checked_texts, given_texts, text_fields, texts_form
+from kopru.translated import LANGUAGES, translations
 
 
 def _countries():
     return [("", "—"), *country_choices(get_language())]
 
 
-class PartnerForm(NamesForm, texts_form("letter_addressee", _("Addressed in letters as"))):
+# The partner's texts in each language, each followed by the box saying that its other languages still say the
+# same; made by the forms' own metaclass so that the generated fields count as declared.
+PartnerTexts = type(forms.Form)("PartnerTexts", (NamesForm,), {
+    "__module__": __name__,
+    **checked_field("name"),
+    **text_fields("letter_addressee", _("Addressed in letters as")),
+    **checked_field("letter_addressee"),
+    **text_fields("city", _("City"), max_length=128),
+    **checked_field("city"),
+})
+
+
+class PartnerForm(PartnerTexts):
+    """A partner's page of details; on a new partner's (no `partner`) there is nothing to check yet, so no boxes."""
+
     short_name = forms.CharField(label=_("Short name"), max_length=64, required=False)
     country = forms.ChoiceField(label=_("Country"), choices=_countries, required=False)
-    city = forms.CharField(label=_("City"), max_length=128, required=False)
     website = forms.CharField(label=_("Website"), max_length=200, required=False)
     erasmus_code = forms.CharField(label=_("Erasmus code"), max_length=16, required=False,
                                    widget=forms.TextInput(attrs={"placeholder": "TR KASTAMO01"}))
@@ -29,9 +44,29 @@ class PartnerForm(NamesForm, texts_form("letter_addressee", _("Addressed in lett
     ror = forms.CharField(label=_("ROR id"), max_length=64, required=False,
                           widget=forms.TextInput(attrs={"placeholder": "https://ror.org/05dxps055"}))
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The city right after the country; the remaining fields keep their order.
+    field_order = [*NamesForm.base_fields, "name_checked", *(f"letter_addressee_{code}" for code in LANGUAGES),
+                   "letter_addressee_checked", "short_name", "country"]
 
-    def details(self) -> dict[str, str]:
-        return {name: value for name, value in self.cleaned_data.items() if not name.startswith("name_")}
+    def __init__(self, *args, partner: Partner | None = None, **kwargs):
+        if partner is not None:
+            kwargs.setdefault("initial", {
+                **{f"{field}_{code}": text for field in PARTNER_TRANSLATED
+                   for code, text in translations(partner, field).items()},
+                **{field: getattr(partner, field) for field in PARTNER_DETAILS}})
+        super().__init__(*args, **kwargs)
+        if partner is None:
+            for field in PARTNER_TRANSLATED:
+                del self.fields[f"{field}_checked"]
+
+    def arguments(self) -> dict:
+        """partner_create's or partner_update's keyword arguments; "translations_checked" only on an edit."""
+        data = self.cleaned_data
+        arguments = {"names": self.names(), "texts": given_texts(data, PARTNER_TEXTS),
+                     **{field: data[field] for field in PARTNER_DETAILS}}
+        if "name_checked" in self.fields:
+            arguments["translations_checked"] = checked_texts(data, PARTNER_TRANSLATED)
+        return arguments
 
 
 class PartnerFilterForm(forms.Form):
@@ -43,12 +78,22 @@ class PartnerFilterForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
+class ContactForm(texts_form("position", _("Position"))):
     name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=255)
-    position = forms.CharField(label=_("Position"), max_length=255, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
     is_primary = forms.BooleanField(label=_("Primary contact"), required=False)
+    field_order = ["name"]  # then the position in each language, then the rest
+
+    @staticmethod
+    def initial_for(contact: PartnerContact) -> dict:
+        return {**{field: getattr(contact, field) for field in CONTACT_FIELDS},
+                **{f"position_{code}": text for code, text in translations(contact, "position").items()}}
+
+    def arguments(self) -> dict:
+        """partner_contact_create's or partner_contact_update's keyword arguments."""
+        return {**{field: self.cleaned_data[field] for field in CONTACT_FIELDS},
+                "positions": given_texts(self.cleaned_data, ["position"])["position"]}
 
 
 class RankingForm(forms.Form):

@@ -14,6 +14,7 @@ from core.partners.validators import (
     validate_schac,
 )
 from kopru.text import CleanText
+from kopru.translated import TracksTranslations
 
 
 class Recognition(models.TextChoices):
@@ -25,8 +26,8 @@ class Recognition(models.TextChoices):
     ASKED_YOK = "asked_yok", _("Asked YÖK")
 
 
-class Partner(CleanText, models.Model):
-    # Translated with modeltranslation: name_tr, name_ky, name_ru, name_en.
+class Partner(CleanText, TracksTranslations):
+    # Translated with modeltranslation: name_tr, name_ky, name_ru, name_en; so are letter_addressee and city.
     name = models.CharField(_("name"), max_length=255)
     # How letters address the partner's head, in each language's own grammar: "Varşova Üniversitesi Rektörlüğüne",
     # "Варшава университетинин ректоруна", "Ректору Варшавского университета".
@@ -35,7 +36,7 @@ class Partner(CleanText, models.Model):
         help_text=_("The head of the partner as a letter addresses them, e.g. “Ректору Варшавского университета”."))
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code"))
-    city = models.CharField(_("city"), max_length=128, blank=True)
+    city = models.CharField(_("city"), max_length=128, blank=True)  # translated: Viyana, Вена, Vienna
     website = models.URLField(_("website"), blank=True)
     erasmus_code = models.CharField(_("Erasmus code"), max_length=16, blank=True, validators=[validate_erasmus_code])
     pic = models.CharField(_("PIC"), max_length=9, blank=True, validators=[validate_pic])
@@ -88,7 +89,7 @@ class PartnerUnit(CleanText, models.Model):
 class PartnerContact(CleanText, models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=255)
-    position = models.CharField(_("position"), max_length=255, blank=True)
+    position = models.CharField(_("position"), max_length=255, blank=True)  # translated
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     is_primary = models.BooleanField(_("primary contact"), default=False)

@@ -11,11 +11,12 @@ from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEn
 from i18n.countries import country_name
 from i18n.text import collation_key, matches, sort_by_language
 from kopru.errors import NotFound
-from kopru.lists import Ordering, reader_languages, translated_value
+from kopru.lists import Ordering, reader_languages, translated, translated_value
 from kopru.spreadsheets import write_table
-from kopru.translated import NAME_FIELDS
+from kopru.translated import LANGUAGES, NAME_FIELDS
 
 IDENTIFIER_FIELDS = ("erasmus_code", "pic", "oid", "schac", "ror")
+CITY_COLUMNS = tuple(f"city_{code}" for code in LANGUAGES)
 # Statuses that keep an agreement from passing the recognition step, and lists flag.
 NEEDS_ATTENTION = (Recognition.UNCHECKED, Recognition.NOT_RECOGNISED, Recognition.ASKED_YOK)
 
@@ -61,13 +62,14 @@ def recognition_check_get(partner: Partner, check_id) -> RecognitionCheck:
     return _by_id(RecognitionCheck.objects.filter(partner=partner), check_id)
 
 
-# "name" sorts in the reader's alphabet, in Python (PostgreSQL here has no ICU collations); the rest in the database.
+# "name" sorts in the reader's alphabet, in Python (PostgreSQL here has no ICU collations); the rest in the database,
+# the city as the reader sees it (their language, then the fallbacks).
 PARTNER_ORDERING = Ordering(keys={
-    "name": (), "country": ("country",), "city": ("city",), "erasmus_code": ("erasmus_code",),
+    "name": (), "country": ("country",), "city": (translated("city"),), "erasmus_code": ("erasmus_code",),
     "recognition": ("recognition",),
 }, default="name")
-# What a search reads besides the names.
-OTHER_SEARCHED_FIELDS = ("short_name", "city", "erasmus_code")
+# What a search reads besides the names: the city in every language too ("Vienna" finds "Viyana").
+OTHER_SEARCHED_FIELDS = ("short_name", *CITY_COLUMNS, "erasmus_code")
 
 
 def partner_ids(user, *, query: str = "", country: str = "", recognition: str = "", ordering: str = "",
@@ -75,8 +77,8 @@ def partner_ids(user, *, query: str = "", country: str = "", recognition: str = 
     """The ids of the partners matching a search, sorted as asked (by name in the reader's language unless told
     otherwise); one query of the columns the search and the sort read. partner_rows reads a page of them.
 
-    The search matches every word against the names in all four languages, the short
-    name, the city and the Erasmus code, across scripts ("Osh" finds "Ош"). It runs in
+    The search matches every word against the names and cities in all four languages, the
+    short name and the Erasmus code, across scripts ("Osh" finds "Ош"). It runs in
     Python over the office's partners (hundreds, not millions), like the sorting by name.
     """
     partners = partners_for_user(user)
@@ -111,18 +113,20 @@ def partner_list(user, **filters) -> list[Partner]:
     return [found[pk] for pk in ids]
 
 
-ROW_FIELDS = ("id", *NAME_FIELDS, "short_name", "country", "city", "website", *IDENTIFIER_FIELDS, "recognition")
+ROW_FIELDS = ("id", *NAME_FIELDS, "short_name", "country", *CITY_COLUMNS, "website", *IDENTIFIER_FIELDS,
+              "recognition")
 
 
 def partner_rows(ids: list[int]) -> list[dict]:
     """The partners of one page of partner_ids as plain dicts, in its order; one query whatever the page's size."""
     language = get_language()
-    name, labels = translated_value(Partner, "name"), dict(Recognition.choices)
+    name, city, labels = translated_value(Partner, "name"), translated_value(Partner, "city"), dict(Recognition.choices)
     found = {row["id"]: row for row in Partner.objects.filter(pk__in=ids).values(*ROW_FIELDS)}
     return [{
         "id": row["id"], "name": name(row), "names": {field.removeprefix("name_"): row[field] for field in NAME_FIELDS},
         "short_name": row["short_name"], "country": row["country"],
-        "country_name": country_name(row["country"], language), "city": row["city"], "website": row["website"],
+        "country_name": country_name(row["country"], language), "city": city(row),
+        "cities": {field.removeprefix("city_"): row[field] for field in CITY_COLUMNS}, "website": row["website"],
         **{field: row[field] for field in IDENTIFIER_FIELDS}, "recognition": row["recognition"],
         "recognition_label": labels.get(row["recognition"], row["recognition"]),
         "recognition_needs_attention": row["recognition"] in NEEDS_ATTENTION,
@@ -130,7 +134,7 @@ def partner_rows(ids: list[int]) -> list[dict]:
 
 
 # The columns partners_import reads, in its order, then the recognition it does not import.
-TABLE_COLUMNS = (*NAME_FIELDS, "short_name", "country", "city", "website", *IDENTIFIER_FIELDS, "notes")
+TABLE_COLUMNS = (*NAME_FIELDS, "short_name", "country", *CITY_COLUMNS, "website", *IDENTIFIER_FIELDS, "notes")
 
 
 def partner_table(partners, file_format: str) -> bytes:
@@ -179,7 +183,7 @@ def partner_info_note_context(partner: Partner, language: str) -> dict:
             "short_name": partner.short_name,
             "country": partner.country,
             "country_name": country_name(partner.country, language),
-            "city": partner.city,
+            "city": partner.city or "",
             "website": partner.website,
             "identifiers": {field: getattr(partner, field) for field in IDENTIFIER_FIELDS},
             "units": sort_by_language([unit.name for unit in partner.units.all()], language=language),

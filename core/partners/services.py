@@ -5,6 +5,7 @@ import or a command, saves, and leaves an audit entry in the same transaction.
 """
 
 import re
+from collections.abc import Collection
 from datetime import date
 
 from django.conf import settings
@@ -17,19 +18,23 @@ from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.partners.errors import PartnerError
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
-from core.partners.selectors import TABLE_COLUMNS
+from core.partners.selectors import CITY_COLUMNS, TABLE_COLUMNS
 from core.partners.validators import normalise_ror
 from i18n.countries import country_choices
 from kopru.errors import ServiceError, invalid
 from kopru.spreadsheets import ImportResult, Row, RowInvalid, import_rows, read_table
-from kopru.translated import NAME_FIELDS, set_names
+from kopru.translated import NAME_FIELDS, set_names, set_texts, set_translations
 from kopru.uploads import JPEG, PDF, PNG, check_upload, stored_upload
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-LETTER_ADDRESSEE_FIELDS = tuple(f"letter_addressee_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
-PARTNER_DETAILS = ("short_name", "country", "city", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes",
-                   *LETTER_ADDRESSEE_FIELDS)
-CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
+# A partner's translated texts besides its names, each given as {language: text}.
+PARTNER_TEXTS = ("letter_addressee", "city")
+# The texts whose other languages an editor may say still read the same after one was reworded.
+PARTNER_TRANSLATED = ("name", *PARTNER_TEXTS)
+TEXT_COLUMNS = tuple(f"{field}_{code}" for field in PARTNER_TEXTS for code in LANGUAGES)
+PARTNER_DETAILS = ("short_name", "country", "website", "erasmus_code", "pic", "oid", "schac", "ror", "notes")
+# A contact's position is given apart, as "positions": {language: text}.
+CONTACT_FIELDS = ("name", "email", "phone", "is_primary")
 RANKING_FIELDS = ("system", "year", "rank", "band")
 IDENTIFIER_FORMS = {
     "erasmus_code": lambda value: value.strip().upper(),
@@ -46,8 +51,19 @@ BAND = re.compile(r"^(\d+)\s*[-–—]\s*(\d+)$|^(\d+)\s*\+$")
 FIRST_RANKING_YEAR = 2003  # ARWU's first edition
 
 
-def _set_names(instance, names: dict[str, str | None]) -> None:
-    set_names(instance, names, missing=gettext("Give a name in at least one language."))
+def _set_names(instance, names: dict[str, str | None], *, checked: bool = False) -> None:
+    set_names(instance, names, missing=gettext("Give a name in at least one language."), checked=checked)
+
+
+def _set_partner_texts(partner: Partner, *, names: dict | None, texts: dict | None, checked: Collection[str]) -> None:
+    """The names and PARTNER_TEXTS given, each {language: text}. A field `checked` (its other languages still say
+    the same) is not marked out of date by a rewording, and loses its earlier marks even when not given."""
+    unknown = set(checked) - set(PARTNER_TRANSLATED)
+    if unknown:
+        raise TypeError(f"Not translated partner fields: {sorted(unknown)}")
+    _set_names(partner, names or {}, checked="name" in checked)
+    set_texts(partner, {**{field: {} for field in PARTNER_TEXTS if field in checked}, **(texts or {})},
+              fields=PARTNER_TEXTS, checked=checked)
 
 
 def _full_clean(instance, errors: dict | None = None, *, exclude=()) -> None:
@@ -104,10 +120,12 @@ def _save_partner(partner: Partner) -> None:
 
 
 @transaction.atomic
-def partner_create(*, names: dict[str, str], acting_user, **details) -> Partner:
-    """A new partner; `details` are any of PARTNER_DETAILS (country is required)."""
+def partner_create(*, names: dict[str, str], acting_user, texts: dict[str, dict[str, str]] | None = None,
+                   **details) -> Partner:
+    """A new partner; `texts` are any of PARTNER_TEXTS by language ({"city": {"tr": "Viyana", "en": "Vienna"}}),
+    `details` any of PARTNER_DETAILS (country is required)."""
     partner = Partner()
-    _set_names(partner, names)
+    _set_partner_texts(partner, names=names, texts=texts, checked=())
     _apply_details(partner, {"country": "", **details})
     _save_partner(partner)
     audit_record(actor=acting_user, action=AuditAction.PARTNER_CREATED, target=partner)
@@ -115,11 +133,16 @@ def partner_create(*, names: dict[str, str], acting_user, **details) -> Partner:
 
 
 @transaction.atomic
-def partner_update(*, partner: Partner, acting_user, names: dict[str, str] | None = None, **details) -> Partner:
-    """Change the names given and the details given; the rest stays."""
-    before = {field: getattr(partner, field) for field in (*NAME_FIELDS, *details)}
-    if names is not None:
-        _set_names(partner, names)
+def partner_update(*, partner: Partner, acting_user, names: dict[str, str] | None = None,
+                   texts: dict[str, dict[str, str]] | None = None, translations_checked: Collection[str] = (),
+                   **details) -> Partner:
+    """Change the names, texts (as partner_create takes them) and details given; the rest stays.
+
+    Rewording one language of a name or text marks its other languages out of date, unless the field is among
+    `translations_checked` (any of PARTNER_TRANSLATED).
+    """
+    before = {field: getattr(partner, field) for field in (*NAME_FIELDS, *TEXT_COLUMNS, *details)}
+    _set_partner_texts(partner, names=names, texts=texts, checked=translations_checked)
     _apply_details(partner, details)
     _save_partner(partner)
     changed = {field: [old, getattr(partner, field)] for field, old in before.items() if old != getattr(partner, field)}
@@ -166,12 +189,13 @@ def partner_unit_delete(*, unit: PartnerUnit, acting_user) -> None:
     unit.delete()
 
 
-def _apply_contact(contact: PartnerContact, fields: dict) -> None:
+def _apply_contact(contact: PartnerContact, fields: dict, positions: dict[str, str] | None) -> None:
     unknown = set(fields) - set(CONTACT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
     for field, value in fields.items():
         setattr(contact, field, value.strip() if isinstance(value, str) else value)
+    set_translations(contact, "position", positions or {})
     _full_clean(contact)
     contact.save()
     if contact.is_primary:  # one primary contact per partner
@@ -180,17 +204,21 @@ def _apply_contact(contact: PartnerContact, fields: dict) -> None:
 
 
 @transaction.atomic
-def partner_contact_create(*, partner: Partner, acting_user, **fields) -> PartnerContact:
+def partner_contact_create(*, partner: Partner, acting_user, positions: dict[str, str] | None = None,
+                           **fields) -> PartnerContact:
+    """A contact person; `fields` are any of CONTACT_FIELDS, `positions` the position by language."""
     contact = PartnerContact(partner=partner)
-    _apply_contact(contact, fields)
+    _apply_contact(contact, fields, positions)
     audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_CREATED, target=contact,
                  details={"partner": partner.pk})
     return contact
 
 
 @transaction.atomic(durable=True)
-def partner_contact_update(*, contact: PartnerContact, acting_user, **fields) -> PartnerContact:
-    _apply_contact(contact, fields)
+def partner_contact_update(*, contact: PartnerContact, acting_user, positions: dict[str, str] | None = None,
+                           **fields) -> PartnerContact:
+    """Change the fields and the languages of the position given; the rest stays."""
+    _apply_contact(contact, fields, positions)
     audit_record(actor=acting_user, action=AuditAction.PARTNER_CONTACT_UPDATED, target=contact,
                  details={"partner": contact.partner_id})
     return contact
@@ -396,12 +424,14 @@ def partners_import(*, upload, acting_user) -> ImportResult:
 
     def save_row(row: Row) -> str:
         names = {field.removeprefix("name_"): row[field] for field in present if field in NAME_FIELDS}
+        cities = {field.removeprefix("city_"): row[field] for field in present if field in CITY_COLUMNS}
         details = {field: row[field] for field in present if field in PARTNER_DETAILS}
+        texts = {"city": cities} if cities else {}
         existing = _existing_partner(row)
         if existing is None:
-            partner_create(names=names, acting_user=acting_user, **details)
+            partner_create(names=names, texts=texts, acting_user=acting_user, **details)
             return "created"
-        partner_update(partner=existing, names=names, acting_user=acting_user, **details)
+        partner_update(partner=existing, names=names, texts=texts, acting_user=acting_user, **details)
         return "updated"
 
     result = import_rows(table, save_row)

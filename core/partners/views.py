@@ -20,7 +20,7 @@ from core.partners.forms import (
 )
 from core.partners.info_note import info_note_generate
 from kopru.errors import ServiceError
-from kopru.forms import NamesForm
+from kopru.forms import NamesForm, mark_outdated
 from kopru.lists import sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
 from kopru.translated import NAME_FIELDS
@@ -75,8 +75,7 @@ def _save_form(request, form, save) -> bool:
 def partner_create(request):
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        run = run_service(request, lambda: services.partner_create(names=form.names(), acting_user=request.user,
-                                                                   **form.details()),
+        run = run_service(request, lambda: services.partner_create(acting_user=request.user, **form.arguments()),
                           form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("partners:detail", run.result.pk)
@@ -86,11 +85,11 @@ def partner_create(request):
 @permission_required(Action.MANAGE_PARTNERS)
 def partner_edit(request, partner_id):
     partner = selectors.partner_get_for_user(request.user, partner_id)
-    initial = {field: getattr(partner, field) or "" for field in PartnerForm.base_fields}
-    form = PartnerForm(request.POST or None, initial=initial)
+    form = PartnerForm(request.POST or None, partner=partner)
+    mark_outdated(form, partner)
 
     def save(form):
-        services.partner_update(partner=partner, names=form.names(), acting_user=request.user, **form.details())
+        services.partner_update(partner=partner, acting_user=request.user, **form.arguments())
 
     if _save_form(request, form, save):
         return redirect("partners:detail", partner.pk)
@@ -149,7 +148,7 @@ def unit_add(request, partner_id):
 def contact_add(request, partner_id):
     return _add(request, partner_id, "contact_form", ContactForm(request.POST, prefix="contact"),
                 lambda partner, form: services.partner_contact_create(partner=partner, acting_user=request.user,
-                                                                      **form.cleaned_data))
+                                                                      **form.arguments()))
 
 
 @require_POST
@@ -192,9 +191,9 @@ PARTS = {
     ),
     "contact": (
         selectors.partner_contact_get, ContactForm,
-        lambda contact: {field: getattr(contact, field) for field in services.CONTACT_FIELDS},
+        ContactForm.initial_for,
         lambda contact, form, user: services.partner_contact_update(contact=contact, acting_user=user,
-                                                                     **form.cleaned_data),
+                                                                     **form.arguments()),
         lambda contact, user: services.partner_contact_delete(contact=contact, acting_user=user),
     ),
     "ranking": (

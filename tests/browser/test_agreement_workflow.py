@@ -81,7 +81,8 @@ def office(django_db_setup, django_db_blocker):
     ) as university:
         with schema_context(university.schema_name), translation.override("tr"):
             workflow = workflow_seed_default(country="TR")
-            partner = partner_create(names=PARTNER, country="DE", city="Leipzig", acting_user=None)
+            partner = partner_create(names=PARTNER, country="DE", texts={"city": {"en": "Leipzig"}},
+                                     acting_user=None)
             step_names = {step.code: step.name for step in workflow.steps.all()}
             unchecked_partner = partner_recognition_blocks(partner)
         make_office_user(university, username=USERNAME, language="tr")

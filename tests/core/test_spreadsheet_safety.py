@@ -30,7 +30,7 @@ JSON = "application/json"
 def payload_partners(university_a):
     """One partner per payload, in its name and city, each on the public list, with an agreement titled so too."""
     with schema_context(university_a.schema_name):
-        partners = [PartnerFactory(names={"en": payload}, city=payload, country="AT",
+        partners = [PartnerFactory(names={"en": payload}, cities={"en": payload}, country="AT",
                                    erasmus_code=f"A  EVIL{number:02d}")
                     for number, payload in enumerate(PAYLOADS)]
         for partner, payload in zip(partners, PAYLOADS, strict=True):
@@ -108,7 +108,7 @@ def test_an_exported_table_reads_back_as_it_was_stored(office_a_en, payload_part
 
 def test_control_characters_are_cleaned_from_what_the_partner_form_saves(office_a_en, university_a):
     response = office_a_en.post("/partners/new/", {
-        "name_en": "University\x0bof Graz", "country": "AT", "city": "Graz\x1b[31m",
+        "name_en": "University\x0bof Graz", "country": "AT", "city_en": "Graz\x1b[31m",
         "notes": "First line\r\nsecond line\x0bthird\x07",
     })
 
@@ -136,7 +136,7 @@ def test_control_characters_are_cleaned_from_what_the_api_saves(university_a, ad
 
 def test_control_characters_are_cleaned_from_imported_rows_and_service_calls(university_a, admin_a):
     with schema_context(university_a.schema_name):
-        table = b"name_en,country,city\nUniversity\x0bof Graz,AT,Gr\x01az\n"
+        table = b"name_en,country,city_en\nUniversity\x0bof Graz,AT,Gr\x01az\n"
         partners_import(upload=SimpleUploadedFile("partners.csv", table), acting_user=admin_a)
         partner = Partner.objects.get()
         agreement = agreement_create(acting_user=admin_a, kind="bilateral", titles={"tr": "Graz\x0bprotokol\x00"},

@@ -40,6 +40,8 @@ def test_a_turkish_university_gets_partners_and_agreements_in_several_states_onc
         assert (vienna.name_tr, vienna.name_en, vienna.recognition) == (
             "Viyana Üniversitesi", "University of Vienna", Recognition.RECOGNISED)
         assert vienna.rankings.count() == 2 and vienna.contacts.count() == 1
+        assert (vienna.city_tr, vienna.city_ky, vienna.city_ru, vienna.city_en) == ("Viyana", "Вена", "Вена", "Vienna")
+        assert vienna.contacts.get().position_en == "Erasmus+ institutional coordinator"
         assert set(Partner.objects.values_list("recognition", flat=True)) == {
             Recognition.RECOGNISED, Recognition.ASKED_YOK, Recognition.UNCHECKED}
         assert all(Agreement.objects.values_list("title_tr", flat=True))

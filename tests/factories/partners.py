@@ -5,7 +5,7 @@ from tests.factories.translated import TranslatedFactory, in_four_languages
 
 
 class PartnerFactory(TranslatedFactory):
-    _translated = {"names": "name"}
+    _translated = {"names": "name", "cities": "city"}
 
     class Meta:
         model = Partner
@@ -13,6 +13,7 @@ class PartnerFactory(TranslatedFactory):
     names = factory.Sequence(lambda number: in_four_languages(
         f"Ortak Üniversite {number}", f"Өнөктөш университет {number}", f"Университет-партнёр {number}",
         f"Partner University {number}"))
+    cities = factory.LazyFunction(dict)
     country = "DE"
 
 

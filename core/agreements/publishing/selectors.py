@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from core.agreements.models import Agreement
 from core.office.selectors import scope_to_units
 from core.partners.models import Partner
+from core.partners.selectors import CITY_COLUMNS
 from i18n.countries import country_name
 from i18n.text import matches, sort_by_language
 from kopru.errors import NotFound
@@ -45,8 +46,9 @@ def publicly_listed_agreements(today: date | None = None) -> QuerySet[Agreement]
 
 
 def _search_text(partner: Partner, country: str) -> str:
-    names = [getattr(partner, field) or "" for field in NAME_FIELDS]
-    return " ".join([*names, partner.short_name, partner.city, country])
+    """The names and the city in every language ("Vienna" finds "Viyana"), the short name and the country."""
+    texts = [getattr(partner, field) or "" for field in (*NAME_FIELDS, *CITY_COLUMNS)]
+    return " ".join([*texts, partner.short_name, country])
 
 
 def public_partners(*, country: str = "", programme: str = "", query: str = "") -> list[PublicPartner]:

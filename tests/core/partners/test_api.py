@@ -20,7 +20,7 @@ JSON = "application/json"
 def test_partner_crud(admin_api_en, university_a, admin_a):
     created = admin_api_en.post("/api/partners/", {
         "name_ky": "Ош мамлекеттик университети", "name_en": "Osh State University", "country": "kg",
-        "city": "Osh", "erasmus_code": "", "pic": "987 654 321", "ror": "https://ror.org/05dxps055",
+        "cities": {"en": "Osh", "ky": "Ош"}, "erasmus_code": "", "pic": "987 654 321", "ror": "https://ror.org/05dxps055",
     }, content_type=JSON)
     partner_id = created.json()["id"]
     patched = admin_api_en.patch(f"/api/partners/{partner_id}/", {"name_ru": "Ошский государственный университет",
@@ -33,11 +33,14 @@ def test_partner_crud(admin_api_en, university_a, admin_a):
     assert created.status_code == 201
     assert created.json()["pic"] == "987654321" and created.json()["ror"] == "05dxps055"
     assert created.json()["country_name"] == "Kyrgyzstan"
+    assert (created.json()["city"], created.json()["cities"]) == ("Osh", {"tr": None, "ky": "Ош", "ru": None,
+                                                                          "en": "Osh"})
     assert patched.json()["names"] == {"tr": None, "ky": "Ош мамлекеттик университети",
                                        "ru": "Ошский государственный университет", "en": "Osh State University"}
     assert patched.json()["website"] == "https://oshsu.kg"
     assert one.json()["name"] == "Osh State University"  # no Turkish name: the closest language
     assert one.json()["country_name"] == "Kırgızistan"
+    assert one.json()["city"] == "Osh"  # no Turkish city either: the closest language
     assert one.json()["recognition"] == "unchecked" and one.json()["recognition_needs_attention"] is True
     assert deleted.status_code == 204
     with schema_context(university_a.schema_name):
@@ -170,7 +173,7 @@ def test_readers_cannot_change_partners(university_a, partners_a, role):
     assert reader.get(f"/api/partners/{partner.pk}/").status_code == 200
     refused = [
         reader.post("/api/partners/", {"name_en": "X", "country": "DE"}, content_type=JSON),
-        reader.patch(f"/api/partners/{partner.pk}/", {"city": "Potsdam"}, content_type=JSON),
+        reader.patch(f"/api/partners/{partner.pk}/", {"cities": {"en": "Potsdam"}}, content_type=JSON),
         reader.delete(f"/api/partners/{partner.pk}/"),
         reader.post(f"/api/partners/{partner.pk}/units/", {"name_en": "X"}, content_type=JSON),
         reader.post(f"/api/partners/{partner.pk}/rankings/", {"system": "QS", "year": 2024, "rank": 1},
@@ -181,7 +184,7 @@ def test_readers_cannot_change_partners(university_a, partners_a, role):
     ]
     assert {response.status_code for response in refused} == {403}
     with schema_context(university_a.schema_name):
-        assert Partner.objects.get(pk=partner.pk).city == "Berlin" and Partner.objects.count() == 3
+        assert Partner.objects.get(pk=partner.pk).city_en == "Berlin" and Partner.objects.count() == 3
 
 
 def test_isolation(admin_api_en, university_a, university_b, admin_a, partner_b):
@@ -192,9 +195,9 @@ def test_isolation(admin_api_en, university_a, university_b, admin_a, partner_b)
                                     HTTP_AUTHORIZATION=f"Token {token_for(university_a, admin_a)}")
 
     assert all(admin_api_en.get(url).status_code == 404 for url in urls)
-    assert admin_api_en.patch(urls[0], {"city": "X"}, content_type=JSON).status_code == 404
+    assert admin_api_en.patch(urls[0], {"cities": {"en": "X"}}, content_type=JSON).status_code == 404
     assert admin_api_en.delete(urls[0]).status_code == 404
     assert kastamonu_token_on_osh.get("/api/partners/").status_code == 401
     assert kastamonu_token_on_osh.get(urls[0]).status_code == 401
     with schema_context(university_b.schema_name):
-        assert Partner.objects.get(pk=partner_b.pk).city == ""
+        assert Partner.objects.get(pk=partner_b.pk).city_en is None

@@ -13,7 +13,7 @@ from core.partners.services import partners_import, rankings_import
 from kopru.spreadsheets import ImportRefused
 from tests.core.partners.tables import csv_file, xlsx_file
 
-HEADER = ["name_tr", "name_en", "name_ky", "country", "city", "erasmus_code", "pic", "ror", "website"]
+HEADER = ["name_tr", "name_en", "name_ky", "country", "city_en", "erasmus_code", "pic", "ror", "website"]
 GOOD_ROWS = [
     ["Ankara Üniversitesi", "Ankara University", "", "TR", "Ankara", "TR ANKARA01", "999866155", "", ""],
     ["", "Osh State University", "Ош мамлекеттик университети", "KG", "Osh", "", "987654321",

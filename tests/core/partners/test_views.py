@@ -16,13 +16,13 @@ from tests.uploads import PDF
 
 def test_create_edit_and_delete_a_partner(office_a_en, university_a):
     created = office_a_en.post("/partners/new/", {
-        "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city": "Ankara",
+        "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city_en": "Ankara",
         "erasmus_code": "tr ankara01", "pic": "999866155", "ror": "https://ror.org/05dxps055",
     })
     with schema_context(university_a.schema_name):
         partner = Partner.objects.get()
     edited = office_a_en.post(f"/partners/{partner.pk}/edit/", {
-        "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city": "Çankaya",
+        "name_tr": "Ankara Üniversitesi", "name_en": "Ankara University", "country": "TR", "city_en": "Çankaya",
         "erasmus_code": "TR ANKARA01", "oid": "E10208522",
     })
     page = office_a_en.get(f"/partners/{partner.pk}/").content.decode()
