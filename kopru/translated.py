@@ -69,11 +69,11 @@ def set_texts(instance, texts: dict[str, dict[str, str | None]], *, fields: tupl
               checked: Collection[str] = ()) -> None:
     """Set several translated fields, each from {language: text}; one not among `fields` is a programming error.
     `checked` names the fields whose other languages the editor has checked (see set_translations)."""
-    unknown = set(texts) - set(fields)
+    unknown = (set(texts) | set(checked)) - set(fields)
     if unknown:
         raise TypeError(f"Not translated fields of {type(instance).__name__} one may set: {sorted(unknown)}")
-    for field, by_language in texts.items():
-        set_translations(instance, field, by_language, checked=field in checked)
+    for field in dict.fromkeys([*texts, *checked]):  # a field checked without new texts is checked too
+        set_translations(instance, field, texts.get(field, {}), checked=field in checked)
 
 
 def set_names(instance, names: dict[str, str | None], *, missing: str, checked: bool = False) -> None:

@@ -36,7 +36,7 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
-from kopru.api.fields import TextsInput, TextsOutput, translations_checked
+from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
@@ -123,9 +123,7 @@ class AgreementOutput(serializers.Serializer):
 
 class AgreementDetailOutput(AgreementOutput):
     signatories = SignatoryOutput(many=True)
-    outdated_translations = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="By translated field, the languages whose text fell behind another language's rewording.")
+    outdated_translations = outdated_translations()
 
 
 class ConditionInput(serializers.Serializer):

@@ -33,7 +33,7 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import TextsInput, TextsOutput, translations_checked
+from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
@@ -257,9 +257,7 @@ class LetterheadOutput(serializers.Serializer):
     contact_title = serializers.SerializerMethodField()
     logo = serializers.SerializerMethodField(
         help_text="Where to read the logo printed at the top left of the letters; null without one.")
-    outdated_translations = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="By text, the languages whose text fell behind another language's rewording.")
+    outdated_translations = outdated_translations()
 
     def get_logo(self, letterhead) -> str | None:
         return reverse("api-letterhead-logo") if letterhead.logo else None

@@ -18,7 +18,7 @@ from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
-from kopru.api.fields import NamesInput, TextsInput, TextsOutput, translations_checked
+from kopru.api.fields import NamesInput, TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
@@ -148,10 +148,7 @@ class RecognitionCheckOutput(serializers.Serializer):
 class PartnerDetailOutput(PartnerOutput):
     notes = serializers.CharField()
     letter_addressee = serializers.SerializerMethodField()
-    outdated_translations = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="By translated field (name, letter_addressee, city), the languages whose text fell behind another "
-                  "language's rewording.")
+    outdated_translations = outdated_translations()
     units = PartnerUnitOutput(many=True, source="units.all")
     contacts = ContactOutput(many=True, source="contacts.all")
     rankings = RankingSerializer(many=True, source="rankings.all")

@@ -62,8 +62,7 @@ def _set_partner_texts(partner: Partner, *, names: dict | None, texts: dict | No
     if unknown:
         raise TypeError(f"Not translated partner fields: {sorted(unknown)}")
     _set_names(partner, names or {}, checked="name" in checked)
-    set_texts(partner, {**{field: {} for field in PARTNER_TEXTS if field in checked}, **(texts or {})},
-              fields=PARTNER_TEXTS, checked=checked)
+    set_texts(partner, texts or {}, fields=PARTNER_TEXTS, checked=[field for field in checked if field != "name"])
 
 
 def _full_clean(instance, errors: dict | None = None, *, exclude=()) -> None:

@@ -28,8 +28,8 @@ from core.statutes.selectors import (
     statute_rows,
     statute_values,
 )
-from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS
-from kopru.api.fields import TextsInput, TextsOutput
+from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS, SIGNER_TITLE_FIELDS
+from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
@@ -69,6 +69,7 @@ class ClauseNodeOutput(serializers.Serializer):
     text = serializers.CharField(source="clause.text", help_text="In the request's language, or the closest one.")
     texts = serializers.SerializerMethodField()
     roles = serializers.ListField(source="clause.roles", child=serializers.CharField())
+    outdated_translations = outdated_translations(source="clause.outdated_translations")
     workflow_steps = serializers.SerializerMethodField(help_text="Ids of the workflow steps the clause mandates.")
     children = serializers.SerializerMethodField(help_text="Clauses under this one, in the same shape.")
 
@@ -124,6 +125,7 @@ class AgreedByOutput(serializers.Serializer):
 
 
 class StatuteDetailOutput(StatuteOutput):
+    outdated_translations = outdated_translations()
     first_published_on = serializers.DateField(allow_null=True)
     prepared_by_name = serializers.CharField()
     prepared_by_title = serializers.SerializerMethodField()
@@ -165,6 +167,7 @@ class StatuteInput(serializers.Serializer):
     agreed_by = AgreedByInput(many=True, required=False)
     job = serializers.DictField(child=TextsInput(), required=False,
                                 help_text=f"Per field ({', '.join(JOB_FIELDS)}): its texts per language.")
+    translations_checked = translations_checked("title", *SIGNER_TITLE_FIELDS, *JOB_FIELDS)
 
     def validate_job(self, job):
         unknown = set(job) - set(JOB_FIELDS)
@@ -201,7 +204,9 @@ class StatuteListApi(RowListApi):
 
     @extend_schema(request=StatuteInput, responses={201: StatuteDetailOutput})
     def post(self, request):
-        statute = services.statute_create(acting_user=request.user, **self.input(StatuteInput))
+        arguments = dict(self.input(StatuteInput))
+        arguments.pop("translations_checked", None)  # a new statute's texts are all new
+        statute = services.statute_create(acting_user=request.user, **arguments)
         return Response(_statute_data(request, statute.pk), status=status.HTTP_201_CREATED)
 
 
@@ -221,6 +226,7 @@ class StatuteDetailApi(ServiceApi):
         services.statute_update(statute=statute, acting_user=request.user, kind=arguments.pop("kind", None),
                                 titles=arguments.pop("titles", None), agreed_by=arguments.pop("agreed_by", None),
                                 job=arguments.pop("job", None),
+                                translations_checked=arguments.pop("translations_checked", []),
                                 **{name: arguments[name] for name in CONTROL_FIELDS if name in arguments})
         return Response(_statute_data(request, statute_id))
 
@@ -374,6 +380,7 @@ class ClauseInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Clause.Kind.choices, required=False)
     number = serializers.CharField(max_length=32, required=False, allow_blank=True)
     texts = TextsInput(required=False)
+    translations_checked = translations_checked("text")
     parent = serializers.IntegerField(required=False, allow_null=True,
                                       help_text="A clause of the same revision; null: the top level.")
     index = serializers.IntegerField(required=False, allow_null=True, min_value=0,
@@ -431,9 +438,10 @@ class ClauseDetailApi(ServiceApi):
     def patch(self, request, clause_id: int):
         clause = clause_get_for_user(request.user, clause_id)
         values = self.input(ClauseInput)
-        if {"kind", "number", "texts"} & set(values):
+        if {"kind", "number", "texts", "translations_checked"} & set(values):
             services.clause_update(clause=clause, kind=values.get("kind"), number=values.get("number"),
-                                   texts=values.get("texts"), acting_user=request.user)
+                                   texts=values.get("texts"), acting_user=request.user,
+                                   texts_checked="text" in values.get("translations_checked", []))
         if "parent" in values or "index" in values:
             parent = _clause_of(clause.revision, values.get("parent", clause.parent_id))
             services.clause_move(clause=clause, parent=parent, index=values.get("index"), acting_user=request.user)

@@ -13,7 +13,7 @@ from core.agreements.models import WorkflowStep
 from core.office.models import Role
 from core.statutes.models import Clause, Statute
 from core.statutes.services import JOB_FIELDS, SIGNER_TITLE_FIELDS, UNTRANSLATED_CONTROL_FIELDS
-from kopru.forms import given_texts, text_fields, texts_form
+from kopru.forms import checked_field, checked_texts, given_texts, text_fields, texts_form
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -59,6 +59,7 @@ class StatuteForm(forms.Form):
                            "prepared_by_name", *(f"prepared_by_title_{code}" for code in LANGUAGES),
                            "approved_by_name", *(f"approved_by_title_{code}" for code in LANGUAGES)])
         _add_translated(self, "title", Statute._meta.get_field("title").verbose_name.capitalize())
+        self.fields.update(checked_field("title"))
         for name in JOB_FIELDS:
             _add_translated(self, name, Statute._meta.get_field(name).verbose_name.capitalize(),
                             long=name in self.LONG_JOB_FIELDS)
@@ -69,6 +70,10 @@ class StatuteForm(forms.Form):
         for name in ("title", *SIGNER_TITLE_FIELDS, *JOB_FIELDS):
             initial.update(_translated_initial(statute, name))
         return initial
+
+    def checked(self) -> list[str]:
+        """The translated fields whose other languages the editor says still say the same (statute_update)."""
+        return checked_texts(self.cleaned_data, ["title"])
 
     def service_arguments(self, agreed_by: forms.BaseFormSet) -> dict:
         """The service's arguments, with the signers who agreed from the `agreed_by` formset's filled rows."""
@@ -105,6 +110,7 @@ class ClauseTextForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _add_translated(self, "text", gettext("Text"), long=True)
+        self.fields.update(checked_field("text"))
 
     @staticmethod
     def initial_for(clause: Clause) -> dict:
@@ -112,6 +118,9 @@ class ClauseTextForm(forms.Form):
 
     def texts(self) -> dict[str, str]:
         return _translated(self.cleaned_data, "text")
+
+    def texts_checked(self) -> bool:
+        return bool(checked_texts(self.cleaned_data, ["text"]))
 
 
 class PlaceForm(forms.Form):

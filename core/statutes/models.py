@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from core.documents.models import DocumentJob, GeneratedDocument
 from core.office.models import Role
 from kopru.text import CleanText
+from kopru.translated import TracksTranslations
 
 
-class Statute(CleanText, models.Model):
+class Statute(CleanText, TracksTranslations):
     class Kind(models.TextChoices):
         STATUTE = "statute", _("Statute or regulation")
         JOB_DESCRIPTION = "job_description", _("Job description")
@@ -112,7 +113,7 @@ class Revision(CleanText, models.Model):
         return f"{self.statute} · {self.number:02d}"
 
 
-class Clause(CleanText, models.Model):
+class Clause(CleanText, TracksTranslations):
     """A section heading or a numbered clause of one revision, nested as the text nests."""
 
     class Kind(models.TextChoices):

@@ -5,6 +5,7 @@ supersedes the one before it, so at most one revision of a statute is ever in fo
 (the database holds that too) and the dates say which one was in force on any day.
 """
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -39,20 +40,23 @@ def _refuse(code: StatuteError, message: str, field: str | None = None):
 
 # Statutes and their document control -------------------------------------------------------------
 
-def _set_control(statute: Statute, *, kind, titles, control: dict, job: dict | None) -> None:
+def _set_control(statute: Statute, *, kind, titles, control: dict, job: dict | None,
+                 checked: Collection[str] = ()) -> None:
     if kind is not None:
         if kind not in Statute.Kind.values:
             _refuse(StatuteError.INVALID_KIND, gettext("Choose a valid kind of document."), "kind")
         statute.kind = kind
-    if titles is not None and not set_translations(statute, "title", titles):
+    if titles is not None and not set_translations(statute, "title", titles, checked="title" in checked):
         _refuse(StatuteError.TITLE_REQUIRED, gettext("Give the document a title in at least one language."), "title")
     for name, value in control.items():
         if name in SIGNER_TITLE_FIELDS:
-            set_translations(statute, name, value)
+            set_translations(statute, name, value, checked=name in checked)
         else:
             setattr(statute, name, value.strip() if isinstance(value, str) else value)
     for name, texts in (job or {}).items():
-        set_translations(statute, name, texts)
+        set_translations(statute, name, texts, checked=name in checked)
+    for name in checked:  # checked without new texts
+        set_translations(statute, name, {}, checked=True)
     full_clean_or_refuse(statute)
 
 
@@ -97,10 +101,12 @@ def statute_create(*, kind: str, titles: dict[str, str], acting_user, agreed_by=
 
 @transaction.atomic(durable=True)
 def statute_update(*, statute: Statute, acting_user, kind: str | None = None, titles: dict | None = None,
-                   agreed_by=None, job: dict | None = None, **control) -> Statute:
-    """Change the document control: only the arguments given change."""
+                   agreed_by=None, job: dict | None = None, translations_checked: Collection[str] = (),
+                   **control) -> Statute:
+    """Change the document control: only the arguments given change. `translations_checked` names the translated
+    fields whose other languages still say the same after one was reworded."""
     _check_fields(control, job)
-    _set_control(statute, kind=kind, titles=titles, control=control, job=job)
+    _set_control(statute, kind=kind, titles=titles, control=control, job=job, checked=translations_checked)
     statute.save()
     if agreed_by is not None:
         _set_agreed_by(statute, agreed_by)
@@ -170,14 +176,14 @@ def _place(siblings: list[Clause], clause: Clause, index: int | None) -> None:
     siblings.insert(index, clause)
 
 
-def _set_text(clause: Clause, *, kind, number, texts) -> None:
+def _set_text(clause: Clause, *, kind, number, texts, checked: bool = False) -> None:
     if kind is not None:
         if kind not in Clause.Kind.values:
             _refuse(StatuteError.INVALID_KIND, gettext("Choose section or clause."), "kind")
         clause.kind = kind
     if number is not None:
         clause.number = number.strip()
-    if texts is not None and not set_translations(clause, "text", texts):
+    if texts is not None and not set_translations(clause, "text", texts, checked=checked):
         _refuse(StatuteError.TEXT_REQUIRED, gettext("Write the clause's text in at least one language."), "text")
 
 
@@ -204,10 +210,12 @@ def clause_add(*, revision: Revision, texts: dict[str, str], acting_user, kind: 
 
 @transaction.atomic(durable=True)
 def clause_update(*, clause: Clause, acting_user, kind: str | None = None, number: str | None = None,
-                  texts: dict[str, str] | None = None) -> Clause:
-    """Change a clause's kind, number or texts (only the languages given)."""
+                  texts: dict[str, str] | None = None, texts_checked: bool = False) -> Clause:
+    """Change a clause's kind, number or texts (only the languages given); rewording an up-to-date text marks the
+    other languages out of date unless `texts_checked`."""
     _locked_draft(clause.revision)
-    _set_text(clause, kind=kind, number=number, texts=texts)
+    _set_text(clause, kind=kind, number=number, texts={} if texts is None and texts_checked else texts,
+              checked=texts_checked)
     full_clean_or_refuse(clause, exclude=["position"])
     clause.save()
     audit_record(actor=acting_user, action=AuditAction.STATUTE_CLAUSE_UPDATED, target=clause.revision,
@@ -274,6 +282,7 @@ def _copy_tree(source: Revision, target: Revision) -> None:
         copies = Clause.objects.bulk_create([
             Clause(revision=target, parent_id=new_ids.get(clause.parent_id), position=clause.position,
                    kind=clause.kind, number=clause.number, roles=list(clause.roles),
+                   outdated_translations=clause.outdated_translations,
                    **{name: getattr(clause, name) for name in text_fields})
             for clause in level
         ])

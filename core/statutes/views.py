@@ -54,6 +54,7 @@ from core.statutes.selectors import (
     statute_values,
 )
 from i18n.middleware import enabled_languages
+from kopru.forms import mark_outdated
 from kopru.lists import sort_columns
 from kopru.translated import translations
 from kopru.web import run_service
@@ -142,12 +143,13 @@ def _edit(request, statute: Statute | None):
     else:
         form = StatuteForm(initial=StatuteForm.initial_for(statute) if statute else None)
         agreed_by = AgreedByFormSet(prefix="agreed_by", initial=agreed_by_initial(statute) if statute else None)
+    mark_outdated(form, statute)
     if request.method == "POST" and form.is_valid() and agreed_by.is_valid():
         if statute is None:
             save = partial(services.statute_create, acting_user=request.user, **form.service_arguments(agreed_by))
         else:
             save = partial(services.statute_update, statute=statute, acting_user=request.user,
-                           **form.service_arguments(agreed_by))
+                           translations_checked=form.checked(), **form.service_arguments(agreed_by))
         run = run_service(request, save, form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("statutes:detail", run.result.pk)
@@ -266,10 +268,11 @@ def clause_edit(request, clause_id):
     revision = clause.revision
     form = ClauseTextForm(request.POST or None, initial=ClauseTextForm.initial_for(clause),
                           auto_id=f"clause{clause.pk}_%s")
+    mark_outdated(form, clause)
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: services.clause_update(
             clause=clause, kind=form.cleaned_data["kind"], number=form.cleaned_data["number"], texts=form.texts(),
-            acting_user=request.user,
+            texts_checked=form.texts_checked(), acting_user=request.user,
         ), form=form, success_message=None if request.htmx else gettext("Saved."))
         if run.ok and request.htmx:
             return _row_response(request, clause)

@@ -52,3 +52,10 @@ def translations_checked(*fields: str) -> serializers.ListField:
         child=serializers.ChoiceField(choices=fields), required=False, default=list,
         help_text="Translated fields whose other languages were checked and still say the same: reworded texts do "
                   "not mark them out of date, and earlier marks are cleared.")
+
+
+def outdated_translations(**kwargs) -> serializers.DictField:
+    """A TracksTranslations record's out-of-date texts: {field: [language, …]}."""
+    return serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), read_only=True,
+        help_text="By translated field, the languages whose text fell behind another language's rewording.", **kwargs)
