@@ -61,7 +61,7 @@ class Workflow(CleanText, models.Model):
         return self.name
 
 
-class WorkflowStep(CleanText, models.Model):
+class WorkflowStep(CleanText, TracksTranslations):
     class Addressee(models.TextChoices):
         """Whom the cover letter of a step that sends one goes to."""
 

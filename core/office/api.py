@@ -32,7 +32,7 @@ from core.office.services import (
     unit_update,
     user_set_active,
 )
-from kopru.api.fields import NamesInput, RequiredBooleanField
+from kopru.api.fields import NamesInput, RequiredBooleanField, outdated_translations, translations_checked
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.query import query_values
@@ -257,6 +257,7 @@ class UnitOutput(serializers.Serializer):
     names = serializers.SerializerMethodField()
     kind = serializers.CharField()
     parent = serializers.IntegerField(source="parent_id", allow_null=True)
+    outdated_translations = outdated_translations()
 
     def get_names(self, unit) -> dict[str, str | None]:
         return translations(unit, "name")
@@ -265,6 +266,7 @@ class UnitOutput(serializers.Serializer):
 class UnitInput(NamesInput):
     kind = serializers.ChoiceField(choices=AcademicUnit.Kind.choices, required=False)
     parent = serializers.PrimaryKeyRelatedField(queryset=AcademicUnit.objects.all(), allow_null=True, required=False)
+    translations_checked = translations_checked("name")
 
 
 class UnitListApi(ServiceApi, ListAPIView):
@@ -300,7 +302,8 @@ class UnitDetailApi(ServiceApi):
         unit = unit_get_for_user(request.user, unit_id)
         data = self.input(UnitInput, partial=True)
         unit = unit_update(unit=unit, acting_user=request.user, names=UnitInput.names(data), kind=data.get("kind"),
-                           parent=data.get("parent", UNSET))
+                           parent=data.get("parent", UNSET),
+                           names_checked="name" in data.get("translations_checked", []))
         return self.output(unit, UnitOutput)
 
     @extend_schema(responses={204: None})

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.office.models import AcademicUnit, Role
-from kopru.forms import NamesForm
+from kopru.forms import NamesForm, checked_field, checked_texts, mark_outdated
+from kopru.translated import NAME_FIELDS
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -39,6 +40,17 @@ class MembershipForm(forms.Form):
 class UnitForm(NamesForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AcademicUnit.Kind.choices)
     parent = UnitChoiceField(label=_("Part of"), empty_label=_("(top level)"))
+
+    def __init__(self, *args, unit: AcademicUnit | None = None, **kwargs):
+        """Editing a `unit`, its names out of date are marked and may be said to be checked."""
+        super().__init__(*args, **kwargs)
+        if unit is not None:
+            self.fields.update(checked_field("name"))
+            self.order_fields([*NAME_FIELDS, "name_checked"])
+            mark_outdated(self, unit)
+
+    def names_checked(self) -> bool:
+        return bool(checked_texts(self.cleaned_data, ["name"]))
 
 
 class AuditFilterForm(forms.Form):

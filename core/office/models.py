@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kopru.text import CleanText
+from kopru.translated import TracksTranslations
 
 
 class Role(models.TextChoices):
@@ -17,7 +18,7 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
-class AcademicUnit(CleanText, models.Model):
+class AcademicUnit(CleanText, TracksTranslations):
     class Kind(models.TextChoices):
         FACULTY = "faculty", _("Faculty")
         SCHOOL = "school", _("School")

@@ -188,8 +188,8 @@ def office_require_two_factor(*, required: bool, acting_user) -> OfficeSettings:
     return office
 
 
-def _set_names(unit: AcademicUnit, names: dict[str, str]) -> None:
-    set_names(unit, names, missing=gettext("Give the unit a name in at least one language."))
+def _set_names(unit: AcademicUnit, names: dict[str, str], *, checked: bool = False) -> None:
+    set_names(unit, names, missing=gettext("Give the unit a name in at least one language."), checked=checked)
 
 
 def _check_parent(unit: AcademicUnit, parent: AcademicUnit | None) -> None:
@@ -210,11 +210,12 @@ def unit_create(*, names: dict[str, str], kind: str, parent: AcademicUnit | None
 
 @transaction.atomic(durable=True)
 def unit_update(*, unit: AcademicUnit, acting_user, names: dict[str, str] | None = None, kind: str | None = None,
-                parent=UNSET) -> AcademicUnit:
-    """Rename, re-kind or move a unit; only the arguments given change."""
+                parent=UNSET, names_checked: bool = False) -> AcademicUnit:
+    """Rename, re-kind or move a unit; only the arguments given change. Rewording a name marks the other
+    languages' names out of date unless `names_checked`."""
     changed = {}
-    if names is not None:
-        _set_names(unit, names)
+    if names is not None or names_checked:
+        _set_names(unit, names or {}, checked=names_checked)
         changed["names"] = translations(unit, "name")
     if kind is not None:
         unit.kind = changed["kind"] = kind

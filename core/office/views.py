@@ -173,9 +173,11 @@ def units(request):
 def unit_edit(request, unit_id):
     unit = unit_get_for_user(request.user, unit_id)
     initial = {field: getattr(unit, field) for field in NAME_FIELDS}
-    form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id})
+    form = UnitForm(request.POST or None, initial={**initial, "kind": unit.kind, "parent": unit.parent_id},
+                    unit=unit)
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: services.unit_update(unit=unit, names=form.names(),
+                                                                names_checked=form.names_checked(),
                                                                 kind=form.cleaned_data["kind"],
                                                                 parent=form.cleaned_data["parent"],
                                                                 acting_user=request.user),

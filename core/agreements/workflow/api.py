@@ -25,7 +25,7 @@ from core.agreements.workflow.services import (
 )
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import NamesInput, TextsInput, TextsOutput
+from kopru.api.fields import NamesInput, TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.errors import NotFound
@@ -58,6 +58,7 @@ class StepOutput(serializers.Serializer):
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
     reminder_days = serializers.IntegerField(allow_null=True)
+    outdated_translations = outdated_translations()
 
     def get_names(self, step) -> dict[str, str | None]:
         return translations(step, "name")
@@ -252,6 +253,7 @@ class StepInput(NamesInput):
     puts_in_force = serializers.BooleanField(required=False)
     reminder_days = serializers.IntegerField(min_value=1, max_value=365, required=False, allow_null=True)
     position = serializers.IntegerField(min_value=1, required=False, help_text="1 = first; the end when left out.")
+    translations_checked = translations_checked("name", *LETTER_TEXTS)
 
     @staticmethod
     def split(data: dict) -> tuple[dict[str, str] | None, dict, dict[str, dict[str, str]]]:
@@ -300,9 +302,10 @@ class StepDetailApi(ServiceApi):
         step = workflow_step_get(step_id)
         data = self.input(StepInput, partial=True)
         names, step_settings, letter_texts = StepInput.split(data)
-        if names or step_settings or letter_texts:
+        checked = data.get("translations_checked", [])
+        if names or step_settings or letter_texts or checked:
             step = workflow_step_update(step=step, names=names, letter_texts=letter_texts, acting_user=request.user,
-                                        **step_settings)
+                                        translations_checked=checked, **step_settings)
         if "position" in data:
             step = workflow_step_move(step=step, position=data["position"], acting_user=request.user)
         return self.output(step, StepOutput)

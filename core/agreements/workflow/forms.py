@@ -9,7 +9,8 @@ from core.agreements.workflow.services import STEP_SETTINGS
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
-from kopru.forms import NamesForm, given_texts, text_fields
+from kopru.forms import NamesForm, checked_field, checked_texts, given_texts, text_fields
+from kopru.translated import LANGUAGES
 
 STEP_ROLES = [(value, label) for value, label in Role.choices if value in STAFF]
 LETTER_TEXT_LABELS = {"letter_subject": _("Subject of the letter"), "signatory_title": _("Signatory's title"),
@@ -40,14 +41,20 @@ class StepForm(NamesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(checked_field("name"))
         for field, label in LETTER_TEXT_LABELS.items():
             self.fields.update(text_fields(field, label))
+            self.fields.update(checked_field(field))
+        self.order_fields([*(f"name_{code}" for code in LANGUAGES), "name_checked"])
 
     def step_settings(self) -> dict:
         return {name: self.cleaned_data[name] for name in STEP_SETTINGS}
 
     def letter_texts(self) -> dict[str, dict[str, str]]:
         return given_texts(self.cleaned_data, LETTER_TEXT_LABELS)
+
+    def translations_checked(self) -> list[str]:
+        return checked_texts(self.cleaned_data, ["name", *LETTER_TEXT_LABELS])
 
 
 class CommentForm(forms.Form):

@@ -5,6 +5,7 @@ it moves, every rule checked before anything is written, a Transition and an aud
 move. A refused move raises ServiceError with a stable code and changes nothing.
 """
 
+from collections.abc import Collection
 
 from django.db import transaction
 from django.db.models import F
@@ -44,8 +45,8 @@ LETTER_TEXTS = ("letter_subject", "signatory_title", "signs_for")
 
 # Editing the workflow ----------------------------------------------------------------------------
 
-def _set_names(obj, names: dict[str, str]) -> None:
-    set_names(obj, names, missing=gettext("Give the step a name in at least one language."))
+def _set_names(obj, names: dict[str, str], *, checked: bool = False) -> None:
+    set_names(obj, names, missing=gettext("Give the step a name in at least one language."), checked=checked)
 
 
 def _check_step(step: WorkflowStep) -> None:
@@ -106,14 +107,18 @@ def workflow_step_add(*, workflow: Workflow, names: dict[str, str], acting_user,
 
 @transaction.atomic(durable=True)
 def workflow_step_update(*, step: WorkflowStep, acting_user, names: dict[str, str] | None = None,
-                         letter_texts: dict[str, dict[str, str]] | None = None, **changes) -> WorkflowStep:
-    """Rename a step (any of the four languages) or change its settings; only the arguments given change."""
+                         letter_texts: dict[str, dict[str, str]] | None = None,
+                         translations_checked: Collection[str] = (), **changes) -> WorkflowStep:
+    """Rename a step (any of the four languages) or change its settings; only the arguments given change.
+    `translations_checked` names the texts ("name" or LETTER_TEXTS) whose other languages still say the same after
+    one was reworded."""
     unknown = set(changes) - set(STEP_SETTINGS)
     if unknown:
         raise TypeError(f"Unknown step settings: {sorted(unknown)}")
-    if names is not None:
-        _set_names(step, names)
-    set_texts(step, letter_texts or {}, fields=LETTER_TEXTS)
+    if names is not None or "name" in translations_checked:
+        _set_names(step, names or {}, checked="name" in translations_checked)
+    set_texts(step, letter_texts or {}, fields=LETTER_TEXTS,
+              checked=[field for field in translations_checked if field != "name"])
     for name, value in changes.items():
         setattr(step, name, value)
     _check_step(step)

@@ -25,6 +25,7 @@ from core.agreements.workflow.selectors import (
     workflow_step_get,
 )
 from core.office.permissions import Action, permission_required
+from kopru.forms import mark_outdated
 from kopru.web import run_service
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -59,10 +60,11 @@ def _step_initial(step) -> dict:
 def workflow_step_edit(request, step_id):
     step = workflow_step_get(step_id)
     form = StepForm(request.POST or None, initial=_step_initial(step))
+    mark_outdated(form, step)
     if request.method == "POST" and form.is_valid():
         run = run_service(request, lambda: services.workflow_step_update(
             step=step, names=form.names(), letter_texts=form.letter_texts(), acting_user=request.user,
-            **form.step_settings(),
+            translations_checked=form.translations_checked(), **form.step_settings(),
         ), form=form, success_message=gettext("Saved."))
         if run.ok:
             return redirect("workflow:edit")

@@ -154,3 +154,22 @@ def test_an_office_admin_sets_who_signs_a_steps_letter_in_what_language(client_a
         assert (senate.signatory_name, senate.signatory_title_tr, senate.signs_for_tr, senate.letter_language) == (
             "Prof. Dr. Ahmet Yılmaz", "Rektör Yardımcısı", "Rektör", "tr")
         assert senate.letter_subject_tr == "İşbirliği protokolünün Senato gündemine alınması hk."
+
+
+def test_a_reworded_letter_subject_puts_its_translations_out_of_date_on_the_page_and_in_the_api(
+        client_a, admin_api, university_a, workflow_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["admin"]))
+    senate = default_step(university_a, "senate_submission")
+    url = f"/api/workflow/steps/{senate.pk}/"
+    admin_api.patch(url, {"letter_subject": {"tr": "Protokol hk.", "en": "The protocol"}},
+                    content_type="application/json")
+
+    reworded = admin_api.patch(url, {"letter_subject": {"tr": "Protokolün Senatoya sunulması hk."}},
+                               content_type="application/json").json()
+    page = client_a.get(f"/agreements/workflow/steps/{senate.pk}/").content.decode()
+    checked = admin_api.patch(url, {"translations_checked": ["letter_subject"]},
+                              content_type="application/json").json()
+
+    assert reworded["outdated_translations"] == {"letter_subject": ["en"]}
+    assert "Subject of the letter (English) — out of date" in page
+    assert checked["outdated_translations"] == {}

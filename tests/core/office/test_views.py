@@ -171,3 +171,22 @@ def test_audit_page_is_newest_first_paginated_and_filtered(client_a, university_
     assert second_page.context["rows"][-1]["action"] == "unit.created"
     assert [entry["action"] for entry in by_officer.context["rows"]] == ["unit.deleted"]
     assert [entry["action"] for entry in by_action.context["rows"]] == ["unit.created"]
+
+
+def test_a_reworded_unit_name_marks_its_translations_until_they_are_checked(client_a, admin_api, university_a,
+                                                                            admin_a, units_a):
+    in_english(sign_in(client_a, university_a, admin_a))
+    forestry = units_a["forestry"]
+    url = f"/api/units/{forestry.pk}/"
+    admin_api.patch(url, {"name_en": "Faculty of Forestry", "name_ru": "Лесной факультет"},
+                    content_type="application/json")
+
+    reworded = admin_api.patch(url, {"name_tr": "Orman Fakültesi Dekanlığı"}, content_type="application/json").json()
+    page = client_a.get(f"/office/units/{forestry.pk}/").content.decode()
+    client_a.post(f"/office/units/{forestry.pk}/", {
+        "name_tr": "Orman Fakültesi Dekanlığı", "name_en": "Faculty of Forestry", "name_ru": "Лесной факультет",
+        "kind": "faculty", "parent": "", "name_checked": "on"})
+
+    assert reworded["outdated_translations"] == {"name": ["ru", "en"]}
+    assert "Name in English — out of date" in page and "Name in Turkish — out of date" not in page
+    assert admin_api.get(url).json()["outdated_translations"] == {}
