@@ -67,8 +67,14 @@ def build_default(kind: str, language: str) -> bytes:
     properties.author = properties.last_modified_by = "Köprü"
     properties.created = properties.modified = BUILT_ON
     properties.revision = 1
+    beside_logo = False
     for block in KINDS[kind].layout(language):
+        # As the PDF does: the head's centred lines go beside the logo, whatever follows them below it.
+        if beside_logo and not (isinstance(block, Paragraph) and block.align == "center"):
+            _below_logo(document)
+            beside_logo = False
         _WRITE[type(block)](document, block)
+        beside_logo = beside_logo or isinstance(block, Logo)
     output = BytesIO()
     document.save(output)
     return output.getvalue()
@@ -187,7 +193,7 @@ def _logo(document, block: Logo) -> None:
     inline.graphic.graphicData.pic.nvPicPr.cNvPr.set("name", LOGO_NAME)
     inline.docPr.set("name", LOGO_NAME)
     anchor = OxmlElement("wp:anchor", attrs={
-        "distT": "0", "distB": "0", "distL": "0", "distR": str(Mm(LOGO_GAP)), "simplePos": "0",
+        "distT": "0", "distB": str(Mm(LOGO_GAP)), "distL": "0", "distR": str(Mm(LOGO_GAP)), "simplePos": "0",
         "relativeHeight": "1", "behindDoc": "0", "locked": "0", "layoutInCell": "1", "allowOverlap": "1"})
     simple = OxmlElement("wp:simplePos", attrs={"x": "0", "y": "0"})
     anchor.append(simple)
@@ -204,6 +210,18 @@ def _logo(document, block: Logo) -> None:
     anchor.append(OxmlElement("wp:cNvGraphicFramePr"))
     anchor.append(inline.graphic)
     inline.getparent().replace(inline, anchor)
+
+
+def _below_logo(document) -> None:
+    """A paragraph one point high whose line break clears the logo: what follows starts below the picture even when
+    the lines beside it end higher. Word and LibreOffice wrap paragraphs around the picture but lay a table (the
+    number and date) over it. Where nothing floats beside it, the break costs a point more."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run()
+    run.font.size = Pt(1)
+    run._r.append(OxmlElement("w:br", attrs={qn("w:type"): "textWrapping", qn("w:clear"): "all"}))
 
 
 def _page_header(document, block: PageHeader) -> None:

@@ -10,19 +10,30 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django_tenants.utils import schema_context
+from docx.shared import Mm
+from lxml import etree
 from PIL import Image
 
 from core.audit.models import AuditEntry
-from core.documents.layout import Columns, Logo, Paragraph
+from core.documents.kinds import KINDS
+from core.documents.layout import LOGO_GAP, Columns, Logo, Paragraph
 from core.documents.letterhead import letterhead_get, letterhead_logo, letterhead_logo_set
 from core.documents.models import Letterhead
 from core.documents.pdf import render_pdf
+from core.documents.services import document_generate
 from tests.conftest import host_of, make_office_user
 from tests.core.accounts.helpers import api
 from tests.core.documents.helpers import docx_text, docx_upload, docx_with
 
 MULTIPART = MULTIPART_CONTENT
 POINTS_PER_MM = 72 / 25.4
+# The DOCX package's and WordprocessingML's namespaces.
+XML = {"ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+       "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+       "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+       "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 CODES = {"detsis_number": "12345678", "file_plan_code": "010.06.02"}
 
 
@@ -254,3 +265,42 @@ def test_the_pdf_sets_the_heads_lines_beside_the_logo_and_what_follows_below_it(
     assert lines[2][1] < bottom  # the number's line below its foot
     assert b"/Subtype /Image" not in plain
     assert re.findall(rb"BT ([\d.]+) [\d.]+ Td", plain)[2] == b"73.70"  # without one, the number at the margin
+
+
+@pytest.mark.parametrize(("logo", "extension"), [(logo_png, "png"), (logo_jpeg, "jpg")])
+def test_a_letter_with_a_logo_is_a_package_word_opens_and_its_number_starts_below_the_logo(
+        admin_a, university_a, logo, extension):
+    """Word refuses a package with a part of no content type, a malformed part or a picture whose relationship leads
+    nowhere. Word and LibreOffice wrap paragraphs around the logo but lay a table over it: an English head has two
+    lines beside a 20 mm logo, and the number and date's table came up over the logo's foot."""
+    picture = logo()
+    with schema_context(university_a.schema_name):
+        letterhead_logo_set(acting_user=admin_a, upload=SimpleUploadedFile(f"logo.{extension}", picture))
+        context = KINDS["cover_letter"].sample("en")
+        letter = document_generate(kind="cover_letter", context=context, language="en", acting_user=admin_a)
+        content = letter.docx.read()
+
+    archive = zipfile.ZipFile(BytesIO(content))
+    parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = {name: etree.fromstring(data) for name, data in parts.items() if name.endswith((".xml", ".rels"))}
+    types = xml["[Content_Types].xml"]
+    extensions = set(types.xpath("ct:Default/@Extension", namespaces=XML))
+    overridden = set(types.xpath("ct:Override/@PartName", namespaces=XML))
+    assert [name for name in parts if f"/{name}" not in overridden and name.rsplit(".", 1)[-1] not in extensions] == []
+    targets = dict(zip(*(xml["word/_rels/document.xml.rels"].xpath(f"rel:Relationship/@{attribute}", namespaces=XML)
+                         for attribute in ("Id", "Target")), strict=True))
+    body = xml["word/document.xml"].find("w:body", XML)
+    shown = [parts[f"word/{targets[embed]}"] for embed in body.xpath(".//a:blip/@r:embed", namespaces=XML)]
+    assert shown == [picture]
+    assert [name for name in parts if name.startswith("word/media/")] == [f"word/media/letterhead-logo-1.{extension}"]
+
+    blocks = list(body)
+    logo_at = next(i for i, block in enumerate(blocks) if block.xpath(".//wp:anchor", namespaces=XML))
+    cleared_at = next((i for i, block in enumerate(blocks) if block.xpath(".//w:br[@w:clear='all']", namespaces=XML)),
+                      len(blocks))
+    number_at = next(i for i, block in enumerate(blocks) if block.tag == f"{{{XML['w']}}}tbl")
+    beside = [block.xpath("string(.)") for block in blocks[logo_at + 1:cleared_at]]
+    assert logo_at < cleared_at < number_at  # the lines beside the logo, a break that clears it, then the number
+    assert len(beside) == 2 and all(beside)
+    assert "No.:" in blocks[number_at].xpath("string(.)")
+    assert body.xpath(".//wp:anchor/@distB", namespaces=XML) == [str(Mm(LOGO_GAP))]  # a gap below, as in the PDF
