@@ -101,7 +101,7 @@ def create_agreement(page: Page) -> None:
     page.get_by_role("link", name=tr("Agreements"), exact=True).click()
     page.get_by_role("link", name=tr("New agreement")).click()
     page.get_by_label(tr("Type"), exact=True).select_option(label=tr("Bilateral protocol / MoU"))
-    page.get_by_label(tr("Title in Turkish")).fill(TITLE)
+    page.get_by_label(f"{tr('Title')} ({tr('Turkish')})", exact=True).fill(TITLE)
     page.get_by_label(tr("Partners")).select_option(label=PARTNER["tr"])
     page.get_by_label(tr("Student exchange")).check()
     page.get_by_label(tr("Requested by")).select_option(label=tr("Letter from the partner (7.1)"))
