@@ -161,7 +161,7 @@ def statute_layout(language: str) -> list[Block]:
             page_label=texts["page_no"],
             when=KYS,
         ),
-        Paragraph("{{ statute.title }}", align="center", bold=True, when=KYS),
+        Paragraph("{{ statute.title }}", align="center", bold=True, space_before=True, when=KYS),
         *_approval_head(texts),
         Paragraph(texts["job_heading"], bold=True, space_before=True, when="statute.job"),
         Fields((
