@@ -57,6 +57,33 @@ def _sta(direction, isced, places, days, language="en", level="B2") -> dict:
             "days_per_person": days, "language": language, "cefr_level": level}
 
 
+# Contacts' positions in each language.
+ERASMUS_COORDINATOR = {"tr": "Erasmus+ kurum koordinatörü", "ky": "Erasmus+ институционалдык координатору",
+                       "ru": "Институциональный координатор Erasmus+",
+                       "en": "Erasmus+ institutional coordinator"}
+INTERNATIONAL_OFFICE = {"tr": "Uluslararası İlişkiler Ofisi", "ky": "Эл аралык байланыштар бөлүмү",
+                        "ru": "Отдел международных связей",
+                        "en": "International Relations Office"}
+HEAD_OF_FOREIGN_RELATIONS = {"tr": "Dış İlişkiler Ofisi Başkanı", "ky": "Тышкы байланыштар бөлүмүнүн башчысы",
+                             "ru": "Начальник отдела внешних связей",
+                             "en": "Head of the Foreign Relations Office"}
+INTERNATIONAL_COOPERATION = {"tr": "Uluslararası İşbirliği Dairesi", "ky": "Эл аралык кызматташтык департаменти",
+                             "ru": "Департамент международного сотрудничества",
+                             "en": "Department of International Cooperation"}
+INTERNATIONAL_UNIT = {"tr": "Uluslararası İlişkiler Birimi", "ky": "Эл аралык байланыштар бөлүгү",
+                      "ru": "Подразделение международных связей",
+                      "en": "International Relations Unit"}
+INTERNATIONAL_DEPARTMENT = {"tr": "Uluslararası İlişkiler Dairesi", "ky": "Эл аралык байланыштар департаменти",
+                            "ru": "Департамент международных связей",
+                            "en": "International Relations Department"}
+INTERNATIONAL_COORDINATOR = {"tr": "Uluslararası İlişkiler Koordinatörü",
+                             "ky": "Эл аралык байланыштар боюнча координатор",
+                             "ru": "Координатор международных связей",
+                             "en": "Coordinator of International Relations"}
+INTERNATIONAL_ADMINISTRATION = {"tr": "Uluslararası İlişkiler Müdürlüğü", "ky": "Эл аралык байланыштар башкармалыгы",
+                                "ru": "Управление международных связей",
+                                "en": "International Relations Administration"}
+
 WIEN = {
     "names": {"tr": "Viyana Üniversitesi", "ky": "Вена университети", "ru": "Венский университет",
               "en": "University of Vienna"},
@@ -66,7 +93,7 @@ WIEN = {
     "rankings": [{"system": "QS", "rank": 137}, {"system": "THE", "rank": 119}],
     "units": [{"tr": "Bilgisayar Bilimleri Fakültesi", "ky": "Информатика факультети",
                "ru": "Факультет информатики", "en": "Faculty of Computer Science"}],
-    "contact": {"name": "Julia Berger", "positions": {"en": "Erasmus+ institutional coordinator"},
+    "contact": {"name": "Julia Berger", "positions": ERASMUS_COORDINATOR,
                 "email": "erasmus@univie.example", "phone": "+43 1 4277 00000"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -79,7 +106,7 @@ WARSZAWA = {
     "rankings": [{"system": "QS", "rank": 258}, {"system": "THE", "band": "601–800"}],
     "units": [{"tr": "İktisadi Bilimler Fakültesi", "ky": "Экономикалык илимдер факультети",
                "ru": "Факультет экономических наук", "en": "Faculty of Economic Sciences"}],
-    "contact": {"name": "Katarzyna Nowak", "positions": {"en": "International Relations Office"},
+    "contact": {"name": "Katarzyna Nowak", "positions": INTERNATIONAL_OFFICE,
                 "email": "iro@uw.example", "phone": "+48 22 552 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -88,7 +115,7 @@ MANAS = {
               "ru": "Кыргызско-Турецкий университет «Манас»", "en": "Kyrgyz-Turkish Manas University"},
     "cities": {"tr": "Bişkek", "ky": "Бишкек", "ru": "Бишкек", "en": "Bishkek"},
     "short_name": "KTMÜ", "country": "KG", "website": "https://www.manas.edu.kg", "schac": "manas.edu.kg",
-    "contact": {"name": "Aizada Toktogulova", "positions": {"en": "Head of the Foreign Relations Office"},
+    "contact": {"name": "Aizada Toktogulova", "positions": HEAD_OF_FOREIGN_RELATIONS,
                 "email": "foreign@manas.example", "phone": "+996 312 49 00 00"},
 }
 KAZNU = {
@@ -100,7 +127,7 @@ KAZNU = {
     "rankings": [{"system": "QS", "rank": 150}],
     "units": [{"tr": "Şarkiyat Fakültesi", "ky": "Чыгыш таануу факультети", "ru": "Факультет востоковедения",
                "en": "Faculty of Oriental Studies"}],
-    "contact": {"name": "Aigerim Sadykova", "positions": {"en": "Department of International Cooperation"},
+    "contact": {"name": "Aigerim Sadykova", "positions": INTERNATIONAL_COOPERATION,
                 "email": "international@kaznu.example", "phone": "+7 727 377 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -113,7 +140,7 @@ COIMBRA = {
     "rankings": [{"system": "THE", "band": "801–1000"}, {"system": "QS", "rank": 352}],
     "units": [{"tr": "Fen ve Teknoloji Fakültesi", "ky": "Табигый илимдер жана технологиялар факультети",
                "ru": "Факультет естественных наук и технологий", "en": "Faculty of Sciences and Technology"}],
-    "contact": {"name": "João Ferreira", "positions": {"en": "International Relations Unit"},
+    "contact": {"name": "João Ferreira", "positions": INTERNATIONAL_UNIT,
                 "email": "dri@uc.example", "phone": "+351 239 000 000"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -122,7 +149,7 @@ OSH = {
               "ru": "Ошский государственный университет", "en": "Osh State University"},
     "cities": {"tr": "Oş", "ky": "Ош", "ru": "Ош", "en": "Osh"},
     "short_name": "ОшМУ", "country": "KG", "website": "https://www.oshsu.kg", "schac": "oshsu.kg",
-    "contact": {"name": "Nurlan Abdyrakhmanov", "positions": {"en": "International Relations Department"},
+    "contact": {"name": "Nurlan Abdyrakhmanov", "positions": INTERNATIONAL_DEPARTMENT,
                 "email": "intl@oshsu.example"},
     "recognition": Recognition.ASKED_YOK,
 }
@@ -133,7 +160,7 @@ YESEVI = {
               "en": "Khoja Akhmet Yassawi International Kazakh-Turkish University"},
     "cities": {"tr": "Türkistan", "ky": "Түркстан", "ru": "Туркестан", "en": "Turkistan"},
     "short_name": "Ahmet Yesevi", "country": "KZ", "website": "https://www.ayu.edu.kz", "schac": "ayu.edu.kz",
-    "contact": {"name": "Murat Karabulut", "positions": {"en": "Coordinator of International Relations"},
+    "contact": {"name": "Murat Karabulut", "positions": INTERNATIONAL_COORDINATOR,
                 "email": "international@ayu.example"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -144,7 +171,7 @@ ANKARA = {
     "short_name": "AÜ", "country": "TR", "website": "https://www.ankara.edu.tr",
     "erasmus_code": "TR ANKARA01", "schac": "ankara.edu.tr",
     "rankings": [{"system": "THE", "band": "1001–1200"}, {"system": "QS", "band": "801–850"}],
-    "contact": {"name": "Elif Demir", "positions": {"en": "International Relations Office"},
+    "contact": {"name": "Elif Demir", "positions": INTERNATIONAL_OFFICE,
                 "email": "iro@ankara.example", "phone": "+90 312 000 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -158,7 +185,7 @@ KASTAMONU = {
     "units": [{"tr": "İktisadi ve İdari Bilimler Fakültesi", "ky": "Экономика жана башкаруу илимдери факультети",
                "ru": "Факультет экономических и административных наук",
                "en": "Faculty of Economics and Administrative Sciences"}],
-    "contact": {"name": "Ayşe Kaya", "positions": {"en": "Erasmus+ institutional coordinator"},
+    "contact": {"name": "Ayşe Kaya", "positions": ERASMUS_COORDINATOR,
                 "email": "erasmus@kastamonu.example", "phone": "+90 366 000 00 00"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -168,7 +195,7 @@ KAZAN = {
     "cities": {"tr": "Kazan", "ky": "Казан", "ru": "Казань", "en": "Kazan"},
     "short_name": "КФУ", "country": "RU", "website": "https://kpfu.ru", "schac": "kpfu.ru",
     "rankings": [{"system": "THE", "band": "801–1000"}],
-    "contact": {"name": "Ильдар Хасанов", "positions": {"ru": "Управление международных связей"},
+    "contact": {"name": "Ильдар Хасанов", "positions": INTERNATIONAL_ADMINISTRATION,
                 "email": "international@kpfu.example"},
     "recognition": Recognition.RECOGNISED,
 }
@@ -178,7 +205,7 @@ TSUE = {
               "en": "Tashkent State University of Economics"},
     "cities": {"tr": "Taşkent", "ky": "Ташкент", "ru": "Ташкент", "en": "Tashkent"},
     "short_name": "ТГЭУ", "country": "UZ", "website": "https://tsue.uz", "schac": "tsue.uz",
-    "contact": {"name": "Dilshod Karimov", "positions": {"en": "International Relations Department"},
+    "contact": {"name": "Dilshod Karimov", "positions": INTERNATIONAL_DEPARTMENT,
                 "email": "intl@tsue.example"},
     "recognition": Recognition.ASKED_YOK,
 }
