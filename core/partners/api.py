@@ -344,15 +344,15 @@ class RankingListApi(PartnerPartApi):
         return Response(RankingSerializer(self.partner(partner_id).rankings.all(), many=True).data)
 
     @extend_schema(
-        request=RankingSerializer, description="Adds the entry, or replaces the partner's entry of that ranking "
-                                               "and year (200).",
-        responses={201: RankingSerializer, 200: RankingSerializer},
+        request=RankingSerializer, description="Adds the entry; one the partner already has for that ranking and "
+                                               "year is refused (400): change it with PATCH.",
+        responses={201: RankingSerializer},
     )
     def post(self, request, partner_id: int):
         partner = self.partner(partner_id)
-        entry, created = services.ranking_save(partner=partner, acting_user=request.user,
-                                               **RankingSerializer.values(self.input(RankingSerializer)))
-        return self.created(entry, RankingSerializer) if created else self.output(entry, RankingSerializer)
+        entry, _created = services.ranking_save(partner=partner, acting_user=request.user,
+                                                **RankingSerializer.values(self.input(RankingSerializer)))
+        return self.created(entry, RankingSerializer)
 
 
 class RankingDetailApi(PartnerPartApi):

@@ -251,17 +251,28 @@ def _ranking_errors(*, system: str, year, rank, band: str) -> tuple[dict, str]:
             band = f"{match[1]}–{match[2]}" if match[1] else f"{match[3]}+"
     if rank is None and not band and "rank" not in errors:
         errors["rank"] = [gettext("Give the rank or the band.")]
+    if rank is not None and band:  # a ranking publishes one or the other; keeping both would drop one from view
+        errors["band"] = [gettext("Give the rank or the band, not both.")]
     return errors, band
 
 
 @transaction.atomic
 def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None = None, band: str = "",
-                 acting_user) -> tuple[RankingEntry, bool]:
-    """The partner's entry for this ranking and year, added or replaced; returns (entry, created)."""
+                 acting_user, replace: bool = False) -> tuple[RankingEntry, bool]:
+    """The partner's entry for this ranking and year; returns (entry, created).
+
+    An entry the partner already has for that ranking and year is refused, with what it says, so a figure is never
+    overwritten unseen; a table import (`replace`) replaces it and reports the row as updated.
+    """
     errors, band = _ranking_errors(system=system, year=year, rank=rank, band=band)
+    existing = RankingEntry.objects.select_for_update().filter(partner=partner, system=system, year=year).first()
+    if existing is not None and not replace and not errors:
+        errors["year"] = [gettext("The partner already has an entry of %(system)s for %(year)d (%(position)s); "
+                                  "change that entry instead.") % {
+            "system": system, "year": year, "position": existing.rank or existing.band}]
     if errors:
         raise invalid(errors)
-    entry, created = RankingEntry.objects.select_for_update().update_or_create(
+    entry, created = RankingEntry.objects.update_or_create(
         partner=partner, system=system, year=year, defaults={"rank": rank, "band": band},
     )
     audit_record(actor=acting_user, action=AuditAction.RANKING_SAVED, target=entry, details={"partner": partner.pk})
@@ -270,11 +281,17 @@ def ranking_save(*, partner: Partner, system: str, year: int, rank: int | None =
 
 @transaction.atomic(durable=True)
 def ranking_update(*, entry: RankingEntry, acting_user, **changes) -> RankingEntry:
-    """Change the values given (any of RANKING_FIELDS); the others stay as they are."""
+    """Change the values given (any of RANKING_FIELDS); the others stay as they are, except that a rank given alone
+    replaces the band and a band given alone the rank."""
     unknown = set(changes) - set(RANKING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown ranking fields: {sorted(unknown)}")
     values = {field: getattr(entry, field) for field in RANKING_FIELDS} | changes
+    # A new rank takes the band's place and the other way round, unless both are given (and refused together).
+    if "rank" in changes and "band" not in changes:
+        values["band"] = ""
+    if "band" in changes and "rank" not in changes:
+        values["rank"] = None
     system, year, rank = values["system"], values["year"], values["rank"]
     errors, band = _ranking_errors(**values)
     clash = RankingEntry.objects.filter(partner=entry.partner_id, system=system, year=year).exclude(pk=entry.pk)
@@ -352,7 +369,7 @@ def rankings_import(*, upload, acting_user) -> ImportResult:
             rank_text, band = "", band or rank_text
         _entry, created = ranking_save(
             partner=partner, system=row["system"].upper(), year=_whole_number(row, "year"),
-            rank=int(rank_text) if rank_text else None, band=band, acting_user=acting_user,
+            rank=int(rank_text) if rank_text else None, band=band, acting_user=acting_user, replace=True,
         )
         return "created" if created else "updated"
 

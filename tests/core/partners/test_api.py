@@ -96,13 +96,15 @@ def test_units_contacts_and_rankings(admin_api_en, partners_a):
     bad_contact = admin_api_en.post(f"{base}/contacts/", {"name": "X", "email": "no"}, content_type=JSON)
     added = admin_api_en.post(f"{base}/rankings/", {"system": "THE", "year": 2024, "band": "101-125"},
                               content_type=JSON)
-    replaced = admin_api_en.post(f"{base}/rankings/", {"system": "THE", "year": 2024, "rank": 110}, content_type=JSON)
-    edited = admin_api_en.patch(f"{base}/rankings/{added.json()['id']}/", {"year": 2023}, content_type=JSON)
+    again = admin_api_en.post(f"{base}/rankings/", {"system": "THE", "year": 2024, "rank": 110}, content_type=JSON)
+    edited = admin_api_en.patch(f"{base}/rankings/{added.json()['id']}/", {"year": 2023, "rank": 110, "band": ""},
+                                content_type=JSON)
     detail = admin_api_en.get(f"{base}/").json()
 
     assert renamed.json()["names"]["tr"] == "Hukuk Fakültesi"
     assert contact.status_code == 201 and bad_contact.status_code == 400
-    assert (added.status_code, replaced.status_code) == (201, 200)
+    assert (added.status_code, again.status_code) == (201, 400)  # an entry is changed, never overwritten unseen
+    assert "change that entry instead" in again.json()["error"]["fields"]["year"][0]
     assert edited.json() == {"id": added.json()["id"], "system": "THE", "year": 2023, "rank": 110, "band": ""}
     assert [u["name"] for u in detail["units"]] == ["Faculty of Law"]
     assert [c["name"] for c in detail["contacts"]] == ["Anna Schmidt"]

@@ -107,10 +107,17 @@ def test_rankings_by_rank_or_band_one_per_system_and_year(in_kastamonu_in_englis
 
     entry, created = services.ranking_save(partner=partner, system="THE", year=2024, band="501-600",
                                            acting_user=None)
+    with pytest.raises(ServiceError) as again:  # never overwritten unseen
+        services.ranking_save(partner=partner, system="THE", year=2024, rank=480, acting_user=None)
     same, created_again = services.ranking_save(partner=partner, system="THE", year=2024, rank=480,
-                                                acting_user=None)
+                                                acting_user=None, replace=True)
+    with pytest.raises(ServiceError) as both:
+        services.ranking_save(partner=partner, system="QS", year=2023, rank=950, band="1001+", acting_user=None)
     services.ranking_save(partner=partner, system="QS", year=2023, band="1001 +", acting_user=None)
 
+    assert again.value.fields["year"] == [
+        "The partner already has an entry of THE for 2024 (501–600); change that entry instead."]
+    assert both.value.fields["band"] == ["Give the rank or the band, not both."]
     assert created and not created_again and same.pk == entry.pk
     assert (same.rank, same.band) == (480, "")
     assert RankingEntry.objects.get(system="QS").band == "1001+"
