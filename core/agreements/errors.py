@@ -10,6 +10,7 @@ class AgreementError(ErrorCode):
     COMMENT_REQUIRED = "comment_required"
     INVALID_DOCUMENT_KIND = "invalid_document_kind"
     INVALID_ROLE = "invalid_role"
+    INVALID_SIGNATURE_DATE = "invalid_signature_date"
     INVALID_TARGET_STEP = "invalid_target_step"
     MISSING_DOCUMENTS = "missing_documents"
     MISSING_SHEET = "missing_sheet"

@@ -61,6 +61,13 @@ class Workflow(CleanText, models.Model):
         return self.name
 
 
+class SignatureSide(models.TextChoices):
+    """Whose signature a signatory gives, and whose signature a workflow step records."""
+
+    OURS = "ours", _("Our university")
+    PARTNER = "partner", _("Partner")
+
+
 class WorkflowStep(CleanText, TracksTranslations):
     class Addressee(models.TextChoices):
         """Whom the cover letter of a step that sends one goes to."""
@@ -104,6 +111,12 @@ class WorkflowStep(CleanText, TracksTranslations):
         help_text=_("The authority the signatory signs for, e.g. Rektör (printed “Rektör a.”)."))
     checks_recognition = models.BooleanField(_("needs YÖK recognition"), default=False)
     puts_in_force = models.BooleanField(_("puts the agreement in force"), default=False)
+    # Seed 000 7.9 "filed and published": completing the step shows the agreement on the public partner list.
+    publishes = models.BooleanField(_("publishes on the public partner list"), default=False)
+    # The rector's signature and the partner's countersignature (7.8): completing the step dates that side's
+    # signatories.
+    records_signature = models.CharField(_("records the signature of"), max_length=8, blank=True,
+                                         choices=SignatureSide.choices)
     reminder_days = models.PositiveSmallIntegerField(
         _("remind after (days)"), null=True, blank=True,
         help_text=_("Remind the responsible people when an agreement waits here longer."),
@@ -212,9 +225,7 @@ class Agreement(CleanText, TracksTranslations):
 
 
 class Signatory(CleanText, models.Model):
-    class Side(models.TextChoices):
-        OURS = "ours", _("Our university")
-        PARTNER = "partner", _("Partner")
+    Side = SignatureSide
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
     side = models.CharField(_("side"), max_length=8, choices=Side.choices)

@@ -10,7 +10,8 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 
 from core.agreements.models import Agreement
 from core.office.selectors import scope_to_units
@@ -43,6 +44,26 @@ def publicly_listed_agreements(today: date | None = None) -> QuerySet[Agreement]
         Q(ends_on__isnull=True) | Q(ends_on__gte=today),
         status=Agreement.Status.IN_FORCE, published=True,
     )
+
+
+def not_listed_because(agreement: Agreement, today: date | None = None) -> list[str]:
+    """Why the public list does not show the agreement today, in the reader's language: the same conditions as
+    publicly_listed_agreements, one sentence each; empty when it is shown. Partners are read from
+    `agreement.partners.all()` (prefetch them for a list)."""
+    today = today or timezone.localdate()
+    reasons = []
+    if not agreement.published:
+        reasons.append(gettext("Not chosen for the public list."))
+    if agreement.status != Agreement.Status.IN_FORCE:
+        reasons.append(gettext("Not in force yet; it appears once its approval is complete."))
+    if agreement.starts_on and agreement.starts_on > today:
+        reasons.append(gettext("Valid only from %(date)s; it appears on that day.")
+                       % {"date": date_format(agreement.starts_on, "SHORT_DATE_FORMAT")})
+    if agreement.ends_on and agreement.ends_on < today:
+        reasons.append(gettext("Expired on %(date)s.") % {"date": date_format(agreement.ends_on, "SHORT_DATE_FORMAT")})
+    if not agreement.partners.all():
+        reasons.append(gettext("It has no partner to show."))
+    return reasons
 
 
 def _search_text(partner: Partner, country: str) -> str:

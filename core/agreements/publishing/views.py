@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.agreements.publishing.forms import PublicPartnerFilter
 from core.agreements.publishing.selectors import (
+    not_listed_because,
     public_list_choices,
     public_partners,
     publishable_agreement_get,
@@ -121,8 +122,11 @@ def office_page(request):
     request's Host header: a forged header must not end up in code pasted into other sites.
     """
     site = absolute_url(request.tenant, "")
+    agreements = list(publishable_agreements(request.user))
+    for agreement in agreements:
+        agreement.not_listed_because = not_listed_because(agreement)
     context = {
-        "agreements": publishable_agreements(request.user),
+        "agreements": agreements,
         "embed_url": site + reverse("publishing:public_embed"),
         "list_url": site + reverse("publishing:public_list"),
         "json_url": site + reverse("publishing:public_json"),

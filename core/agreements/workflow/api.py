@@ -8,7 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from core.agreements.models import DocumentKind, Transition, WorkflowStep
+from core.agreements.models import DocumentKind, SignatureSide, Transition, WorkflowStep
 from core.agreements.selectors import agreement_get_for_user
 from core.agreements.workflow.selectors import agreement_step, agreement_timeline, workflow_default, workflow_step_get
 from core.agreements.workflow.services import (
@@ -57,6 +57,8 @@ class StepOutput(serializers.Serializer):
     signs_for = serializers.SerializerMethodField()
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
+    publishes = serializers.BooleanField(help_text="Completing the step shows the agreement on the public list.")
+    records_signature = serializers.CharField(help_text="ours, partner, or empty: whose signature it dates.")
     reminder_days = serializers.IntegerField(allow_null=True)
     outdated_translations = outdated_translations()
 
@@ -177,7 +179,10 @@ class StepCommentInput(CommentInput):
 
 # One optional upload per document kind, named by the kind: `legal_opinion=@opinion.pdf`.
 StepCompleteInput = type("StepCompleteInput", (StepCommentInput,), {
-    kind: serializers.FileField(required=False, help_text=str(DocumentKind(kind).label)) for kind in UPLOAD_KINDS
+    "signed_on": serializers.DateField(
+        required=False, allow_null=True,
+        help_text="On a step that records a signature: the date of signature (today when left out)."),
+    **{kind: serializers.FileField(required=False, help_text=str(DocumentKind(kind).label)) for kind in UPLOAD_KINDS},
 })
 
 
@@ -190,7 +195,8 @@ class CompleteApi(_AgreementMove):
         data = self.input(StepCompleteInput)
         uploads = {kind: data[kind] for kind in UPLOAD_KINDS if data.get(kind)}
         agreement_complete_step(agreement=agreement, step=agreement_step(agreement, data["step"]),
-                                acting_user=request.user, comment=data["comment"], uploads=uploads)
+                                acting_user=request.user, comment=data["comment"], uploads=uploads,
+                                signed_on=data.get("signed_on"))
         return self.timeline(request, agreement_id)
 
 
@@ -251,6 +257,9 @@ class StepInput(NamesInput):
     signs_for = TextsInput(required=False, help_text="The authority signed for, printed e.g. “Rektör a.”.")
     checks_recognition = serializers.BooleanField(required=False)
     puts_in_force = serializers.BooleanField(required=False)
+    publishes = serializers.BooleanField(required=False)
+    records_signature = serializers.ChoiceField(choices=["", *SignatureSide.values], required=False,
+                                                help_text="Whose signatories completing the step dates; empty: none.")
     reminder_days = serializers.IntegerField(min_value=1, max_value=365, required=False, allow_null=True)
     position = serializers.IntegerField(min_value=1, required=False, help_text="1 = first; the end when left out.")
     translations_checked = translations_checked("name", *LETTER_TEXTS)

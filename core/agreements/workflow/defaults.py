@@ -7,19 +7,21 @@ office edits its own copy afterwards.
 """
 
 from core.agreements.models import DocumentKind as Doc
+from core.agreements.models import SignatureSide as Side
 from core.agreements.models import WorkflowStep
 from core.office.models import Role
 
 
 def _step(code, names, *, clause="", role=Role.OFFICER, needs=(), produces=(), skippable=False,
           sends_letter=False, letter_addressee=WorkflowStep.Addressee.GENERIC, letter_language="",
-          checks_recognition=False, puts_in_force=False, reminder_days=None) -> dict:
+          checks_recognition=False, puts_in_force=False, publishes=False, records_signature="",
+          reminder_days=None) -> dict:
     return {
         "code": code, "names": names, "clause": clause, "role": role,
         "required_documents": list(needs), "produced_documents": list(produces), "skippable": skippable,
         "sends_letter": sends_letter, "letter_addressee": letter_addressee, "letter_language": letter_language,
         "checks_recognition": checks_recognition, "puts_in_force": puts_in_force,
-        "reminder_days": reminder_days,
+        "publishes": publishes, "records_signature": records_signature, "reminder_days": reminder_days,
     }
 
 
@@ -59,7 +61,8 @@ TURKISH_WORKFLOW = {
               clause="7.7", role=Role.COORDINATOR, needs=[Doc.SENATE_DECISION], reminder_days=30),
         _step("rector_signature", {"tr": "Rektör imzası", "ky": "Ректордун колу", "ru": "Подпись ректора",
                                    "en": "Rector's signature"},
-              clause="7.8", role=Role.COORDINATOR, needs=[Doc.AGREEMENT_TEXT], reminder_days=14),
+              clause="7.8", role=Role.COORDINATOR, needs=[Doc.AGREEMENT_TEXT], records_signature=Side.OURS,
+              reminder_days=14),
         _step("partner_countersignature",
               {"tr": "Karşı tarafa imza için e-posta ile gönderildi",
                "ky": "Өнөктөшкө кол коюу үчүн электрондук почта менен жөнөтүлдү",
@@ -69,10 +72,11 @@ TURKISH_WORKFLOW = {
               letter_addressee=WorkflowStep.Addressee.PARTNER, letter_language="en", reminder_days=30),
         _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
                            "en": "In force"},
-              clause="7.9", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),
+              # The countersigned copy is back: the partner's signature is dated here, not when the copy went out.
+              clause="7.9", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True, records_signature=Side.PARTNER),
         _step("filed_published", {"tr": "Klasörlendi ve yayımlandı", "ky": "Архивге тапшырылды жана жарыяланды",
                                   "ru": "Подшито в дело и опубликовано", "en": "Filed and published"},
-              clause="7.9", skippable=True, reminder_days=14),
+              clause="7.9", skippable=True, publishes=True, reminder_days=14),
     ],
 }
 
@@ -98,10 +102,10 @@ KYRGYZ_WORKFLOW = {
               role=Role.COORDINATOR, needs=[Doc.LEGAL_OPINION], reminder_days=7),
         _step("rector_approval", {"tr": "Rektör onayı", "ky": "Ректордун бекитүүсү", "ru": "Утверждение ректором",
                                   "en": "Rector's approval"},
-              clause="I.3", role=Role.COORDINATOR, reminder_days=14),
+              clause="I.3", role=Role.COORDINATOR, records_signature=Side.OURS, reminder_days=14),
         _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
                            "en": "In force"},
-              clause="II.10", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True),
+              clause="II.10", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True, records_signature=Side.PARTNER),
     ],
 }
 

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.agreements.models import DocumentKind, WorkflowStep
+from core.agreements.models import DocumentKind, SignatureSide, WorkflowStep
 from core.agreements.workflow.services import STEP_SETTINGS
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
@@ -37,6 +37,11 @@ class StepForm(NamesForm):
                                      help_text=_("Left empty, the person who completes the step signs."))
     checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
     puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
+    publishes = forms.BooleanField(label=_("Shows the agreement on the public partner list"), required=False)
+    records_signature = forms.ChoiceField(
+        label=_("Records the date of signature of"), required=False,
+        choices=[("", _("Nobody")), *SignatureSide.choices],
+        help_text=_("Completing the step dates that side's signatories on the agreement."))
     reminder_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=365, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -62,15 +67,21 @@ class CommentForm(forms.Form):
 
 
 class CompleteForm(CommentForm):
-    """A comment and one upload per document the step needs or produces (named by the document kind)."""
+    """A comment, one upload per document the step needs or produces (named by the document kind), and the date
+    of signature on a step that records one."""
 
-    def __init__(self, *args, kinds=(), **kwargs):
+    def __init__(self, *args, kinds=(), signature=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if signature:
+            self.fields["signed_on"] = forms.DateField(
+                label=_("Signed on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                help_text=_("Left empty: today."))
         for kind in kinds:
             self.fields[kind] = forms.FileField(label=DocumentKind(kind).label, required=False)
 
     def uploads(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if name != "comment" and value}
+        return {name: value for name, value in self.cleaned_data.items()
+                if name not in ("comment", "signed_on") and value}
 
 
 class SkipForm(forms.Form):

@@ -6,8 +6,9 @@ move. A refused move raises ServiceError with a stable code and changes nothing.
 """
 
 from collections.abc import Collection
+from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,24 +20,27 @@ from core.agreements.models import (
     Agreement,
     AgreementDocument,
     DocumentKind,
+    Signatory,
     Transition,
     Workflow,
     WorkflowStep,
 )
+from core.agreements.publishing.services import agreement_set_published
 from core.agreements.services import document_add_version
 from core.agreements.workflow.defaults import default_workflow_for
+from core.agreements.workflow.notifications import notify_step_holders
 from core.agreements.workflow.selectors import SUBMITTABLE, missing_documents, recognition_blocks, role_may_act
 from core.audit.actions import AuditAction
 from core.audit.services import audit_record
 from core.office.models import Role
 from core.office.permissions import STAFF
 from kopru.errors import ServiceError, full_clean_or_refuse
-from kopru.translated import in_each_language, set_names, set_texts, translations
+from kopru.translated import in_each_language, set_names, set_texts, set_translations, translations
 
 # What an office admin may change on a step besides its names and position.
 STEP_SETTINGS = ("clause", "role", "required_documents", "produced_documents", "skippable", "sends_letter",
                  "letter_addressee", "letter_language", "signatory_name", "checks_recognition", "puts_in_force",
-                 "reminder_days")
+                 "publishes", "records_signature", "reminder_days")
 # The step's letter texts, each in the four languages: letter_texts={"letter_subject": {"tr": …, "en": …}, …}.
 LETTER_TEXTS = ("letter_subject", "signatory_title", "signs_for")
 
@@ -252,6 +256,8 @@ def _move(agreement: Agreement, *, action: str, step: WorkflowStep | None, to_st
     transition = Transition.objects.create(agreement=agreement, step=step, to_step=to_step, action=action,
                                            actor=acting_user, comment=comment.strip())
     transition.documents.set(documents)
+    if to_step is not None:
+        notify_step_holders(agreement=agreement, step=to_step, acting_user=acting_user)
     return transition
 
 
@@ -285,18 +291,56 @@ def agreement_submit(*, agreement: Agreement, acting_user, comment: str = "") ->
     return agreement
 
 
+def _record_signature(agreement: Agreement, step: WorkflowStep, signed_on: date) -> None:
+    """Date the signatories of the step's side that have no date yet.
+
+    With none of that side named, a row is added so the agreement's page shows the date: named after the
+    step's signatory or our university for our side, after the partners for theirs; the office corrects the
+    name on the agreement's form.
+    """
+    side = step.records_signature
+    undated = agreement.signatories.filter(side=side, signed_on__isnull=True)
+    if undated.exists():
+        undated.update(signed_on=signed_on)
+        return
+    if agreement.signatories.filter(side=side).exists():
+        return  # every signatory of that side was dated already (signed on paper before the step)
+    if side == Signatory.Side.OURS:
+        name = step.signatory_name or connection.tenant.name
+    else:
+        name = ", ".join(str(partner.name) for partner in agreement.partners.all()) or str(Signatory.Side.PARTNER.label)
+    signatory = Signatory(agreement=agreement, side=side, name=name[:255], signed_on=signed_on)
+    if side == Signatory.Side.OURS:
+        set_translations(signatory, "title", translations(step, "signatory_title"))
+    full_clean_or_refuse(signatory, exclude=["agreement"])
+    signatory.save()
+
+
+def _check_signed_on(step: WorkflowStep, signed_on: date | None) -> date:
+    today = timezone.localdate()
+    if signed_on is None or not step.records_signature:
+        return today
+    if signed_on > today:
+        message = gettext("The date of signature cannot be in the future.")
+        raise ServiceError(AgreementError.INVALID_SIGNATURE_DATE, message, fields={"signed_on": [message]})
+    return signed_on
+
+
 @transaction.atomic
 def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_user, comment: str = "",
-                            uploads: dict | None = None) -> Agreement:
+                            uploads: dict | None = None, signed_on: date | None = None) -> Agreement:
     """Complete the current step with its documents (`uploads`: document kind → uploaded file) and move on.
 
     A step that puts the agreement in force does so; past the last step the agreement is in
-    force and leaves the workflow. A step that sends something produces its cover letter.
+    force and leaves the workflow. A step that sends something produces its cover letter. A step
+    that records a signature dates that side's signatories (`signed_on`, today when not given); a
+    step that publishes shows the agreement on the public partner list.
     """
     uploads = uploads or {}
     agreement = _locked(agreement)
     _check_may_act(agreement, step, acting_user)
     _check_documents(agreement, step, uploads)
+    signed_on = _check_signed_on(step, signed_on)
     if step.checks_recognition:
         _check_recognition(agreement)
     documents = _store_uploads(agreement, step, uploads, acting_user)
@@ -307,8 +351,12 @@ def agreement_complete_step(*, agreement: Agreement, step: WorkflowStep, acting_
                        acting_user=acting_user, comment=comment, documents=documents)
     if step.sends_letter:
         transition.documents.add(cover_letter_for_step(agreement=agreement, step=step, acting_user=acting_user))
+    if step.records_signature:
+        _record_signature(agreement, step, signed_on)
     audit_record(actor=acting_user, action=AuditAction.AGREEMENT_STEP_COMPLETED, target=agreement,
                  details=_step_codes(transition))
+    if step.publishes:
+        agreement = agreement_set_published(agreement=agreement, published=True, acting_user=acting_user)
     return agreement
 
 

@@ -96,11 +96,12 @@ def workflow_step_remove(request, step_id):
 def workflow_panel(user, agreement) -> dict:
     """What agreements/_workflow.html shows of the agreement's workflow, for this reader."""
     timeline = agreement_timeline(agreement, user)
+    signature = bool(timeline.current_step and timeline.current_step.records_signature)
     return {
         "timeline": timeline,
         # Own id prefixes: the panel sits inside the agreement's page, next to its forms.
         "submit_form": CommentForm(auto_id="workflow_submit_%s"),
-        "complete_form": CompleteForm(kinds=timeline.upload_kinds, auto_id="workflow_complete_%s"),
+        "complete_form": CompleteForm(kinds=timeline.upload_kinds, signature=signature, auto_id="workflow_complete_%s"),
         "skip_form": SkipForm(auto_id="workflow_skip_%s"),
         "reject_form": RejectForm(steps=timeline.earlier_steps, auto_id="workflow_reject_%s"),
     }
@@ -143,10 +144,12 @@ def step_submit(request, pk):
 @permission_required(Action.MANAGE_AGREEMENTS)
 def step_complete(request, pk):
     agreement = agreement_get_for_user(request.user, pk)
-    form = CompleteForm(request.POST, request.FILES, kinds=upload_kinds(agreement.current_step))
+    step = agreement.current_step
+    form = CompleteForm(request.POST, request.FILES, kinds=upload_kinds(step),
+                        signature=bool(step and step.records_signature))
     _attempt(request, form, lambda: services.agreement_complete_step(
         agreement=agreement, step=agreement_step(agreement, request.POST.get("step")), acting_user=request.user,
-        comment=form.cleaned_data["comment"], uploads=form.uploads(),
+        comment=form.cleaned_data["comment"], uploads=form.uploads(), signed_on=form.cleaned_data.get("signed_on"),
     ))
     return _answer(request, pk, form)
 
