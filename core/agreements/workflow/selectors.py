@@ -61,6 +61,11 @@ class Timeline:
     may_act: bool = False
 
     @property
+    def waiting_since(self):
+        """When the agreement reached the step it waits at: its last move (transitions are in time order)."""
+        return self.transitions[-1].at if self.current_step and self.transitions else None
+
+    @property
     def missing_document_labels(self) -> list[str]:
         return [DocumentKind(kind).label for kind in self.missing_documents]
 

@@ -173,3 +173,17 @@ def test_a_reworded_letter_subject_puts_its_translations_out_of_date_on_the_page
     assert reworded["outdated_translations"] == {"letter_subject": ["en"]}
     assert "Subject of the letter (English) — out of date" in page
     assert checked["outdated_translations"] == {}
+
+
+def test_the_top_of_the_agreement_says_where_it_is_what_it_waits_for_and_from_whom(client_a, university_a,
+                                                                                     draft_a, people_a):
+    in_english(sign_in(client_a, university_a, people_a["officer"]))
+    draft = client_a.get(f"/agreements/{draft_a.pk}/").content.decode()
+    client_a.post(f"/agreements/{draft_a.pk}/steps/submit/")
+
+    page = client_a.get(f"/agreements/{draft_a.pk}/").content.decode()
+    where = page[page.index('id="where-heading"'):page.index('id="workflow"')]
+
+    assert "A draft: it has not been submitted for approval yet." in draft
+    assert "It waits at the step “Request received” for the Officer." in where
+    assert "Since " in where and "Still missing: Request letter" in where
