@@ -4,7 +4,8 @@ from django.urls import include, path
 
 from core.agreements.urls import document_urlpatterns as agreement_documents
 from core.documents.urls import urlpatterns as documents
-from core.office.views import home, invitation_accept
+from core.home.views import home
+from core.office.views import invitation_accept
 from core.partners.urls import document_urlpatterns as partner_documents
 
 urlpatterns = [

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -38,11 +37,6 @@ from kopru.translated import NAME_FIELDS
 from kopru.web import run_service
 
 AUDIT_PAGE_SIZE = 50
-
-
-@login_required
-def home(request):
-    return render(request, "office/home.html")
 
 
 @permission_required(Action.MANAGE_USERS)

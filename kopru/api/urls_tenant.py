@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("core.agreements.reminders.api_urls")),
     path("", include("core.statutes.api_urls")),
     path("", include("core.statutes.importing.api_urls")),
+    path("", include("core.home.api_urls")),
 ]

@@ -81,6 +81,7 @@ TENANT_APPS = [
     "core.documents",
     "core.notifications",
     "core.statutes",
+    "core.home",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
