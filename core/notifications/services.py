@@ -29,7 +29,8 @@ def notify(*, recipients: Iterable, compose: Callable[[], Message], link: str = 
            email: bool = True) -> list[Notification]:
     """Notify each recipient once, in their language; `compose` is called with that language active.
 
-    The e-mail copy goes out after commit, so nobody is mailed about something that rolled back.
+    One insert for all of them, however many they are. The e-mail copy goes out after commit, so
+    nobody is mailed about something that rolled back.
     """
     from core.notifications.tasks import send_notification_email
 
@@ -42,11 +43,13 @@ def notify(*, recipients: Iterable, compose: Callable[[], Message], link: str = 
             message = compose()
         notification = Notification(recipient=user, title=Truncator(message.title).chars(TITLE_LENGTH),
                                     text=message.text, link=link)
-        notification.full_clean()
-        notification.save()
-        if email and user.email:
-            enqueue_on_commit(send_notification_email, notification.pk)
+        # The recipient is a user row already; checking that it exists would ask the database once per person.
+        notification.full_clean(exclude=["recipient"])
         notifications.append(notification)
+    Notification.objects.bulk_create(notifications)
+    for notification in notifications:
+        if email and notification.recipient.email:
+            enqueue_on_commit(send_notification_email, notification.pk)
     return notifications
 
 
