@@ -10,6 +10,7 @@ from core.agreements.workflow.services import agreement_complete_step, agreement
 from core.notifications.models import Notification
 from core.office.models import Role
 from tests.conftest import make_office_user
+from tests.core.accounts.helpers import sign_in
 from tests.core.agreements.workflow_helpers import default_step, pdf
 from tests.factories.agreements import AgreementFactory
 from tests.factories.translated import in_four_languages
@@ -77,3 +78,14 @@ def test_telling_many_holders_takes_no_more_queries_than_telling_one(university_
         counts[holders] = len(queries)
 
     assert counts[1] == counts[6]
+
+
+def test_the_new_to_do_shows_on_the_holders_home_page(client_a, university_a, people_a, draft):
+    with tenant_context(university_a):
+        agreement_submit(agreement=draft, acting_user=people_a["admin"])
+
+    queue = sign_in(client_a, university_a, people_a["officer"]).get("/").context["queue"]
+
+    assert [item["agreement_id"] for item in queue.waiting_steps.items] == [draft.pk]
+    assert queue.unread_notifications.total == 1
+    assert queue.unread_notifications.items[0]["link"] == f"/agreements/{draft.pk}/"
