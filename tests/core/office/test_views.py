@@ -190,3 +190,14 @@ def test_a_reworded_unit_name_marks_its_translations_until_they_are_checked(clie
     assert reworded["outdated_translations"] == {"name": ["ru", "en"]}
     assert "Name in English — out of date" in page and "Name in Turkish — out of date" not in page
     assert admin_api.get(url).json()["outdated_translations"] == {}
+
+
+def test_the_audit_filters_can_be_cleared_and_an_empty_result_says_why(client_a, university_a, admin_a):
+    in_english(sign_in(client_a, university_a, admin_a))
+
+    unfiltered = client_a.get("/office/audit/?ordering=action").content.decode()
+    filtered = client_a.get("/office/audit/?action=partner.deleted&ordering=action").content.decode()
+
+    assert "Clear the filters" not in unfiltered
+    assert 'class="clear-filters" href="/office/audit/?ordering=action"' in filtered
+    assert "No entry matches these filters." in filtered
