@@ -9,6 +9,7 @@ from django_tenants.utils import tenant_context
 from console.provisioning import provisioning_run
 from console.services import university_onboard
 from core.accounts.models import User
+from core.agreements.models import WorkflowStep
 from core.agreements.workflow.services import workflow_seed_default
 from core.office.models import AcademicUnit, Membership, Role
 from core.office.services import unit_create
@@ -18,6 +19,13 @@ from tenants.models import ProvisioningJob, University
 from tenants.public import public_tenant_ensure
 
 DEMO_PASSWORD = "kopru-demo"  # noqa: S105 - published in the README, refused by production settings
+
+# The clauses of seed 004, Osh State University's own statute, that ask for each step of its workflow: the Kyrgyz
+# default carries none, since another Kyrgyz university's statute numbers its clauses its own way.
+WORKFLOW_CLAUSES = {
+    "osh": {"draft_with_units": "II.5", "agreed_with_partner": "II.6", "vice_rector": "I.5",
+            "rector_approval": "I.3", "in_force": "II.10"},
+}
 
 UNIVERSITIES = [
     {
@@ -93,6 +101,9 @@ def _demo_office_ensure(university: University) -> None:
                 _unit(department_names, AcademicUnit.Kind.DEPARTMENT, faculty)
         # Universities made by an earlier demo run may predate the seeded workflow.
         workflow_seed_default(country=university.country)
+        for code, clause in WORKFLOW_CLAUSES.get(university.slug, {}).items():
+            # Seeding data, as workflow_seed_default writes it; a clause the office has since set is kept.
+            WorkflowStep.objects.filter(workflow__is_default=True, code=code, clause="").update(clause=clause)
         demo_partners_ensure(university=university, acting_user=admin)
         demo_statutes_ensure(university=university, acting_user=admin)
 

@@ -109,7 +109,7 @@ class WorkflowStep(CleanText, TracksTranslations):
     signs_for = models.CharField(  # translated
         _("signs on behalf of"), max_length=255, blank=True,
         help_text=_("The authority the signatory signs for, e.g. Rektör (printed “Rektör a.”)."))
-    checks_recognition = models.BooleanField(_("needs YÖK recognition"), default=False)
+    checks_recognition = models.BooleanField(_("needs every partner recognised"), default=False)
     puts_in_force = models.BooleanField(_("puts the agreement in force"), default=False)
     # Seed 000 7.9 "filed and published": completing the step shows the agreement on the public partner list.
     publishes = models.BooleanField(_("publishes on the public partner list"), default=False)

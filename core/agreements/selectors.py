@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.agreements.models import Agreement, AgreementDocument, CooperationCondition, DocumentVersion, IscedField
 from core.office.selectors import unit_subtree_ids, visible_unit_ids
 from core.partners.models import Recognition
+from core.partners.recognition import recognition_policy
 from i18n.text import matches
 from kopru.errors import NotFound
 from kopru.lists import (
@@ -135,12 +136,13 @@ def agreement_rows(page) -> list[dict]:
     """One page of agreement_list as plain dicts: `titles` in every language, partners, units, conditions and
     whether a partner is not recognised."""
     rows, title = [], translated_value(Agreement, "title")
+    checked = recognition_policy() is not None  # else the university's country asks for no recognition
     for row in page:
         row = dict(row, title=title(row), partners=row.pop("partner_rows"), units=row.pop("unit_rows"),
                    conditions=row.pop("condition_rows"))
         row["titles"] = {code: row.pop(f"title_{code}") for code in LANGUAGES}
-        row["unrecognised_partner"] = any(partner["recognition"] != Recognition.RECOGNISED
-                                          for partner in row["partners"])
+        row["unrecognised_partner"] = checked and any(partner["recognition"] != Recognition.RECOGNISED
+                                                      for partner in row["partners"])
         rows.append(row)
     return rows
 
@@ -159,11 +161,13 @@ def _matching_ids(agreements: QuerySet[Agreement], search: str) -> list[int]:
 
 
 def has_unrecognised_partner(agreement: Agreement) -> bool:
-    """Whether a partner is not (yet) recognised by YÖK; reads the prefetched partners.
+    """Whether a partner is not (yet) recognised, where the university's country asks for recognition; reads the
+    prefetched partners.
 
     Lists ask this for every row, so it reads the status rather than composing the reasons.
     """
-    return any(partner.recognition != Recognition.RECOGNISED for partner in agreement.partners.all())
+    return recognition_policy() is not None and any(
+        partner.recognition != Recognition.RECOGNISED for partner in agreement.partners.all())
 
 
 def agreement_documents(agreement: Agreement) -> QuerySet[AgreementDocument]:

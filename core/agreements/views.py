@@ -43,6 +43,7 @@ from core.agreements.transfer import agreements_export, agreements_import
 from core.agreements.workflow.views import workflow_panel
 from core.documents.selectors import documents_about
 from core.office.permissions import Action, can, permission_required
+from core.partners.models import Recognition
 from kopru.errors import ServiceError
 from kopru.forms import mark_outdated
 from kopru.lists import sort_columns
@@ -61,9 +62,14 @@ def agreement_index(request):
     page = Paginator(agreement_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = agreement_rows(page)
     kinds, statuses = dict(Agreement.Kind.choices), dict(Agreement.Status.choices)
+    recognitions = dict(Recognition.choices)
     for row in rows:
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
         row["status_label"] = statuses.get(row["status"], row["status"])
+        # The statuses of the partners not recognised, named as the partner's page names them.
+        unrecognised = [partner["recognition"] for partner in row["partners"]
+                        if row["unrecognised_partner"] and partner["recognition"] != Recognition.RECOGNISED]
+        row["recognition_labels"] = [recognitions[status] for status in dict.fromkeys(unrecognised)]
     columns = sort_columns(request.GET, AGREEMENT_ORDERING, [
         ("title", gettext("Title")), ("kind", gettext("Type")), (None, gettext("Partners")),
         (None, gettext("Our academic units")), ("status", gettext("Status")), ("ends_on", gettext("Valid until")),

@@ -5,6 +5,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.partners.models import Partner, PartnerContact, RankingEntry, Recognition, RecognitionCheck
+from core.partners.recognition import recognition_policy
 from core.partners.services import CONTACT_FIELDS, PARTNER_DETAILS, PARTNER_TEXTS, PARTNER_TRANSLATED
 from i18n.countries import country_choices
 from kopru.forms import NamesForm, checked_field, checked_texts, given_texts, text_fields, texts_form
@@ -73,9 +74,17 @@ class PartnerFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=_countries, required=False)
     recognition = forms.ChoiceField(
-        label=_("YÖK recognition"), required=False,
+        label=_("Recognition"), required=False,
         choices=[("", "—"), ("attention", _("Not recognised or not checked")), *Recognition.choices],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = recognition_policy()
+        if policy is None:  # the university's country asks for no recognition: nothing to filter on
+            del self.fields["recognition"]
+        else:
+            self.fields["recognition"].label = policy.label
 
 
 class ContactForm(texts_form("position", _("Position"))):

@@ -17,6 +17,7 @@ from core.documents.subjects import register_subject
 from core.documents.texts import TEXTS
 from core.office.permissions import Action, can
 from core.partners.models import Partner
+from core.partners.recognition import recognition_policy
 from core.partners.selectors import partner_info_note_context
 from core.partners.tasks import generate_info_note
 from kopru.celery import enqueue_on_commit
@@ -55,17 +56,18 @@ def info_note_layout(language: str) -> list[Block]:
         Paragraph(texts["rankings"], bold=True, space_before=True),
         Table("partner.rankings", (texts["ranking"], texts["year"], texts["rank"]),
               ("{{ row.system }}", "{{ row.year }}", "{{ row.rank }}"), empty=texts["no_rankings"]),
-        Paragraph(texts["recognition"], bold=True, space_before=True),
+        Paragraph(texts["agreements"], bold=True, space_before=True),
+        Table("partner.agreements", (texts["agreement"], texts["type"], texts["status"], texts["validity"]),
+              ("{{ row.title }}", "{{ row.kind }}", "{{ row.status }}", "{{ row.validity }}"),
+              empty=texts["no_agreements"]),
+        # Last, so that a university whose country asks for no recognition check numbers its sections 1-4.
+        Paragraph(texts["recognition"], bold=True, space_before=True, when="partner.recognition"),
         Fields((
             (texts["status"], "{{ partner.recognition.status }}"),
             (texts["checked_on"], "{{ partner.recognition.checked_on }}"),
             (texts["method"], "{{ partner.recognition.method }}"),
             (texts["evidence"], "{{ partner.recognition.reference }}"),
-        )),
-        Paragraph(texts["agreements"], bold=True, space_before=True),
-        Table("partner.agreements", (texts["agreement"], texts["type"], texts["status"], texts["validity"]),
-              ("{{ row.title }}", "{{ row.kind }}", "{{ row.status }}", "{{ row.validity }}"),
-              empty=texts["no_agreements"]),
+        ), when="partner.recognition"),
         *signature(above=texts["prepared_by"]),
     ]
 
@@ -123,12 +125,13 @@ def _note_partner(partner: Partner, language: str) -> dict:
         "units": [str(unit) for unit in note["units"]],
         "rankings": [{"system": entry["system"], "year": str(entry["year"]), "rank": entry["position"]}
                      for entry in note["rankings"]],
+        # None where the university's country asks for no recognition: the note leaves the section out.
         "recognition": {
             "status": note["recognition"]["label"],
             "checked_on": format_date(check.get("checked_on")),
             "method": check.get("method_label", ""),
             "reference": check.get("reference", ""),
-        },
+        } if recognition_policy() else None,
         "agreements": [
             {"title": str(agreement["title"]), "kind": agreement["kind_label"], "status": agreement["status_label"],
              "validity": " – ".join(filter(None, (format_date(agreement["starts_on"]),

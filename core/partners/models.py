@@ -18,7 +18,8 @@ from kopru.translated import TracksTranslations
 
 
 class Recognition(models.TextChoices):
-    """YÖK's recognition of a foreign institution (okul tanıma), seed 000 7.5."""
+    """The recognition of a foreign institution where the university's country asks for it (core.partners.recognition):
+    in Türkiye YÖK's (okul tanıma), seed 000 7.5."""
 
     UNCHECKED = "unchecked", _("Not checked")
     RECOGNISED = "recognised", _("Recognised")
@@ -48,7 +49,7 @@ class Partner(CleanText, TracksTranslations):
     kopru_slug = models.SlugField(_("Köprü address"), max_length=63, blank=True)
     # The latest recognition check, kept here so lists and workflow rules read it without a join.
     recognition = models.CharField(
-        _("YÖK recognition"), max_length=16, choices=Recognition.choices, default=Recognition.UNCHECKED
+        _("recognition"), max_length=16, choices=Recognition.choices, default=Recognition.UNCHECKED
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language, gettext, override
 
 from core.partners.models import Partner, PartnerContact, PartnerUnit, RankingEntry, Recognition, RecognitionCheck
+from core.partners.recognition import recognition_policy
 from i18n.countries import country_name
 from i18n.text import collation_key, matches, sort_by_language
 from kopru.errors import NotFound
@@ -145,16 +146,19 @@ def partner_table(partners, file_format: str) -> bytes:
 
 
 def partner_recognition_blocks(partner: Partner) -> str | None:
-    """Why an agreement with this partner cannot pass YÖK's recognition step, or None when it may."""
-    if partner.recognition == Recognition.RECOGNISED:
+    """Why an agreement with this partner cannot pass the recognition step, or None when it may (always, where the
+    university's country asks for no recognition)."""
+    policy = recognition_policy()
+    if partner.recognition == Recognition.RECOGNISED or policy is None:
         return None
     reasons = {
-        Recognition.UNCHECKED: gettext("%(partner)s has not been checked against YÖK's list of recognised "
-                                       "institutions yet."),
-        Recognition.NOT_RECOGNISED: gettext("YÖK does not recognise %(partner)s."),
-        Recognition.ASKED_YOK: gettext("YÖK has been asked about %(partner)s; its answer is not recorded yet."),
+        Recognition.UNCHECKED: gettext("%(partner)s has not been checked against the list of institutions "
+                                       "%(authority)s recognises yet."),
+        Recognition.NOT_RECOGNISED: gettext("%(authority)s does not recognise %(partner)s."),
+        Recognition.ASKED_YOK: gettext("%(authority)s has been asked about %(partner)s; its answer is not "
+                                       "recorded yet."),
     }
-    return reasons[partner.recognition] % {"partner": partner.name}
+    return reasons[partner.recognition] % {"partner": partner.name, "authority": policy.authority}
 
 
 def _latest_rankings(partner: Partner) -> list[dict]:

@@ -19,6 +19,7 @@ from core.partners.forms import (
     TableUploadForm,
 )
 from core.partners.info_note import info_note_generate
+from core.partners.recognition import recognition_policy
 from kopru.errors import ServiceError
 from kopru.forms import NamesForm, mark_outdated
 from kopru.lists import sort_columns
@@ -41,9 +42,10 @@ def _filters(request) -> dict:
 def partner_list(request):
     filters, form = _filters(request)
     page = Paginator(selectors.partner_ids(request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    policy = recognition_policy()
     columns = sort_columns(request.GET, selectors.PARTNER_ORDERING, [
         ("name", gettext("Name")), ("country", gettext("Country")), ("city", gettext("City")),
-        ("erasmus_code", gettext("Erasmus code")), ("recognition", gettext("YÖK recognition")),
+        ("erasmus_code", gettext("Erasmus code")), *([("recognition", policy.label)] if policy else []),
     ])
     return render(request, "partners/list.html", {
         "page": page, "rows": selectors.partner_rows(page.object_list), "columns": columns, "form": form,

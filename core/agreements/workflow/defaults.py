@@ -2,14 +2,18 @@
 
 Turkish universities follow seed 000 (7.1–7.9), Kyrgyz universities the approval chain of
 seed 004 (Osh State University's statute: drafts with the units, agreed with the partner,
-then the vice-rector for external relations, the legal department and the rector). Each
-office edits its own copy afterwards.
+then the vice-rector for external relations, the legal department and the rector). The
+Kyrgyz chain carries no clause numbers: they are Osh's own statute's (the demo gives them to
+Osh), and another Kyrgyz university's statute numbers its clauses its own way. A country
+whose universities check no partner's recognition gets no recognition step. Each office
+edits its own copy afterwards.
 """
 
 from core.agreements.models import DocumentKind as Doc
 from core.agreements.models import SignatureSide as Side
 from core.agreements.models import WorkflowStep
 from core.office.models import Role
+from core.partners.recognition import recognition_policy
 
 
 def _step(code, names, *, clause="", role=Role.OFFICER, needs=(), produces=(), skippable=False,
@@ -88,28 +92,32 @@ KYRGYZ_WORKFLOW = {
         _step("draft_with_units", {"tr": "Taslak birimlerle hazırlandı", "ky": "Долбоор түзүмдөр менен даярдалды",
                                    "ru": "Проект подготовлен с подразделениями",
                                    "en": "Draft prepared with the units"},
-              clause="II.5", needs=[Doc.AGREEMENT_TEXT], produces=[Doc.AGREEMENT_TEXT], reminder_days=14),
+              needs=[Doc.AGREEMENT_TEXT], produces=[Doc.AGREEMENT_TEXT], reminder_days=14),
         _step("agreed_with_partner", {"tr": "Karşı tarafla mutabık kalındı", "ky": "Өнөктөш менен макулдашылды",
                                       "ru": "Согласовано с партнёром", "en": "Agreed with the partner"},
-              clause="II.6", reminder_days=30),
+              reminder_days=30),
         _step("vice_rector", {"tr": "Dış ilişkilerden sorumlu rektör yardımcısının onayı",
                               "ky": "Тышкы байланыштар боюнча проректордун макулдугу",
                               "ru": "Согласование с проректором по внешним связям",
                               "en": "Vice-rector for external relations"},
-              clause="I.5", role=Role.COORDINATOR, produces=[Doc.COVER_LETTER], sends_letter=True, reminder_days=7),
+              role=Role.COORDINATOR, produces=[Doc.COVER_LETTER], sends_letter=True, reminder_days=7),
         _step("legal_department", {"tr": "Hukuk biriminin görüşü", "ky": "Укук иштер бөлүмүнүн макулдугу",
                                    "ru": "Согласование с юридическим отделом", "en": "Legal department"},
               role=Role.COORDINATOR, needs=[Doc.LEGAL_OPINION], reminder_days=7),
         _step("rector_approval", {"tr": "Rektör onayı", "ky": "Ректордун бекитүүсү", "ru": "Утверждение ректором",
                                   "en": "Rector's approval"},
-              clause="I.3", role=Role.COORDINATOR, records_signature=Side.OURS, reminder_days=14),
+              role=Role.COORDINATOR, records_signature=Side.OURS, reminder_days=14),
         _step("in_force", {"tr": "Yürürlüğe girdi", "ky": "Күчүнө кирди", "ru": "Вступило в силу",
                            "en": "In force"},
-              clause="II.10", needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True, records_signature=Side.PARTNER),
+              needs=[Doc.SIGNED_AGREEMENT], puts_in_force=True, records_signature=Side.PARTNER),
     ],
 }
 
 
 def default_workflow_for(country: str) -> dict:
-    """Kyrgyz universities get seed 004's chain; every other country seed 000's, the fuller of the two."""
-    return KYRGYZ_WORKFLOW if country == "KG" else TURKISH_WORKFLOW
+    """Kyrgyz universities get seed 004's chain; every other country seed 000's, the fuller of the two, without
+    the recognition step where the country has no recognition rule."""
+    spec = KYRGYZ_WORKFLOW if country == "KG" else TURKISH_WORKFLOW
+    if recognition_policy(country) is None:
+        spec = {**spec, "steps": [step for step in spec["steps"] if not step["checks_recognition"]]}
+    return spec

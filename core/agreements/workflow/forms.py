@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.agreements.models import DocumentKind, SignatureSide, WorkflowStep
@@ -9,6 +10,7 @@ from core.agreements.workflow.services import STEP_SETTINGS
 from core.office.forms import UnitChoiceField
 from core.office.models import Role
 from core.office.permissions import STAFF
+from core.partners.recognition import recognition_policy
 from kopru.forms import NamesForm, checked_field, checked_texts, given_texts, text_fields
 from kopru.translated import LANGUAGES
 
@@ -35,7 +37,7 @@ class StepForm(NamesForm):
         help_text=_("A letter to a foreign partner is written in English or the partner's language."))
     signatory_name = forms.CharField(label=_("Signed by"), max_length=255, required=False,
                                      help_text=_("Left empty, the person who completes the step signs."))
-    checks_recognition = forms.BooleanField(label=_("Needs YÖK recognition of every partner"), required=False)
+    checks_recognition = forms.BooleanField(label=_("Needs every partner recognised"), required=False)
     puts_in_force = forms.BooleanField(label=_("Puts the agreement in force"), required=False)
     publishes = forms.BooleanField(label=_("Shows the agreement on the public partner list"), required=False)
     records_signature = forms.ChoiceField(
@@ -51,9 +53,15 @@ class StepForm(NamesForm):
             self.fields.update(text_fields(field, label))
             self.fields.update(checked_field(field))
         self.order_fields([*(f"name_{code}" for code in LANGUAGES), "name_checked"])
+        policy = recognition_policy()
+        if policy is None:  # the university's country asks for no recognition
+            del self.fields["checks_recognition"]
+        else:
+            self.fields["checks_recognition"].label = gettext("Needs every partner recognised by %(authority)s") % {
+                "authority": policy.authority}
 
     def step_settings(self) -> dict:
-        return {name: self.cleaned_data[name] for name in STEP_SETTINGS}
+        return {name: self.cleaned_data[name] for name in STEP_SETTINGS if name in self.cleaned_data}
 
     def letter_texts(self) -> dict[str, dict[str, str]]:
         return given_texts(self.cleaned_data, LETTER_TEXT_LABELS)

@@ -85,7 +85,7 @@ def test_the_list_filters_and_flags_partners_not_recognised(client_a, university
     searched = client_a.get("/agreements/", {"q": "Ош"}).content.decode()
 
     assert "Osh protocol" in everything and "Warsaw agreement" in everything
-    assert everything.count(">Not recognised<") == 1
+    assert everything.count(">Not checked<") == 1  # the status as the partner page names it
     assert "Osh protocol" in searched and "Warsaw agreement" not in searched
 
 

@@ -77,7 +77,8 @@ def test_seeding_is_idempotent_and_other_countries_get_the_turkish_default(in_ka
 
     assert workflow_seed_default(country="TR") == first
     assert Workflow.objects.count() == 1
-    assert first.steps.count() == len(TURKISH_PATH)
+    # without YÖK's recognition step: Germany has no recognition rule
+    assert [step.code for step in first.steps.all()] == [code for code in TURKISH_PATH if code != "yok_recognition"]
 
 
 def test_a_kyrgyz_university_gets_seed_004s_chain(university_b):
@@ -88,7 +89,7 @@ def test_a_kyrgyz_university_gets_seed_004s_chain(university_b):
         steps = list(workflow.steps.all())
         assert [step.code for step in steps] == ["draft_with_units", "agreed_with_partner", "vice_rector",
                                                  "legal_department", "rector_approval", "in_force"]
-        assert steps[1].clause == "II.6"
+        assert not any(step.clause for step in steps)  # seed 004's clause numbers are Osh's own statute's
         assert steps[-1].puts_in_force
         with translation.override("ky"):
             assert str(steps[2].name) == "Тышкы байланыштар боюнча проректордун макулдугу"
