@@ -152,9 +152,9 @@ def _activity(user, agreements: QuerySet[Agreement]) -> list[dict]:
 
 def work_queue(user) -> WorkQueue:
     """What waits for the user, as far as they may see; empty for anyone without a place in this office."""
-    membership = membership_of(user)
-    if membership is None or not can(user, Action.VIEW_OFFICE):
+    if not can(user, Action.VIEW_OFFICE):  # no membership here, or a second factor still to set up
         return WorkQueue()
+    membership = membership_of(user)
     today = timezone.localdate()
     office = office_settings_get()
     agreements = agreements_for_user(user)  # the unit scope is worked out once, for every section
