@@ -10,3 +10,27 @@ document.addEventListener("click", (event) => {
     event.target.select();
   }
 });
+
+// The menu stands open beside the page on wide screens and folds behind its summary on a phone.
+const wideScreen = window.matchMedia("(min-width: 40.0625rem)");
+function fitMenu() {
+  for (const menu of document.querySelectorAll("details[data-menu]")) {
+    menu.open = wideScreen.matches;
+  }
+}
+wideScreen.addEventListener("change", fitMenu);
+fitMenu();
+
+// A table wider than a phone scrolls inside itself; the keyboard must be able to reach it to scroll it.
+function focusableScrollers() {
+  for (const table of document.querySelectorAll(".table")) {
+    if (table.scrollWidth > table.clientWidth) {
+      table.tabIndex = 0;
+    } else {
+      table.removeAttribute("tabindex");
+    }
+  }
+}
+focusableScrollers();
+document.addEventListener("htmx:load", focusableScrollers);
+window.addEventListener("resize", focusableScrollers);
