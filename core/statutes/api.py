@@ -16,7 +16,7 @@ from core.agreements.models import WorkflowStep
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
 from core.statutes import services
-from core.statutes.diff import revision_diff
+from core.statutes.diff import changes_only, revision_diff
 from core.statutes.models import Clause, Revision, Statute
 from core.statutes.selectors import (
     STATUTE_ORDERING,
@@ -366,6 +366,8 @@ class DiffApi(GenericAPIView):
         a = serializers.IntegerField(min_value=0, help_text="The earlier revision's number.")
         b = serializers.IntegerField(min_value=0, help_text="The later revision's number.")
         lang = serializers.ChoiceField(choices=LANGUAGES, required=False, help_text="Default: the request's language.")
+        changes = serializers.BooleanField(required=False, default=False,
+                                           help_text="True: only the clauses added, removed or changed.")
 
     @extend_schema(parameters=[QuerySerializer], responses=DiffRowOutput(many=True))
     def get(self, request, statute_id: int):
@@ -373,7 +375,7 @@ class DiffApi(GenericAPIView):
         query = query_values(self.QuerySerializer, request)
         old, new = revision_get(statute, query["a"]), revision_get(statute, query["b"])
         rows = revision_diff(old, new, query.get("lang") or request.LANGUAGE_CODE)
-        return Response(DiffRowOutput(rows, many=True).data)
+        return Response(DiffRowOutput(changes_only(rows) if query["changes"] else rows, many=True).data)
 
 
 class ClauseInput(serializers.Serializer):

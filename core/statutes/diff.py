@@ -106,6 +106,11 @@ def revision_diff(old: Revision, new: Revision, language: str) -> list[DiffRow]:
     return rows
 
 
+def changes_only(rows: list[DiffRow]) -> list[DiffRow]:
+    """The rows that were added, removed or changed: "changes only" of the comparison."""
+    return [row for row in rows if row.status != UNCHANGED]
+
+
 def diff_summary(rows: list[DiffRow]) -> dict[str, int]:
     summary = dict.fromkeys((ADDED, REMOVED, CHANGED, UNCHANGED), 0)
     for row in rows:

@@ -179,6 +179,7 @@ class CompareForm(forms.Form):
     a = forms.TypedChoiceField(label=_("Revision"), coerce=int)
     b = forms.TypedChoiceField(label=_("with revision"), coerce=int)
     lang = forms.ChoiceField(label=_("Language"), required=False)
+    changes = forms.BooleanField(label=_("Changes only"), required=False)
 
     def __init__(self, *args, numbers: list[int], languages: list[str], **kwargs):
         super().__init__(*args, **kwargs)

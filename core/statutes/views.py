@@ -21,7 +21,7 @@ from core.documents.services import FORMATS
 from core.office.models import Role
 from core.office.permissions import Action, can, permission_required
 from core.statutes import services
-from core.statutes.diff import diff_summary, revision_diff
+from core.statutes.diff import changes_only, diff_summary, revision_diff
 from core.statutes.export import statute_export
 from core.statutes.forms import (
     AgreedByFormSet,
@@ -379,8 +379,11 @@ def revision_compare(request, statute_id):
     if form.is_valid():
         old, new = revision_get(statute, form.cleaned_data["a"]), revision_get(statute, form.cleaned_data["b"])
         rows = revision_diff(old, new, form.cleaned_data["lang"] or get_language())
+    summary = diff_summary(rows)
+    if form.is_valid() and form.cleaned_data["changes"]:
+        rows = changes_only(rows)
     return render(request, "statutes/compare.html", {
-        "statute": statute, "form": form, "rows": rows, "old": old, "new": new, "summary": diff_summary(rows),
+        "statute": statute, "form": form, "rows": rows, "old": old, "new": new, "summary": summary,
     }, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
