@@ -246,3 +246,14 @@ def test_the_page_the_api_and_the_services_follow_one_rule(client_a, university_
             # then
             assert shown == listed == accepted(found, user) == allowed, (person, status)
 
+
+
+def test_the_requests_list_says_why_it_is_empty_and_keeps_its_sort_when_filtered(client_a, university_a, admin_a):
+    in_english(sign_in(client_a, university_a, admin_a))
+
+    empty = client_a.get("/agreements/requests/").content.decode()
+    filtered = client_a.get("/agreements/requests/?status=closed&ordering=subject").content.decode()
+
+    assert "No requests yet. Register a partner's request below when it arrives." in empty
+    assert "No request has this status." in filtered
+    assert '<input type="hidden" name="ordering" value="subject">' in filtered
