@@ -1,9 +1,10 @@
-"""Local development and the demo: DEBUG on, mail to the console."""
+"""Local development and the demo: mail to the console; DEBUG on unless the demo runs (KOPRU_DEMO)."""
 
 from kopru.settings.base import *  # noqa: F403
-from kopru.settings.base import env
+from kopru.settings.base import env, env_bool
 
-DEBUG = True
+# The demo shows the error pages people see; DJANGO_DEBUG=1 brings back the tracebacks.
+DEBUG = env_bool("DJANGO_DEBUG", default=not KOPRU_DEMO)  # noqa: F405
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-never-used-in-production")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 WHITENOISE_AUTOREFRESH = True
