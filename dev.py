@@ -11,6 +11,7 @@ CELERY_BROKER_URL, the worker uses that database as its broker.
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -75,6 +76,21 @@ def ensure_chromium() -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], **quiet)
 
 
+def ensure_axe() -> None:
+    """The accessibility sweep injects axe-core, pinned in package-lock.json; npm installs it when present."""
+    installed = ROOT / "node_modules" / "axe-core" / "package.json"
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]["node_modules/axe-core"]["version"]
+    if installed.exists() and json.loads(installed.read_text())["version"] == locked:
+        return
+    if not shutil.which("npm"):
+        print("npm is missing: the accessibility (axe-core) browser tests will be skipped.")
+        return
+    print("Installing axe-core for the browser tests ...", flush=True)
+    result = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=False)
+    if result.returncode != 0:
+        print("npm could not install axe-core: the accessibility browser tests will be skipped.")
+
+
 def listen_address() -> str:
     """Where the web server listens: the demo has accounts with known passwords, so only this
     machine reaches it unless KOPRU_LISTEN says otherwise (e.g. 0.0.0.0:8000)."""
@@ -124,6 +140,7 @@ def test(args: list[str]) -> int:
     started_database = not database_running()
     install()
     ensure_chromium()
+    ensure_axe()
     try:
         return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, check=False).returncode
     finally:

@@ -1,5 +1,7 @@
 """`dev.py start` keeps the demo (accounts with known passwords) on this machine unless told otherwise."""
 
+import json
+
 import dev
 
 
@@ -13,3 +15,12 @@ def test_kopru_listen_opens_it_to_the_network_when_asked(monkeypatch):
     monkeypatch.setenv("KOPRU_LISTEN", "0.0.0.0:8080")
 
     assert dev.listen_address() == "0.0.0.0:8080"
+
+
+def test_axe_core_is_pinned_to_one_exact_version():
+    """`dev.py test` installs what package-lock.json locks; package.json names the same exact version."""
+    wanted = json.loads((dev.ROOT / "package.json").read_text())["devDependencies"]["axe-core"]
+    locked = json.loads((dev.ROOT / "package-lock.json").read_text())["packages"]["node_modules/axe-core"]
+
+    assert wanted == locked["version"] and wanted[0].isdigit()
+    assert locked["integrity"].startswith("sha512-")
