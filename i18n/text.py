@@ -90,6 +90,13 @@ def _strip_marks(text: str) -> str:
     return "".join(BASE_LETTERS.get(char, char) for char in decomposed if not unicodedata.combining(char))
 
 
+def ascii_text(text: str) -> str:
+    """The text in ASCII letters for a system that takes no other: "Iğdır Üniversitesi" → "Igdir Universitesi",
+    "Ош" → "Osh"; what has no Latin letter becomes "_"."""
+    latin = _strip_marks(transliterate(unicodedata.normalize("NFC", text).replace("İ", "I"), "ky"))
+    return "".join(char if char.isascii() else "_" for char in latin)
+
+
 def search_key(text: str) -> str:
     """A language-independent key: Latin script, no diacritics, no case, words split by single spaces.
 

@@ -13,6 +13,7 @@ stored under; `stored_file_response` serves a kept upload back as a download.
 import uuid
 import zipfile
 import zlib
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files import File
@@ -20,6 +21,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils.translation import gettext
 
+from i18n.text import ascii_text
 from kopru.errors import ErrorCode, ServiceError
 from kopru.text import clean_text
 
@@ -180,6 +182,22 @@ def stored_upload(upload, content_type: str) -> File:
     return File(upload, name=f"{uuid.uuid4().hex}.{EXTENSIONS[KINDS[content_type]]}")
 
 
+def content_disposition(filename: str) -> str:
+    """An attachment's header naming the file in full (RFC 6266 and 5987: "Protokol-Iğdır.pdf" keeps its letters)
+    with an ASCII name before it for a client that reads only that ("Protokol-Igdir.pdf")."""
+    fallback = "".join(char if char.isprintable() and char not in '"\\' else "_" for char in ascii_text(filename))
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def attachment_response(content, *, filename: str, content_type: str | None = None) -> FileResponse:
+    """A file (an open file or an iterable of bytes) as a download named `filename`, whatever its letters."""
+    response = FileResponse(content, as_attachment=True, filename=filename, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    return response
+
+
 def stored_file_response(stored: FieldFile, *, content_type: str | None = None,
                          title: str = "") -> FileResponse:
     """A kept upload as an attachment, named by its `title` (with the stored file's extension) or its stored name."""
@@ -188,4 +206,4 @@ def stored_file_response(stored: FieldFile, *, content_type: str | None = None,
         extension = filename.rsplit(".", 1)[-1]
         title = clean_text(title).strip()
         filename = title if title.lower().endswith(f".{extension}") else f"{title}.{extension}"
-    return FileResponse(stored.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    return attachment_response(stored.open("rb"), filename=filename, content_type=content_type)

@@ -17,16 +17,17 @@ def document_file_response(document: GeneratedDocument, file_format: str) -> Fil
     if not stored:  # a large statute's export is made in the one format asked for
         raise Http404
     name = f"{document_file_name(document)}.{file_format}"
-    return FileResponse(stored.open("rb"), as_attachment=True, filename=name,
-                        content_type=CONTENT_TYPES[file_format])
+    return uploads.attachment_response(stored.open("rb"), filename=name, content_type=CONTENT_TYPES[file_format])
 
 
 def document_file_name(document: GeneratedDocument) -> str:
     """A name that says what the document is and tells it from any other: its number when it has one (a letter's
-    "Sayı"), its title, its version."""
-    parts = [slugify(document.number), slugify(document.title)[:80] or document.kind, f"v{document.version}"]
+    "Sayı"), its title, its version; in the title's own letters ("iğdır-üniversitesi"), which the download's header
+    carries with an ASCII name beside them."""
+    parts = [slugify(document.number, allow_unicode=True), slugify(document.title, allow_unicode=True)[:80]
+             or document.kind, f"v{document.version}"]
     return "-".join(part for part in parts if part)
 
 
 def docx_response(content: bytes, name: str) -> FileResponse:
-    return FileResponse(BytesIO(content), as_attachment=True, filename=name, content_type=DOCX_CONTENT_TYPE)
+    return uploads.attachment_response(BytesIO(content), filename=name, content_type=DOCX_CONTENT_TYPE)

@@ -48,6 +48,7 @@ SHARED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, found by FORM_RENDERER below next to the project's own
     "rest_framework",
     "knox",
     "drf_spectacular",
@@ -261,6 +262,10 @@ LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "kopru_language"
 USE_I18N = True
+# Day-first English, Turkish short dates with dots, the Kyrgyz decimal comma (kopru/formats/).
+FORMAT_MODULE_PATH = ["kopru.formats"]
+# Widgets from the project's templates first (templates/django/forms/: the file picker in the page's language).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TIME_ZONE = "Europe/Istanbul"
 USE_TZ = True
 

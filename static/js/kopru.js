@@ -34,3 +34,12 @@ function focusableScrollers() {
 focusableScrollers();
 document.addEventListener("htmx:load", focusableScrollers);
 window.addEventListener("resize", focusableScrollers);
+
+// The file picker: the chosen file's name beside the translated button (the browser's own button is hidden).
+document.addEventListener("change", (event) => {
+  const picker = event.target.closest?.(".file-picker");
+  const name = picker?.querySelector(".file-picker-name");
+  if (name && event.target.type === "file") {
+    name.textContent = Array.from(event.target.files, (file) => file.name).join(", ") || name.dataset.none;
+  }
+});

@@ -62,7 +62,7 @@ def test_an_uploaded_job_description_is_previewed_with_its_numbers_levels_and_do
     # then
     assert response.status_code == 200
     content = response.content.decode()
-    assert "<td>KYS-GT-431</td>" in content and "<td>10/31/2025</td>" in content
+    assert "<td>KYS-GT-431</td>" in content and "<td>31 Oct 2025</td>" in content
     rows = [form.initial for form in response.context["rows"].forms]
     assert rows[3] == {"level": 0, "number": "", "text": "GÖREV, YETKİ VE SORUMLULUKLARI", "section": True}
     assert rows[4]["level"] == 1 and rows[4]["number"] == "·"
