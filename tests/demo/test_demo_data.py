@@ -6,6 +6,7 @@ from django.core.management import CommandError
 from django_tenants.utils import tenant_context
 
 from core.accounts.models import User
+from core.agreements.models import WorkflowStep
 from core.office.models import AcademicUnit, Membership
 from tenants.models import Domain, ProvisioningJob, University
 from tests.commands import command_output
@@ -38,3 +39,7 @@ def test_demo_data_creates_the_demo_and_changes_nothing_the_second_time(db, sett
         assert faculties.count() == 2
         assert AcademicUnit.objects.filter(kind="department", parent__in=faculties).count() == 4
         assert AcademicUnit.objects.filter(name_en="International Relations Office").count() == 1
+    # Osh's workflow cites its own statute (seed 004); the Kyrgyz default it started from cites none
+    with tenant_context(University.objects.get(slug="osh")):
+        clauses = dict(WorkflowStep.objects.filter(workflow__is_default=True).values_list("code", "clause"))
+        assert (clauses["draft_with_units"], clauses["vice_rector"], clauses["legal_department"]) == ("II.5", "I.5", "")
