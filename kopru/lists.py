@@ -155,3 +155,13 @@ def sort_columns(query: QueryDict, ordering: Ordering, columns: list[tuple[str |
         target = f"-{key}" if direction == "asc" else key
         headers.append(SortColumn(label, query_url(query, ordering=target, page=None), direction))
     return headers
+
+
+# A list's ticked rows travel as ?id=3&id=7; more than this many is no longer a selection but the list itself.
+MAX_SELECTED = 1000
+
+
+def selected_ids(values: list[str]) -> list[int]:
+    """The ids of the rows ticked in a list (`request.GET.getlist("id")`): whole numbers, each once, at most
+    MAX_SELECTED; anything else is not a row and is left out."""
+    return list(dict.fromkeys(int(value) for value in values if value.isdigit()))[:MAX_SELECTED]

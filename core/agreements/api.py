@@ -19,6 +19,7 @@ from core.agreements.selectors import (
     agreement_list,
     agreement_rows,
     agreements_for_user,
+    agreements_listed,
     document_get,
     has_unrecognised_partner,
     isced_fields,
@@ -41,6 +42,7 @@ from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
+from kopru.lists import MAX_SELECTED
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -392,17 +394,24 @@ class AgreementExportApi(GenericAPIView):
     permission_classes = [OfficePermission]
     required_action = Action.VIEW_AGREEMENTS
 
-    class QuerySerializer(serializers.Serializer):
+    class QuerySerializer(AgreementQuery):
+        class Meta:
+            ref_name = "AgreementExportQuery"
+
         file_format = serializers.ChoiceField(choices=["xlsx", "csv"], default="xlsx",
                                               help_text="csv holds the agreements only; xlsx their conditions too.")
+        id = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, default=list,
+                                   max_length=MAX_SELECTED,
+                                   help_text="Only these agreements (?id=3&id=7), among those the filters find.")
 
     @extend_schema(
         parameters=[QuerySerializer],
         responses={(200, content_type): OpenApiTypes.BINARY for content_type in CONTENT_TYPES.values()},
     )
     def get(self, request):
-        file_format = query_values(self.QuerySerializer, request)["file_format"]
-        response = HttpResponse(agreements_export(agreements_for_user(request.user), file_format),
-                                content_type=CONTENT_TYPES[file_format])
+        query = query_values(self.QuerySerializer, request)
+        file_format = query["file_format"]
+        agreements = agreements_listed(request.user, AgreementQuery.filters(query), query["id"])
+        response = HttpResponse(agreements_export(agreements, file_format), content_type=CONTENT_TYPES[file_format])
         response["Content-Disposition"] = f'attachment; filename="agreements.{file_format}"'
         return response

@@ -109,6 +109,13 @@ def _list_relations() -> dict:
     }
 
 
+def agreements_listed(user, filters: AgreementFilters, ids: list[int]) -> QuerySet[Agreement]:
+    """The agreements agreement_list finds, as records, or only those of them among `ids` when some are given (the
+    rows ticked in the list)."""
+    listed = agreements_for_user(user).filter(pk__in=agreement_list(user, filters).values("id"))
+    return listed.filter(pk__in=ids) if ids else listed
+
+
 def agreement_list(user, filters: AgreementFilters = AgreementFilters()) -> QuerySet:
     """The agreements matching the filters, sorted, as `values()` of LIST_COLUMNS; agreement_rows completes a page."""
     agreements = agreements_for_user(user)

@@ -34,7 +34,7 @@ from core.agreements.selectors import (
     agreement_get_for_user,
     agreement_list,
     agreement_rows,
-    agreements_for_user,
+    agreements_listed,
     document_get,
     has_unrecognised_partner,
     version_get,
@@ -46,7 +46,7 @@ from core.office.permissions import Action, can, permission_required
 from core.partners.models import Recognition
 from kopru.errors import ServiceError
 from kopru.forms import mark_outdated
-from kopru.lists import sort_columns
+from kopru.lists import selected_ids, sort_columns
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -224,8 +224,11 @@ def agreement_import(request):
 
 @permission_required(Action.VIEW_AGREEMENTS)
 def agreement_export(request):
+    """The agreements the list shows with its filters, or only the rows ticked in it, as a table."""
     file_format = "csv" if request.GET.get("file_format") == "csv" else "xlsx"
-    content = agreements_export(agreements_for_user(request.user), file_format)
+    form = AgreementFilterForm(request.GET or None, language=get_language())
+    agreements = agreements_listed(request.user, form.filters(), selected_ids(request.GET.getlist("id")))
+    content = agreements_export(agreements, file_format)
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="agreements-{stamp}.{file_format}"'

@@ -23,6 +23,7 @@ from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
+from kopru.lists import MAX_SELECTED
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -203,6 +204,9 @@ class PartnerQuery(serializers.Serializer):
 
 class PartnerExportQuery(PartnerQuery):
     file_format = serializers.ChoiceField(choices=list(CONTENT_TYPES), default="csv")
+    id = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, default=list,
+                               max_length=MAX_SELECTED,
+                               help_text="Only these partners (?id=3&id=7), among those the filters find.")
 
 
 def _filters(query: dict) -> dict:
@@ -465,7 +469,7 @@ class PartnerExportApi(GenericAPIView):
     def get(self, request):
         query = query_values(PartnerExportQuery, request)
         file_format = query["file_format"]
-        partners = selectors.partner_list(request.user, **_filters(query))
+        partners = selectors.partner_list(request.user, selected=query["id"], **_filters(query))
         response = HttpResponse(selectors.partner_table(partners, file_format), content_type=CONTENT_TYPES[file_format])
         response["Content-Disposition"] = (
             f'attachment; filename="partners-{timezone.localdate().isoformat()}.{file_format}"')

@@ -4,6 +4,8 @@ Every reader of the office sees every partner (partners are not tied to our acad
 units); who may read at all is the permission table's VIEW_PARTNERS.
 """
 
+from collections.abc import Collection
+
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language, gettext, override
 
@@ -107,9 +109,13 @@ def partner_ids(user, *, query: str = "", country: str = "", recognition: str = 
     return [row[0] for row in found]
 
 
-def partner_list(user, **filters) -> list[Partner]:
-    """The partners partner_ids finds, in its order, as model instances (for the exported table)."""
+def partner_list(user, *, selected: Collection[int] = (), **filters) -> list[Partner]:
+    """The partners partner_ids finds, in its order, as model instances (for the exported table); only those among
+    `selected` when some are given (the rows ticked in the list)."""
     ids = partner_ids(user, **filters)
+    if selected:
+        chosen = set(selected)
+        ids = [pk for pk in ids if pk in chosen]
     found = partners_for_user(user).in_bulk(ids)
     return [found[pk] for pk in ids]
 

@@ -22,7 +22,7 @@ from core.partners.info_note import info_note_generate
 from core.partners.recognition import recognition_policy
 from kopru.errors import ServiceError
 from kopru.forms import NamesForm, mark_outdated
-from kopru.lists import sort_columns
+from kopru.lists import selected_ids, sort_columns
 from kopru.spreadsheets import CONTENT_TYPES, ImportRefused
 from kopru.translated import NAME_FIELDS
 from kopru.uploads import stored_file_response
@@ -60,7 +60,7 @@ def partner_export(request):
     if file_format not in CONTENT_TYPES:
         raise Http404
     filters, _form = _filters(request)
-    partners = selectors.partner_list(request.user, **filters)
+    partners = selectors.partner_list(request.user, selected=selected_ids(request.GET.getlist("id")), **filters)
     response = HttpResponse(selectors.partner_table(partners, file_format), content_type=CONTENT_TYPES[file_format])
     filename = f"partners-{timezone.localdate().isoformat()}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -10,7 +10,12 @@ from rest_framework import serializers
 
 
 def query_values(serializer_class: type[serializers.Serializer], request) -> dict:
-    # As a plain dict, so an empty value (`?unit=`) is checked like any other, not taken for "not given".
-    query = serializer_class(data=request.query_params.dict())
+    # As a plain dict, so an empty value (`?unit=`) is checked like any other, not taken for "not given"; a list
+    # parameter takes every value given (`?id=3&id=7`).
+    fields = serializer_class().fields
+    params = request.query_params
+    query = serializer_class(data={
+        name: params.getlist(name) if isinstance(fields.get(name), serializers.ListField) else params[name]
+        for name in params})
     query.is_valid(raise_exception=True)
     return query.validated_data

@@ -288,6 +288,7 @@ class WorkflowApi(GenericAPIView):
 
 
 class StepListApi(ServiceApi):
+    parser_classes = [JSONParser]  # the letter's texts are objects by language, which a form cannot carry
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_WORKFLOWS
     serializer_class = StepOutput
@@ -302,6 +303,7 @@ class StepListApi(ServiceApi):
 
 
 class StepDetailApi(ServiceApi):
+    parser_classes = [JSONParser]  # the letter's texts are objects by language, which a form cannot carry
     permission_classes = [OfficePermission]
     required_action = Action.MANAGE_WORKFLOWS
     serializer_class = StepOutput
