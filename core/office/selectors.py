@@ -9,6 +9,7 @@ from core.accounts.selectors import api_tokens
 from core.office.models import AcademicUnit, Membership, OfficeSettings, Role
 from core.office.permissions import membership_of, unit_scoped
 from kopru.errors import NotFound
+from kopru.lists import Ordering
 
 User = get_user_model()
 
@@ -69,6 +70,13 @@ def unit_tree(units) -> list[tuple[AcademicUnit, int]]:
 
     walk(None, 0)
     return ordered
+
+
+# The people page sorts by sign-in name unless told otherwise.
+USER_ORDERING = Ordering(keys={
+    "username": ("username",), "role": ("membership__role", "username"), "is_active": ("is_active", "username"),
+    "last_login": ("last_login",),
+}, default="username")
 
 
 def users_for_user(user) -> QuerySet:

@@ -21,6 +21,7 @@ from core.office.forms import (
 )
 from core.office.permissions import Action, permission_required
 from core.office.selectors import (
+    USER_ORDERING,
     office_settings_get,
     staff_api_token_get,
     staff_api_tokens,
@@ -36,14 +37,19 @@ from kopru.statuses import status_of
 from kopru.translated import NAME_FIELDS
 from kopru.web import run_service
 
-AUDIT_PAGE_SIZE = 50
+PAGE_SIZE = 50
 
 
 @permission_required(Action.MANAGE_USERS)
 def users(request):
-    people = users_for_user(request.user).order_by("username")
-    rows = [(person, MembershipForm(initial=_membership_initial(person), prefix=f"m{person.pk}")) for person in people]
-    return render(request, "office/users.html", {"rows": rows})
+    people = USER_ORDERING.apply(users_for_user(request.user), request.GET.get("ordering"))
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(person, MembershipForm(initial=_membership_initial(person), prefix=f"m{person.pk}")) for person in page]
+    columns = sort_columns(request.GET, USER_ORDERING, [
+        ("username", gettext("Person")), ("role", gettext("Role and academic unit")), ("is_active", gettext("Status")),
+        ("last_login", gettext("Last sign-in")), (None, gettext("Two-factor")),
+    ])
+    return render(request, "office/users.html", {"rows": rows, "page": page, "columns": columns})
 
 
 def _membership_initial(person) -> dict:
@@ -196,7 +202,7 @@ def audit(request):
     filters = form.cleaned_data if form.is_valid() else {}
     ordering = AUDIT_ORDERING.key(request.GET.get("ordering"))
     entries = audit_list(action=filters.get("action") or "", actor_id=filters.get("actor"), ordering=ordering)
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     columns = sort_columns(request.GET, AUDIT_ORDERING, [
         ("at", gettext("When")), ("actor_label", gettext("Who")), ("action", gettext("Action")),
         ("target_label", gettext("Record")),

@@ -201,3 +201,15 @@ def test_the_audit_filters_can_be_cleared_and_an_empty_result_says_why(client_a,
     assert "Clear the filters" not in unfiltered
     assert 'class="clear-filters" href="/office/audit/?ordering=action"' in filtered
     assert "No entry matches these filters." in filtered
+
+
+def test_the_people_page_sorts_by_its_columns(client_a, university_a, admin_a, people_a):
+    in_english(sign_in(client_a, university_a, admin_a))
+
+    by_name = client_a.get("/office/users/").content.decode()
+    by_role = client_a.get("/office/users/?ordering=-role").content.decode()
+
+    assert 'aria-sort="ascending"><a href="?ordering=-username">Person</a>' in by_name
+    names = sorted(person.username for person in people_a.values())
+    assert [by_name.index(f">{name}<") for name in names] == sorted(by_name.index(f">{name}<") for name in names)
+    assert 'aria-sort="descending"' in by_role
