@@ -174,3 +174,12 @@ def test_an_office_admin_takes_an_agreement_from_the_request_to_in_force(page, s
         agreement = Agreement.objects.get(title_tr=TITLE)
         assert agreement.status == Agreement.Status.IN_FORCE
         assert agreement.partners.get().recognition_checks.get().checked_on == timezone.localdate()
+        # the rector's signature and the countersigned copy's return dated both sides
+        assert {(signatory.side, signatory.signed_on) for signatory in agreement.signatories.all()} == {
+            ("ours", timezone.localdate()), ("partner", timezone.localdate())}
+
+    # and filing and publishing it (7.9) puts the partner on the public list
+    fill_step("filed_published", [])
+    expect(now_at("filed_published")).to_have_count(0)
+    page.goto(url(server_port, university, "/partners/public/"))
+    expect(page.get_by_role("cell", name=PARTNER["tr"])).to_be_visible()
