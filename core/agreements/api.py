@@ -102,7 +102,8 @@ class AgreementOutput(serializers.Serializer):
     status = serializers.CharField(help_text="Changed by the approval workflow only.")
     partners = PartnerRefOutput(many=True)
     unrecognised_partner = serializers.SerializerMethodField(
-        help_text="A partner is not recognised by YÖK, or not checked yet.")
+        help_text="A partner is not recognised under the rule of the university's country (YÖK in Türkiye), "
+                  "or not checked yet.")
     units = UnitRefOutput(many=True)
     scopes = serializers.ListField(child=serializers.CharField())
     origin = serializers.CharField()

@@ -54,7 +54,7 @@ class AuditAction(models.TextChoices):
     RANKING_SAVED = "ranking.saved", _("Ranking entry saved")
     RANKING_DELETED = "ranking.deleted", _("Ranking entry deleted")
     RANKINGS_IMPORTED = "rankings.imported", _("Rankings imported")
-    RECOGNITION_CHECKED = "recognition.checked", _("YÖK recognition check recorded")
+    RECOGNITION_CHECKED = "recognition.checked", _("Recognition check recorded")
     AGREEMENT_CREATED = "agreement.created", _("Agreement created")
     AGREEMENT_UPDATED = "agreement.updated", _("Agreement changed")
     AGREEMENT_DELETED = "agreement.deleted", _("Agreement deleted")

@@ -70,7 +70,8 @@ class PartnerOutput(serializers.Serializer):
     recognition = serializers.ChoiceField(choices=Recognition.choices)
     recognition_label = serializers.CharField(source="get_recognition_display")
     recognition_needs_attention = serializers.SerializerMethodField(
-        help_text="True while the partner is not recognised by YÖK or not checked.")
+        help_text="True while the partner is not recognised under the rule of the university's country (YÖK in "
+                  "Türkiye) or not checked.")
 
     def get_country_name(self, partner) -> str:
         return country_name(partner.country, get_language())
