@@ -40,6 +40,7 @@ LISTS = {
     "notifications": ("/api/notifications/", ""),
     "requests": ("/api/agreements/requests/", ""),
     "university": ("/api/university/", None),  # no page: the light endpoint
+    "home": ("/api/home/", None),  # the work queue: the same few queries whatever the office holds
 }
 PAGE_SIZES = (10, 50)
 TIMED_PAGE_SIZE = 50
