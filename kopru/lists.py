@@ -161,7 +161,12 @@ def sort_columns(query: QueryDict, ordering: Ordering, columns: list[tuple[str |
 MAX_SELECTED = 1000
 
 
+# The largest id a row can have (a bigint primary key); a larger number names no row.
+MAX_ID = 2**63 - 1
+
+
 def selected_ids(values: list[str]) -> list[int]:
-    """The ids of the rows ticked in a list (`request.GET.getlist("id")`): whole numbers, each once, at most
-    MAX_SELECTED; anything else is not a row and is left out."""
-    return list(dict.fromkeys(int(value) for value in values if value.isdigit()))[:MAX_SELECTED]
+    """The ids of the rows ticked in a list (`request.GET.getlist("id")`): whole numbers a row can have, each once,
+    at most MAX_SELECTED; anything else is not a row and is left out."""
+    numbers = (int(value) for value in values if value.isascii() and value.isdigit())
+    return list(dict.fromkeys(number for number in numbers if 0 < number <= MAX_ID))[:MAX_SELECTED]

@@ -37,12 +37,11 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
-from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
+from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, selected_ids, translations_checked
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
-from kopru.lists import MAX_SELECTED
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -401,9 +400,7 @@ class AgreementExportApi(GenericAPIView):
 
         file_format = serializers.ChoiceField(choices=["xlsx", "csv"], default="xlsx",
                                               help_text="csv holds the agreements only; xlsx their conditions too.")
-        id = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, default=list,
-                                   max_length=MAX_SELECTED,
-                                   help_text="Only these agreements (?id=3&id=7), among those the filters find.")
+        id = selected_ids("agreements")
 
     @extend_schema(
         parameters=[QuerySerializer],

@@ -18,12 +18,18 @@ from core.partners.info_note import info_note_generate
 from core.partners.models import RankingEntry, Recognition, RecognitionCheck
 from i18n.countries import country_name
 from kopru import uploads
-from kopru.api.fields import NamesInput, TextsInput, TextsOutput, outdated_translations, translations_checked
+from kopru.api.fields import (
+    NamesInput,
+    TextsInput,
+    TextsOutput,
+    outdated_translations,
+    selected_ids,
+    translations_checked,
+)
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
-from kopru.lists import MAX_SELECTED
 from kopru.spreadsheets import CONTENT_TYPES
 from kopru.translated import translations
 from kopru.uploads import stored_file_response
@@ -205,9 +211,7 @@ class PartnerQuery(serializers.Serializer):
 
 class PartnerExportQuery(PartnerQuery):
     file_format = serializers.ChoiceField(choices=list(CONTENT_TYPES), default="csv")
-    id = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, default=list,
-                               max_length=MAX_SELECTED,
-                               help_text="Only these partners (?id=3&id=7), among those the filters find.")
+    id = selected_ids("partners")
 
 
 def _filters(query: dict) -> dict:

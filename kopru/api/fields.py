@@ -3,6 +3,7 @@
 from rest_framework import serializers
 from rest_framework.fields import empty
 
+from kopru.lists import MAX_ID, MAX_SELECTED
 from kopru.translated import LANGUAGES
 
 
@@ -59,3 +60,10 @@ def outdated_translations(**kwargs) -> serializers.DictField:
     return serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()), read_only=True,
         help_text="By translated field, the languages whose text fell behind another language's rewording.", **kwargs)
+
+
+def selected_ids(rows: str) -> serializers.ListField:
+    """The query parameter naming the rows ticked in a list, `?id=3&id=7` (`rows`: "agreements", "partners")."""
+    return serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False, default=list,
+        max_length=MAX_SELECTED, help_text=f"Only these {rows} (?id=3&id=7), among those the filters find.")
