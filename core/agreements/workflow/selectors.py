@@ -62,8 +62,8 @@ class Timeline:
 
     @property
     def waiting_since(self):
-        """When the agreement reached the step it waits at: its last move (transitions are in time order)."""
-        return self.transitions[-1].at if self.current_step and self.transitions else None
+        """When the agreement reached the step it waits at."""
+        return self.agreement.step_since if self.current_step else None
 
     @property
     def missing_document_labels(self) -> list[str]:
