@@ -99,7 +99,7 @@ def sign_in_on_page(page: Page, server_port: int, university) -> None:
 
 def create_agreement(page: Page) -> None:
     page.get_by_role("link", name=tr("Agreements"), exact=True).click()
-    page.get_by_role("link", name=tr("New agreement")).click()
+    page.get_by_role("link", name=tr("New agreement"), exact=True).click()
     page.get_by_label(tr("Type"), exact=True).select_option(label=tr("Bilateral protocol / MoU"))
     page.get_by_label(f"{tr('Title')} ({tr('Turkish')})", exact=True).fill(TITLE)
     page.get_by_label(tr("Partners")).select_option(label=PARTNER["tr"])
