@@ -157,8 +157,9 @@ def sort_columns(query: QueryDict, ordering: Ordering, columns: list[tuple[str |
     return headers
 
 
-# A list's ticked rows travel as ?id=3&id=7; more than this many is no longer a selection but the list itself.
-MAX_SELECTED = 1000
+# A list's ticked rows travel as ?id=3&id=7; more than this many is no longer a selection but the list itself (and
+# stays below the number of query values Django reads, DATA_UPLOAD_MAX_NUMBER_FIELDS).
+MAX_SELECTED = 500
 
 
 # The largest id a row can have (a bigint primary key); a larger number names no row.

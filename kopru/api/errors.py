@@ -36,9 +36,17 @@ MESSAGES = {
     "server_error": _("Something went wrong on our side. The error has been logged."),
     "bad_request": _("The request could not be understood."),
     "too_large": _("The request is too large: send less data, or fewer fields or files, at once."),
+    "query_too_long": _("The query holds more values than the server accepts: ask for fewer at once."),
 }
 # Django refuses these while it reads a body; the API answers them in its own shape.
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _too_large(request, exc) -> tuple[dict, int]:
+    """A body over the limits is 413; a query with too many values (a GET's) is a bad request, 400."""
+    if isinstance(exc, TooManyFieldsSent) and request.method in ("GET", "HEAD"):
+        return error_body("query_too_long", MESSAGES["query_too_long"]), 400
+    return error_body("too_large", MESSAGES["too_large"]), 413
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
@@ -72,7 +80,8 @@ def exception_handler(exc, context):
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
         return Response(error_body(exc.code, exc.message, exc.fields), status=status_of(exc), headers=headers)
     if isinstance(exc, TOO_LARGE):
-        return Response(error_body("too_large", MESSAGES["too_large"]), status=413)
+        body, status = _too_large(context["request"], exc)
+        return Response(body, status=status)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     if isinstance(exc, Http404):
@@ -105,7 +114,8 @@ def bad_request(request, exception):
     """Requests Django refuses before a view runs: a body over the limits, a malformed query or host."""
     if _is_api(request):
         if isinstance(exception, TOO_LARGE):
-            return JsonResponse(error_body("too_large", MESSAGES["too_large"]), status=413)
+            body, status = _too_large(request, exception)
+            return JsonResponse(body, status=status)
         return JsonResponse(error_body("bad_request", MESSAGES["bad_request"]), status=400)
     return defaults.bad_request(request, exception)
 

@@ -3,9 +3,8 @@
 Each view documents its successes; the error shape (kopru/api/errors.py) and the statuses every
 operation shares are added here rather than on each view: 400 (a malformed request or query),
 404 (an id the caller cannot see, an unknown page) and 409 (a rule of a service), and where
-they apply 401 and 403 (authenticated operations), 413 and 415 (operations with a body; 413 also where a query
-parameter takes a list of values) and 429 (throttled ones). A status a view documents itself keeps its description
-and gets the shape.
+they apply 401 and 403 (authenticated operations), 413 and 415 (operations with a body) and 429 (throttled ones).
+A status a view documents itself keeps its description and gets the shape.
 """
 
 from drf_spectacular import openapi
@@ -41,7 +40,6 @@ WITH_BODY = {
     413: "The body is larger than the server accepts.",
     415: "The body is in a format this operation does not read.",
 }
-LONG_QUERY = {413: "The query holds more values than the server accepts."}
 THROTTLED = {429: "Too many requests; the Retry-After header says when to try again."}
 
 
@@ -53,9 +51,6 @@ class AutoSchema(openapi.AutoSchema):
         errors = dict(ALWAYS)
         if operation.get("security") and {} not in operation["security"]:
             errors |= AUTHENTICATED
-        if any(parameter["in"] == "query" and parameter.get("schema", {}).get("type") == "array"
-               for parameter in operation.get("parameters", [])):
-            errors |= LONG_QUERY
         if "requestBody" in operation:
             errors |= WITH_BODY
         if self.view.get_throttles():

@@ -56,3 +56,13 @@ def test_the_api_exports_the_chosen_rows_of_its_own_university_only(university_a
         "Ош мамлекеттик университети"]
     assert refused.status_code == too_large.status_code == 400 and "id" in refused.json()["error"]["fields"]
     assert _ids(foreign) == []
+
+
+def test_a_selection_too_long_is_a_bad_request(university_a, admin_a, world):
+    client = api(university_a, admin_a)
+
+    over_the_selection = client.get("/api/agreements/export/?" + "&".join(["id=1"] * 501))
+    over_the_query = client.get("/api/agreements/export/?" + "&".join(["id=1"] * 1001))
+
+    assert over_the_selection.status_code == 400 and "id" in over_the_selection.json()["error"]["fields"]
+    assert over_the_query.status_code == 400 and over_the_query.json()["error"]["code"] == "query_too_long"
