@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
@@ -37,13 +37,18 @@ from core.office.models import AcademicUnit
 from core.office.permissions import Action, OfficePermission
 from core.partners.models import Partner
 from kopru import uploads
-from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, selected_ids, translations_checked
+from kopru.api.fields import (
+    TextsField,
+    TextsInput,
+    outdated_translations,
+    selected_ids,
+    translations_checked,
+)
 from kopru.api.lists import RowListApi, datetime_text, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.spreadsheets import CONTENT_TYPES
-from kopru.translated import translations
 from kopru.uploads import stored_file_response
 
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
@@ -84,19 +89,16 @@ class SignatoryOutput(serializers.Serializer):
     side = serializers.CharField()
     name = serializers.CharField()
     title = serializers.CharField(help_text="In the request's language, or the closest one available.")
-    titles = serializers.SerializerMethodField()
+    titles = TextsField("title")
     signed_on = serializers.DateField(allow_null=True)
 
-    @extend_schema_field(TextsOutput)
-    def get_titles(self, signatory) -> dict[str, str | None]:
-        return translations(signatory, "title")
 
 
 class AgreementOutput(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
     title = serializers.CharField(help_text="In the request's language, or the closest one available.")
-    titles = serializers.SerializerMethodField()
+    titles = TextsField("title")
     reference = serializers.CharField()
     status = serializers.CharField(help_text="Changed by the approval workflow only.")
     partners = PartnerRefOutput(many=True)
@@ -116,8 +118,6 @@ class AgreementOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def get_titles(self, agreement) -> dict[str, str | None]:
-        return translations(agreement, "title")
 
     def get_unrecognised_partner(self, agreement) -> bool:
         return has_unrecognised_partner(agreement)

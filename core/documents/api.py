@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.parsers import MultiPartParser
@@ -33,12 +33,11 @@ from core.documents.selectors import (
 from core.documents.services import template_reset, template_upload
 from core.documents.subjects import SUBJECTS, Subject, about, subject_of
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
+from kopru.api.fields import TextsField, TextsInput, outdated_translations, translations_checked
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.api.query import query_values
 from kopru.errors import NotFound, ServiceError
-from kopru.translated import translations
 from kopru.uploads import CONTENT_TYPES as UPLOAD_CONTENT_TYPES
 from kopru.uploads import JPEG, PNG, stored_file_response
 
@@ -246,15 +245,15 @@ class TemplateDownloadApi(GenericAPIView):
 
 
 class LetterheadOutput(serializers.Serializer):
-    unit_name = serializers.SerializerMethodField()
+    unit_name = TextsField("unit_name")
     detsis_number = serializers.CharField()
     file_plan_code = serializers.CharField()
-    address = serializers.SerializerMethodField()
+    address = TextsField("address")
     phone = serializers.CharField()
     email = serializers.CharField()
     kep_address = serializers.CharField()
     contact_name = serializers.CharField()
-    contact_title = serializers.SerializerMethodField()
+    contact_title = TextsField("contact_title")
     logo = serializers.SerializerMethodField(
         help_text="Where to read the logo printed at the top left of the letters; null without one.")
     outdated_translations = outdated_translations()
@@ -262,17 +261,8 @@ class LetterheadOutput(serializers.Serializer):
     def get_logo(self, letterhead) -> str | None:
         return reverse("api-letterhead-logo") if letterhead.logo else None
 
-    @extend_schema_field(TextsOutput)
-    def get_unit_name(self, letterhead) -> dict:
-        return translations(letterhead, "unit_name")
 
-    @extend_schema_field(TextsOutput)
-    def get_address(self, letterhead) -> dict:
-        return translations(letterhead, "address")
 
-    @extend_schema_field(TextsOutput)
-    def get_contact_title(self, letterhead) -> dict:
-        return translations(letterhead, "contact_title")
 
 
 class LetterheadInput(serializers.Serializer):

@@ -20,8 +20,8 @@ from i18n.countries import country_name
 from kopru import uploads
 from kopru.api.fields import (
     NamesInput,
+    TextsField,
     TextsInput,
-    TextsOutput,
     outdated_translations,
     selected_ids,
     translations_checked,
@@ -66,7 +66,7 @@ class PartnerOutput(serializers.Serializer):
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
     country_name = serializers.SerializerMethodField()
     city = serializers.CharField(help_text="In the request's language, or the closest one available.")
-    cities = serializers.SerializerMethodField()
+    cities = TextsField("city")
     website = serializers.CharField()
     erasmus_code = serializers.CharField()
     pic = serializers.CharField()
@@ -82,9 +82,6 @@ class PartnerOutput(serializers.Serializer):
     def get_country_name(self, partner) -> str:
         return country_name(partner.country, get_language())
 
-    @extend_schema_field(TextsOutput)
-    def get_cities(self, partner) -> dict:
-        return translations(partner, "city")
 
     def get_recognition_needs_attention(self, partner) -> bool:
         return partner.recognition in selectors.NEEDS_ATTENTION
@@ -110,14 +107,11 @@ class ContactOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     position = serializers.CharField(help_text="In the request's language, or the closest one available.")
-    positions = serializers.SerializerMethodField()
+    positions = TextsField("position")
     email = serializers.CharField()
     phone = serializers.CharField()
     is_primary = serializers.BooleanField()
 
-    @extend_schema_field(TextsOutput)
-    def get_positions(self, contact) -> dict:
-        return translations(contact, "position")
 
 
 class RankingSerializer(serializers.Serializer):
@@ -155,16 +149,13 @@ class RecognitionCheckOutput(serializers.Serializer):
 
 class PartnerDetailOutput(PartnerOutput):
     notes = serializers.CharField()
-    letter_addressee = serializers.SerializerMethodField()
+    letter_addressee = TextsField("letter_addressee")
     outdated_translations = outdated_translations()
     units = PartnerUnitOutput(many=True, source="units.all")
     contacts = ContactOutput(many=True, source="contacts.all")
     rankings = RankingSerializer(many=True, source="rankings.all")
     recognition_checks = RecognitionCheckOutput(many=True, source="recognition_checks.all")
 
-    @extend_schema_field(TextsOutput)
-    def get_letter_addressee(self, partner) -> dict:
-        return translations(partner, "letter_addressee")
 
 
 # The body's texts by language, and the partner's fields they set (services.PARTNER_TEXTS).

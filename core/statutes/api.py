@@ -29,7 +29,7 @@ from core.statutes.selectors import (
     statute_values,
 )
 from core.statutes.services import CONTROL_FIELDS, JOB_FIELDS, SIGNER_TITLE_FIELDS
-from kopru.api.fields import TextsInput, TextsOutput, outdated_translations, translations_checked
+from kopru.api.fields import TextsField, TextsInput, TextsOutput, outdated_translations, translations_checked
 from kopru.api.lists import RowListApi, ordering_field
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
@@ -50,14 +50,11 @@ class StatuteOutput(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.CharField()
     title = serializers.CharField(help_text="In the request's language, or the closest one available.")
-    titles = serializers.SerializerMethodField()
+    titles = TextsField("title")
     document_number = serializers.CharField()
     current_revision = RevisionRef(source="current", allow_null=True, help_text="The revision in force.")
     latest_revision = RevisionRef(source="latest", allow_null=True)
 
-    @extend_schema_field(TextsOutput)
-    def get_titles(self, statute) -> dict:
-        return translations(statute, "title")
 
 
 class ClauseNodeOutput(serializers.Serializer):
@@ -67,15 +64,12 @@ class ClauseNodeOutput(serializers.Serializer):
     kind = serializers.CharField(source="clause.kind")
     number = serializers.CharField(source="clause.number")
     text = serializers.CharField(source="clause.text", help_text="In the request's language, or the closest one.")
-    texts = serializers.SerializerMethodField()
+    texts = TextsField("text", source="clause")
     roles = serializers.ListField(source="clause.roles", child=serializers.CharField())
     outdated_translations = outdated_translations(source="clause.outdated_translations")
     workflow_steps = serializers.SerializerMethodField(help_text="Ids of the workflow steps the clause mandates.")
     children = serializers.SerializerMethodField(help_text="Clauses under this one, in the same shape.")
 
-    @extend_schema_field(TextsOutput)
-    def get_texts(self, node) -> dict:
-        return translations(node.clause, "text")
 
     def get_workflow_steps(self, node) -> list[int]:
         return [step.pk for step in node.clause.workflow_steps.all()]
@@ -95,11 +89,8 @@ class RevisionOutput(serializers.Serializer):
     decision_date = serializers.DateField(allow_null=True)
     page_count = serializers.IntegerField(allow_null=True)
     description = serializers.CharField(help_text="What changed, in the request's language or the closest one.")
-    descriptions = serializers.SerializerMethodField()
+    descriptions = TextsField("description")
 
-    @extend_schema_field(TextsOutput)
-    def get_descriptions(self, revision) -> dict:
-        return translations(revision, "description")
 
 
 class RevisionDetailOutput(RevisionOutput):
@@ -117,33 +108,24 @@ class AgreedByInput(serializers.Serializer):
 
 class AgreedByOutput(serializers.Serializer):
     name = serializers.CharField()
-    title = serializers.SerializerMethodField()
+    title = TextsField("title")
 
-    @extend_schema_field(TextsOutput)
-    def get_title(self, signer) -> dict:
-        return translations(signer, "title")
 
 
 class StatuteDetailOutput(StatuteOutput):
     outdated_translations = outdated_translations()
     first_published_on = serializers.DateField(allow_null=True)
     prepared_by_name = serializers.CharField()
-    prepared_by_title = serializers.SerializerMethodField()
+    prepared_by_title = TextsField("prepared_by_title")
     approved_by_name = serializers.CharField()
-    approved_by_title = serializers.SerializerMethodField()
+    approved_by_title = TextsField("approved_by_title")
     agreed_by = AgreedByOutput(many=True)
     job = serializers.SerializerMethodField(help_text="Where a job description's position sits, per language.")
     revisions = RevisionOutput(source="revision_list", many=True)
     shown_revision = serializers.SerializerMethodField(
         help_text="The revision in force with its clause tree, or the latest one when none is in force.")
 
-    @extend_schema_field(TextsOutput)
-    def get_prepared_by_title(self, statute) -> dict:
-        return translations(statute, "prepared_by_title")
 
-    @extend_schema_field(TextsOutput)
-    def get_approved_by_title(self, statute) -> dict:
-        return translations(statute, "approved_by_title")
 
     @extend_schema_field(serializers.DictField(child=TextsOutput()))
     def get_job(self, statute) -> dict:

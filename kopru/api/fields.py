@@ -1,10 +1,11 @@
 """Serializer fields the API's bodies need beyond DRF's own."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
 from kopru.lists import MAX_ID, MAX_SELECTED
-from kopru.translated import LANGUAGES
+from kopru.translated import LANGUAGES, translations
 
 
 class RequiredBooleanField(serializers.BooleanField):
@@ -44,6 +45,18 @@ TextsOutput = type(serializers.Serializer)("TextsOutput", (serializers.Serialize
     "Meta": type("Meta", (), {"ref_name": "TextsOutput"}),
     **{code: serializers.CharField(allow_null=True) for code in LANGUAGES},
 })
+
+
+@extend_schema_field(TextsOutput)
+class TextsField(serializers.Field):
+    """A translated field of the record (the object itself, or its `source`) in each language, as TextsOutput."""
+
+    def __init__(self, field: str, **kwargs):
+        super().__init__(read_only=True, **{"source": "*", **kwargs})
+        self.translated = field
+
+    def to_representation(self, instance):
+        return translations(instance, self.translated)
 
 
 def translations_checked(*fields: str) -> serializers.ListField:

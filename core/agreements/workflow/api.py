@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -25,7 +25,13 @@ from core.agreements.workflow.services import (
 )
 from core.office.models import Role
 from core.office.permissions import Action, OfficePermission
-from kopru.api.fields import NamesInput, TextsInput, TextsOutput, outdated_translations, translations_checked
+from kopru.api.fields import (
+    NamesInput,
+    TextsField,
+    TextsInput,
+    outdated_translations,
+    translations_checked,
+)
 from kopru.api.operations import ServiceApi
 from kopru.api.parsers import JSONParser
 from kopru.errors import NotFound
@@ -51,10 +57,10 @@ class StepOutput(serializers.Serializer):
     sends_letter = serializers.BooleanField()
     letter_addressee = serializers.CharField()
     letter_language = serializers.CharField(help_text="Empty: the university's language.")
-    letter_subject = serializers.SerializerMethodField()
+    letter_subject = TextsField("letter_subject")
     signatory_name = serializers.CharField()
-    signatory_title = serializers.SerializerMethodField()
-    signs_for = serializers.SerializerMethodField()
+    signatory_title = TextsField("signatory_title")
+    signs_for = TextsField("signs_for")
     checks_recognition = serializers.BooleanField()
     puts_in_force = serializers.BooleanField()
     publishes = serializers.BooleanField(help_text="Completing the step shows the agreement on the public list.")
@@ -65,17 +71,8 @@ class StepOutput(serializers.Serializer):
     def get_names(self, step) -> dict[str, str | None]:
         return translations(step, "name")
 
-    @extend_schema_field(TextsOutput)
-    def get_letter_subject(self, step) -> dict:
-        return translations(step, "letter_subject")
 
-    @extend_schema_field(TextsOutput)
-    def get_signatory_title(self, step) -> dict:
-        return translations(step, "signatory_title")
 
-    @extend_schema_field(TextsOutput)
-    def get_signs_for(self, step) -> dict:
-        return translations(step, "signs_for")
 
 
 class StepRef(serializers.Serializer):
